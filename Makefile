@@ -1,0 +1,67 @@
+# Helhet: `make run` serves the app with demo data; `make test` runs the whole suite.
+PYTHON ?= python3
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+export DJANGO_SETTINGS_MODULE := config.settings
+
+.PHONY: run setup test check pytest pytest-sqlite pytest-postgres bench lock messages clean
+
+run: setup
+	@mkdir -p var
+	@$(PY) manage.py migrate --no-input -v0
+	@$(PY) manage.py load_demo --if-empty
+	@$(PY) manage.py demo_logins
+	@echo "Helhet: http://127.0.0.1:$(PORT)"
+	@$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+setup: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Helhet trenger Python 3.11 eller nyere.")'
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install -q --disable-pip-version-check -r requirements.lock
+	@$(PY) -m pip install -q --disable-pip-version-check --no-deps -e .
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+test: setup
+	@bash scripts/system-deps.sh
+	@$(MAKE) --no-print-directory check
+	@$(MAKE) --no-print-directory pytest-sqlite
+	@$(MAKE) --no-print-directory pytest-postgres
+
+check:
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy .
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) scripts/check_translations.py
+
+pytest-sqlite:
+	@echo "== Tests on SQLite =="
+	env -u DATABASE_URL $(VENV)/bin/pytest
+
+pytest-postgres:
+	@echo "== Tests on PostgreSQL =="
+	bash scripts/with-postgres.sh $(VENV)/bin/pytest
+
+bench: setup
+	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+
+# Re-pin every Python dependency after changing pyproject.toml (needs the network).
+lock:
+	rm -rf /tmp/helhet-lock && $(PYTHON) -m venv /tmp/helhet-lock
+	/tmp/helhet-lock/bin/pip install -q --disable-pip-version-check -e '.[dev]'
+	/tmp/helhet-lock/bin/pip freeze --exclude-editable --exclude helhet > requirements.lock
+
+# Extract new strings into the translation files, then translate them and run `make messages` again.
+messages: setup
+	cd helhet && ../$(PY) ../manage.py makemessages -l nb -l en --no-obsolete
+	cd helhet && ../$(PY) ../manage.py compilemessages -v0
+
+clean:
+	rm -rf $(VENV) node_modules var/static

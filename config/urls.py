@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import URLPattern, URLResolver, include, path
+
+from helhet.api.urls import api
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", include("helhet.core.urls")),
+    path("", include("helhet.accounts.urls")),
+    path("organisasjon/", include("helhet.organization.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", api.urls),
+    path("django-admin/", admin.site.urls),
+]
+
+handler400 = "helhet.core.views.bad_request"
+handler403 = "helhet.core.views.permission_denied"
+handler404 = "helhet.core.views.page_not_found"
+handler500 = "helhet.core.views.server_error"
+
+if settings.DEBUG:
+    # Let developers see the error pages as users do.
+    from helhet.core import views as core_views
+
+    urlpatterns += [
+        path("feil/404/", core_views.page_not_found),
+        path("feil/500/", core_views.server_error),
+    ]

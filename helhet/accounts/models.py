@@ -1,0 +1,97 @@
+"""People, their memberships in municipalities, and their API tokens."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from helhet.accounts.roles import Capability, Role, role_can
+from helhet.core.models import MunicipalityOwned
+
+if TYPE_CHECKING:
+    from helhet.organization.models import Municipality
+
+
+class User(AbstractUser):
+    """A person. What they may see and do is decided by their memberships, not by this row."""
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    def for_municipality(self, municipality: Municipality) -> MembershipQuerySet:
+        return self.filter(municipality=municipality)
+
+
+class Membership(MunicipalityOwned):
+    """A person's place in one municipality, with the role that decides their rights there."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("person"),
+    )
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    unit = models.ForeignKey(
+        "organization.OrgUnit",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="members",
+        verbose_name=_("works in"),
+    )
+    title = models.CharField(_("title"), max_length=150, blank=True)
+    history = HistoricalRecords()
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["user__last_name", "user__first_name", "user__username"]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "municipality"], name="membership_one_per_municipality"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.get_role_display()}, {self.municipality})"
+
+    def can(self, capability: Capability) -> bool:
+        return role_can(self.role, capability)
+
+
+class ApiToken(MunicipalityOwned):
+    """A bearer token for the JSON API. It acts as its user in one municipality. Only a hash is
+    stored: the token itself is shown once, when it is made."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    @staticmethod
+    def hash_key(key: str) -> str:
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    @staticmethod
+    def new_key() -> str:
+        return "hh_" + secrets.token_urlsafe(32)

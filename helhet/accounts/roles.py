@@ -1,0 +1,73 @@
+"""Roles and what each may do: the role matrix. docs/roles.md explains it for people; the tests in
+tests/accounts/test_role_matrix.py prove that the views honour it."""
+
+from enum import StrEnum
+
+from django.db import models
+from django.utils.functional import Promise as StrPromise
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", _("Administrator")
+    PORTFOLIO_OFFICE = "portfolio_office", _("Portfolio office")
+    LEADER = "leader", _("Leader")
+    PROJECT_OWNER = "project_owner", _("Project owner")
+    PROJECT_LEADER = "project_leader", _("Project leader")
+    BENEFITS_OWNER = "benefits_owner", _("Benefits owner")
+    READER = "reader", _("Reader")
+
+
+class Capability(StrEnum):
+    VIEW_ORGANIZATION = "view_organization"
+    MANAGE_ORGANIZATION = "manage_organization"
+    VIEW_MEMBERS = "view_members"
+    MANAGE_MEMBERS = "manage_members"
+    VIEW_HISTORY = "view_history"
+
+
+_ALL = frozenset(Role)
+
+ROLE_MATRIX: dict[Capability, frozenset[Role]] = {
+    Capability.VIEW_ORGANIZATION: _ALL,
+    Capability.MANAGE_ORGANIZATION: frozenset({Role.ADMIN}),
+    Capability.VIEW_MEMBERS: frozenset({Role.ADMIN, Role.PORTFOLIO_OFFICE, Role.LEADER}),
+    Capability.MANAGE_MEMBERS: frozenset({Role.ADMIN}),
+    # Control committee and auditors read the trail too: it is what they audit.
+    Capability.VIEW_HISTORY: frozenset(
+        {Role.ADMIN, Role.PORTFOLIO_OFFICE, Role.LEADER, Role.READER}
+    ),
+}
+
+
+def role_can(role: str, capability: Capability) -> bool:
+    return Role(role) in ROLE_MATRIX[capability]
+
+
+ROLE_DESCRIPTIONS: dict[Role, StrPromise] = {
+    Role.ADMIN: _(
+        "You maintain the municipality's organisation and decide who works in Helhet, with which "
+        "role."
+    ),
+    Role.PORTFOLIO_OFFICE: _(
+        "You keep the whole portfolio: classification, status from all departments and reports "
+        "for leadership."
+    ),
+    Role.LEADER: _(
+        "You see the overall picture across sectors and make the decisions at gates and for the "
+        "fund."
+    ),
+    Role.PROJECT_OWNER: _(
+        "You approve phase transitions, follow status and own the benefits of your projects."
+    ),
+    Role.PROJECT_LEADER: _(
+        "You register and run your projects: documents, status reports, benefits plan and lessons."
+    ),
+    Role.BENEFITS_OWNER: _(
+        "You follow up the benefits the line must realise: when, and how they are measured."
+    ),
+    Role.READER: _(
+        "You read the overview and the reports, and the history of every change. You change "
+        "nothing."
+    ),
+}

@@ -1,0 +1,104 @@
+"""Every change to people, memberships and API tokens goes through here."""
+
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from helhet.accounts.models import ApiToken, Membership, User
+from helhet.accounts.roles import Role
+from helhet.organization.models import Municipality, OrgUnit
+
+
+def _check_unit(municipality: Municipality, unit: OrgUnit | None) -> None:
+    if unit is not None and unit.municipality_id != municipality.pk:
+        raise ValidationError({"unit": _("The unit must be in the same municipality.")})
+
+
+def _check_an_admin_remains(membership: Membership) -> None:
+    others = (
+        Membership.objects.for_municipality(membership.municipality)
+        .filter(role=Role.ADMIN)
+        .exclude(pk=membership.pk)
+    )
+    if not others.exists():
+        raise ValidationError(
+            _("The municipality must have at least one administrator."), code="last_admin"
+        )
+
+
+@transaction.atomic
+def member_create(
+    *,
+    actor: User | None,
+    municipality: Municipality,
+    username: str,
+    password: str,
+    role: str,
+    first_name: str = "",
+    last_name: str = "",
+    email: str = "",
+    unit: OrgUnit | None = None,
+    title: str = "",
+) -> Membership:
+    """Create a person with a login and make them a member of the municipality. Nothing is
+    written if the username is taken, the password is weak or the unit is another
+    municipality's."""
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationError({"username": _("This username is already in use.")})
+    _check_unit(municipality, unit)
+    user = User(username=username, first_name=first_name, last_name=last_name, email=email)
+    validate_password(password, user)
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    membership = Membership(municipality=municipality, user=user, role=role, unit=unit, title=title)
+    membership.full_clean()
+    membership._history_user = actor  # type: ignore[attr-defined]
+    membership.save()
+    return membership
+
+
+@transaction.atomic
+def membership_update(
+    *, actor: User | None, membership: Membership, role: str, unit: OrgUnit | None, title: str
+) -> Membership:
+    """Change a member's role, unit or title. The last administrator keeps the role."""
+    _check_unit(membership.municipality, unit)
+    if membership.role == Role.ADMIN and role != Role.ADMIN:
+        _check_an_admin_remains(membership)
+    membership.role, membership.unit, membership.title = role, unit, title
+    membership.full_clean()
+    membership._history_user = actor  # type: ignore[attr-defined]
+    membership.save()
+    return membership
+
+
+@transaction.atomic
+def membership_delete(*, actor: User | None, membership: Membership) -> None:
+    """Take a person out of the municipality. Their login remains for other municipalities."""
+    if membership.role == Role.ADMIN:
+        _check_an_admin_remains(membership)
+    membership._history_user = actor  # type: ignore[attr-defined]
+    membership.delete()
+
+
+@transaction.atomic
+def api_token_create(*, membership: Membership, name: str = "") -> tuple[ApiToken, str]:
+    """Make a bearer token that acts as the member in their municipality. Returns the stored
+    token and the secret, which exists only in this return value."""
+    key = ApiToken.new_key()
+    token = ApiToken.objects.create(
+        municipality=membership.municipality,
+        user=membership.user,
+        name=name,
+        key_hash=ApiToken.hash_key(key),
+    )
+    return token, key
+
+
+@transaction.atomic
+def api_token_revoke(*, token: ApiToken) -> None:
+    token.revoked_at = timezone.now()
+    token.save(update_fields=["revoked_at"])

@@ -1,0 +1,36 @@
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from helhet.core.demo import DEMO_PASSWORD, DEMO_USERNAMES, build_demo
+from helhet.organization.models import Municipality
+
+
+class Command(BaseCommand):
+    help = "Load the demo municipalities (Stavanger, Bergen) and one demo login per role."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing (and succeed) when the database already has a municipality.",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.DEBUG:
+            raise CommandError(
+                "Demodata lastes bare med HELHET_DEBUG=true: demobrukerne har et kjent passord."
+            )
+        if Municipality.objects.exists():
+            if options["if_empty"]:
+                self.stdout.write("Databasen har allerede data; demodata lastes ikke.")
+                return
+            raise CommandError(
+                "Databasen har allerede kommuner; demodata lastes bare i en tom database."
+            )
+        build_demo()
+        self.stdout.write(
+            self.style.SUCCESS("Demodata lastet: Stavanger kommune og Bergen kommune.")
+        )
+        self.stdout.write(f"Demobrukere (passord «{DEMO_PASSWORD}»): " + ", ".join(DEMO_USERNAMES))
