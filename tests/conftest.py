@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 import pytest
 from django.test import Client
-from pytest_django.fixtures import SettingsWrapper
+from pytest_django.fixtures import Settings
 
 from helhet.accounts.models import Membership, User
 from helhet.core.demo import build_demo
@@ -13,7 +13,7 @@ from helhet.organization.models import Municipality, OrgUnit
 
 
 @pytest.fixture(autouse=True)
-def _fast_password_hashing(settings: SettingsWrapper) -> None:
+def _fast_password_hashing(settings: Settings) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
