@@ -60,8 +60,9 @@ lock:
 
 # Extract new strings into the translation files, then translate them and run `make messages` again.
 messages: setup
-	cd helhet && ../$(PY) ../manage.py makemessages -l nb -l en --no-obsolete
-	cd helhet && ../$(PY) ../manage.py compilemessages -v0
+	$(PY) manage.py makemessages -l nb -l en --no-obsolete -v0 \
+		-i '.venv/*' -i 'node_modules/*' -i 'var/*' -i 'tests/*' -i 'bench/*'
+	$(PY) manage.py compilemessages -v0 -i .venv -i node_modules
 
 clean:
 	rm -rf $(VENV) node_modules var/static

@@ -109,7 +109,10 @@ class OrgUnit(MunicipalityOwned):
         if self.kind and KIND_LEVEL[UnitKind(self.parent.kind)] >= KIND_LEVEL[UnitKind(self.kind)]:
             raise ValidationError(
                 {
-                    "parent": _("A %(kind)s cannot be placed under a %(parent_kind)s.")
+                    "parent": _(
+                        "A unit of kind “%(kind)s” cannot be placed under a unit of kind "
+                        "“%(parent_kind)s”."
+                    )
                     % {
                         "kind": UnitKind(self.kind).label.lower(),
                         "parent_kind": UnitKind(self.parent.kind).label.lower(),
