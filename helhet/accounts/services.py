@@ -102,3 +102,24 @@ def api_token_create(*, membership: Membership, name: str = "") -> tuple[ApiToke
 def api_token_revoke(*, token: ApiToken) -> None:
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
+
+
+@transaction.atomic
+def membership_create(
+    *,
+    actor: User | None,
+    municipality: Municipality,
+    user: User,
+    role: str,
+    unit: OrgUnit | None = None,
+    title: str = "",
+) -> Membership:
+    """Make an existing person a member of a municipality (one membership per municipality)."""
+    _check_unit(municipality, unit)
+    if Membership.objects.filter(user=user, municipality=municipality).exists():
+        raise ValidationError(_("The person is already a member of this municipality."))
+    membership = Membership(municipality=municipality, user=user, role=role, unit=unit, title=title)
+    membership.full_clean()
+    membership._history_user = actor  # type: ignore[attr-defined]
+    membership.save()
+    return membership

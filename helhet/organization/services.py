@@ -80,3 +80,15 @@ def municipality_update(
     municipality._history_user = actor  # type: ignore[attr-defined]
     municipality.save()
     return municipality
+
+
+@transaction.atomic
+def municipality_create(
+    *, actor: User | None, name: str, slug: str, org_number: str
+) -> Municipality:
+    """Create a municipality (a new tenant) with an empty organisation."""
+    municipality = Municipality(name=name, slug=slug, org_number=org_number)
+    municipality.full_clean()
+    municipality._history_user = actor  # type: ignore[attr-defined]
+    municipality.save()
+    return municipality
