@@ -3,7 +3,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from helhet.core.demo import DEMO_PASSWORD, DEMO_USERNAMES, build_demo
+from helhet.core.demo import build_demo
 from helhet.organization.models import Municipality
 
 
@@ -33,4 +33,4 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS("Demodata lastet: Stavanger kommune og Bergen kommune.")
         )
-        self.stdout.write(f"Demobrukere (passord «{DEMO_PASSWORD}»): " + ", ".join(DEMO_USERNAMES))
+        self.stdout.write("Demobrukerne vises med: python manage.py demo_logins")
