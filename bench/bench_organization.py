@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -91,26 +92,27 @@ def main() -> None:
         (
             "API /api/v1/organization",
             "/api/v1/organization",
-            {"HTTP_AUTHORIZATION": f"Bearer {key}"},
+            {"Authorization": f"Bearer {key}"},
         ),
     ]
+    queries: list[str] = []
+
+    def count(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
     print(f"{'page':<36} {'median ms':>10} {'p95 ms':>8} {'queries':>8} {'kB':>7}")
     for label, url, headers in pages:
         timings = []
-        queries = []
-
-        def count(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
-            queries.append(sql)
-            return execute(sql, params, many, context)
-
+        queries.clear()
         # Django resets connection.queries at each request, so count with a wrapper instead.
         with connection.execute_wrapper(count):
-            response = client.get(url, **headers)
+            response = client.get(url, headers=headers)
         assert response.status_code == 200, (url, response.status_code)
         size = len(response.content) / 1024
         for _ in range(args.requests):
             start = time.perf_counter()
-            client.get(url, **headers)
+            client.get(url, headers=headers)
             timings.append((time.perf_counter() - start) * 1000)
         timings.sort()
         p95 = timings[min(len(timings) - 1, int(len(timings) * 0.95))]

@@ -2,14 +2,19 @@
 see it?"), and a logged-in client per demo role."""
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from pytest_django.fixtures import Settings
 
 from helhet.accounts.models import Membership, User
+from helhet.accounts.roles import Role
+from helhet.accounts.services import api_token_create
 from helhet.core.demo import build_demo
-from helhet.organization.models import Municipality, OrgUnit
+from helhet.organization.models import Municipality, OrgUnit, UnitKind
 
 
 @pytest.fixture(autouse=True)
@@ -51,3 +56,76 @@ def login(demo: dict[str, Municipality]) -> Callable[[str], Client]:
         return client
 
     return _login
+
+
+@pytest.fixture
+def api_headers(demo: dict[str, Municipality]) -> Callable[[str], dict[str, str]]:
+    """``api_headers("admin")`` gives the Authorization header of a fresh API token for that demo
+    user (in their only municipality)."""
+
+    def _headers(username: str) -> dict[str, str]:
+        _token, key = api_token_create(membership=membership_of(username))
+        return {"Authorization": f"Bearer {key}"}
+
+    return _headers
+
+
+def database_state() -> dict[str, Any]:
+    """Everything a request could change in the organisation and among people, history included,
+    so a test can say "nothing changed" with ``assert database_state() == before``."""
+    return {
+        "municipalities": list(Municipality.objects.order_by("pk").values()),
+        "units": list(OrgUnit.objects.order_by("pk").values()),
+        "users": list(User.objects.order_by("pk").values()),
+        "memberships": list(Membership.objects.order_by("pk").values()),
+        "history": [
+            Municipality.history.count(),
+            OrgUnit.history.count(),
+            Membership.history.count(),
+        ],
+    }
+
+
+def add_units(municipality: Municipality, count: int) -> list[OrgUnit]:
+    """Grow the organisation by ``count`` units, in chains service area > department > section >
+    unit, so query-count tests see every level and deep nesting."""
+    kinds = [UnitKind.SERVICE_AREA, UnitKind.DEPARTMENT, UnitKind.SECTION, UnitKind.UNIT]
+    units: list[OrgUnit] = []
+    for index in range(count):
+        level = index % len(kinds)
+        units.append(
+            OrgUnit.objects.create(
+                municipality=municipality,
+                parent=units[-1] if level else None,
+                kind=kinds[level],
+                name=f"Ekstra enhet {index:03d}",
+            )
+        )
+    return units
+
+
+def add_members(municipality: Municipality, count: int) -> list[Membership]:
+    """Add ``count`` readers to the municipality, spread over its units, for query-count tests."""
+    units = list(OrgUnit.objects.for_municipality(municipality).order_by("pk"))
+    memberships = []
+    for index in range(count):
+        user = User.objects.create(
+            username=f"ekstra{index:03d}", first_name="Ekstra", last_name=f"Person {index:03d}"
+        )
+        memberships.append(
+            Membership.objects.create(
+                municipality=municipality,
+                user=user,
+                role=Role.READER,
+                unit=units[index % len(units)] if units else None,
+            )
+        )
+    return memberships
+
+
+def count_queries(client: Client, path: str, headers: dict[str, str] | None = None) -> int:
+    """How many database queries one successful GET of ``path`` makes."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path, headers=headers)
+    assert response.status_code == 200, path
+    return len(queries.captured_queries)

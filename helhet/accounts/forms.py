@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from helhet.accounts.roles import Role
 from helhet.core.forms import StyledForm
-from helhet.organization.models import Municipality, OrgUnit
+from helhet.organization.forms import OrgUnitChoiceField
+from helhet.organization.models import Municipality
 
 
 class LoginForm(AuthenticationForm):
@@ -25,16 +26,14 @@ class LoginForm(AuthenticationForm):
 
 class _MembershipFields(StyledForm):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
-    unit = forms.ModelChoiceField(
-        label=_("Works in"), queryset=OrgUnit.objects.none(), required=False
-    )
+    unit = OrgUnitChoiceField(label=_("Works in"), required=False)
     title = forms.CharField(label=_("Title"), max_length=150, required=False)
 
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["unit"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = OrgUnit.objects.for_municipality(municipality).order_by("name")
+        assert isinstance(field, OrgUnitChoiceField)
+        field.limit_to(municipality)
 
 
 class MemberCreateForm(_MembershipFields):

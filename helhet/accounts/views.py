@@ -51,9 +51,11 @@ def switch_municipality(request: HelhetRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect("accounts:login")
     municipality_id = request.POST.get("municipality", "")
+    # isdecimal() is what int() accepts (isdigit() also takes '²'); municipality__pk, unlike
+    # municipality_id, finds nothing for an id too large for the database instead of crashing.
     membership = (
-        Membership.objects.filter(user=request.user, municipality_id=int(municipality_id)).first()
-        if municipality_id.isdigit()
+        Membership.objects.filter(user=request.user, municipality__pk=int(municipality_id)).first()
+        if municipality_id.isdecimal()
         else None
     )
     if membership is None:
@@ -77,7 +79,9 @@ def member_list(request: MemberRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def member_create(request: MemberRequest) -> HttpResponse:
     municipality = request.membership.municipality
-    form = MemberCreateForm(request.POST or None, municipality=municipality)
+    form = MemberCreateForm(
+        request.POST if request.method == "POST" else None, municipality=municipality
+    )
     if request.method == "POST" and form.is_valid():
         try:
             membership = services.member_create(
@@ -97,7 +101,7 @@ def member_create(request: MemberRequest) -> HttpResponse:
 def member_edit(request: MemberRequest, pk: int) -> HttpResponse:
     membership = get_rw_membership_for_user(request.membership, pk)
     form = MembershipForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         initial={"role": membership.role, "unit": membership.unit, "title": membership.title},
         municipality=membership.municipality,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -27,14 +28,14 @@ class HistoryEntry:
     changes: list[FieldChange]
 
 
-def _display(record: Any, field: models.Field[Any, Any], value: Any) -> str:
+def _display(field: models.Field[Any, Any], value: Any, names: dict[Any, dict[Any, str]]) -> str:
     if value is None or value == "":
         return "–"
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(field, models.ForeignKey):
-        related = field.related_model._default_manager.filter(pk=value).first()  # type: ignore[union-attr]
-        return str(related) if related is not None else f"#{value}"
+        name = names.get(field.related_model, {}).get(value)
+        return name if name is not None else f"#{value}"
     return str(value)
 
 
@@ -46,22 +47,35 @@ def history_entries(instance: models.Model, limit: int = 200) -> list[HistoryEnt
         ]
     )
     model = type(instance)
-    entries = []
+    # First the changed fields of every record, then the names of the related objects they point
+    # to, one query per related model: a long history costs no more queries than a short one.
+    deltas: list[list[tuple[models.Field[Any, Any], Any, Any]]] = []
+    related_pks: dict[Any, set[Any]] = defaultdict(set)
     for index, record in enumerate(records[:limit]):
         previous = records[index + 1] if index + 1 < len(records) else None
-        changes = []
+        fields = []
         if previous is not None and record.history_type == "~":
-            delta = record.diff_against(previous)
-            for change in delta.changes:
+            for change in record.diff_against(previous).changes:
                 field = model._meta.get_field(change.field)
                 assert isinstance(field, models.Field)
-                changes.append(
-                    FieldChange(
-                        field=str(field.verbose_name).capitalize(),
-                        old=_display(record, field, change.old),
-                        new=_display(record, field, change.new),
-                    )
-                )
+                fields.append((field, change.old, change.new))
+                if isinstance(field, models.ForeignKey):
+                    related_pks[field.related_model].update({change.old, change.new} - {None, ""})
+        deltas.append(fields)
+    names = {
+        related: {obj.pk: str(obj) for obj in related._default_manager.filter(pk__in=pks)}
+        for related, pks in related_pks.items()
+    }
+    entries = []
+    for record, fields in zip(records[:limit], deltas, strict=True):
+        changes = [
+            FieldChange(
+                field=str(field.verbose_name).capitalize(),
+                old=_display(field, old, names),
+                new=_display(field, new, names),
+            )
+            for field, old, new in fields
+        ]
         who = str(record.history_user) if record.history_user else str(_("System"))
         entries.append(
             HistoryEntry(

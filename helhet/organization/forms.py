@@ -1,18 +1,52 @@
+from collections import defaultdict
+from collections.abc import Iterator
 from typing import Any
 
 from django import forms
+from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 from django.utils.translation import gettext_lazy as _
 
 from helhet.core.forms import StyledForm
 from helhet.organization.models import Municipality, OrgUnit, UnitKind
 
 
+class OrgUnitChoiceIterator(ModelChoiceIterator):
+    """The units in tree order, each indented below its parent, so the list reads like the
+    organisation chart rather than an alphabet soup of 30 units."""
+
+    def __iter__(self) -> Iterator[tuple[Any, Any]]:
+        field = self.field
+        if field.empty_label is not None:
+            yield ("", field.empty_label)
+        units = list(self.queryset)
+        children: dict[int | None, list[OrgUnit]] = defaultdict(list)
+        for unit in sorted(units, key=lambda u: u.name):
+            children[unit.parent_id].append(unit)
+        known = {unit.pk for unit in units}
+        roots = [unit for unit in units if unit.parent_id not in known]
+        stack = [(unit, 0) for unit in sorted(roots, key=lambda u: u.name, reverse=True)]
+        while stack:
+            unit, depth = stack.pop()
+            label = "\u00a0\u00a0\u00a0" * depth + unit.name
+            yield (ModelChoiceIteratorValue(field.prepare_value(unit), unit), label)
+            stack.extend((child, depth + 1) for child in reversed(children[unit.pk]))
+
+
+class OrgUnitChoiceField(forms.ModelChoiceField):
+    iterator = OrgUnitChoiceIterator
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(queryset=OrgUnit.objects.none(), **kwargs)
+
+    def limit_to(self, municipality: Municipality) -> None:
+        self.queryset = OrgUnit.objects.for_municipality(municipality)
+
+
 class OrgUnitForm(StyledForm):
     name = forms.CharField(label=_("Name"), max_length=150)
     kind = forms.ChoiceField(label=_("Kind"), choices=UnitKind.choices)
-    parent = forms.ModelChoiceField(
+    parent = OrgUnitChoiceField(
         label=_("Part of"),
-        queryset=OrgUnit.objects.none(),
         required=False,
         empty_label=_("(top level – only for a service area)"),
     )
@@ -21,8 +55,8 @@ class OrgUnitForm(StyledForm):
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["parent"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = OrgUnit.objects.for_municipality(municipality).order_by("kind", "name")
+        assert isinstance(field, OrgUnitChoiceField)
+        field.limit_to(municipality)
 
 
 class MunicipalityForm(StyledForm):

@@ -10,8 +10,10 @@ from simple_history.models import HistoricalRecords
 
 from helhet.core.models import MunicipalityOwned
 
+# [0-9], not \d (which also takes other scripts' digits), and \Z, not $ (which takes a trailing
+# newline).
 org_number_validator = RegexValidator(
-    r"^\d{9}$", _("An organisation number has exactly nine digits.")
+    r"\A[0-9]{9}\Z", _("An organisation number has exactly nine digits.")
 )
 
 
@@ -106,7 +108,11 @@ class OrgUnit(MunicipalityOwned):
             return
         if self.parent.municipality_id != self.municipality_id:
             raise ValidationError({"parent": _("The unit above must be in the same municipality.")})
-        if self.kind and KIND_LEVEL[UnitKind(self.parent.kind)] >= KIND_LEVEL[UnitKind(self.kind)]:
+        # An unknown kind is reported by the field's own validation; there is no level to compare.
+        if (
+            self.kind in UnitKind.values
+            and KIND_LEVEL[UnitKind(self.parent.kind)] >= KIND_LEVEL[UnitKind(self.kind)]
+        ):
             raise ValidationError(
                 {
                     "parent": _(

@@ -53,9 +53,13 @@ def unit_create(request: MemberRequest) -> HttpResponse:
     municipality = request.membership.municipality
     initial = {}
     parent_id = request.GET.get("parent", "")
-    if parent_id.isdigit():
+    if parent_id.isdecimal():  # what int() accepts; isdigit() also takes '²'
         initial["parent"] = get_org_unit_for_user(request.membership, int(parent_id))
-    form = OrgUnitForm(request.POST or None, initial=initial, municipality=municipality)
+    form = OrgUnitForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        municipality=municipality,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             unit = services.org_unit_create(
@@ -82,7 +86,11 @@ def unit_edit(request: MemberRequest, pk: int) -> HttpResponse:
         "parent": unit.parent,
         "description": unit.description,
     }
-    form = OrgUnitForm(request.POST or None, initial=initial, municipality=unit.municipality)
+    form = OrgUnitForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        municipality=unit.municipality,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.org_unit_update(actor=request.user, unit=unit, **form.cleaned_data)
@@ -136,7 +144,7 @@ def unit_history(request: MemberRequest, pk: int) -> HttpResponse:
 def municipality_edit(request: MemberRequest) -> HttpResponse:
     municipality = request.membership.municipality
     form = MunicipalityForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         initial={"name": municipality.name, "org_number": municipality.org_number},
     )
     if request.method == "POST" and form.is_valid():

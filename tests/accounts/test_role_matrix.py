@@ -1,0 +1,222 @@
+"""Every role against every HTML view: each view answers as ROLE_MATRIX says, no more, no less.
+
+The expectations are computed from ROLE_MATRIX, so giving a role a capability (or taking it away)
+changes what this test demands of the views. A new view must be added to VIEWS, or the
+completeness test below fails."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from helhet.accounts.roles import ROLE_MATRIX, Capability, Role
+from helhet.core.demo import STAVANGER_USERS
+from helhet.organization.models import Municipality, UnitKind
+from tests.conftest import database_state, membership_of, unit_named
+
+USERNAME_BY_ROLE = {user.role: user.username for user in STAVANGER_USERS}
+
+# The object the views with an id act on: a section with nothing below it (so deleting it is
+# allowed) and a reader's membership (so removing it leaves the administrator in place).
+TARGET_UNIT = "Systemforvaltning"
+TARGET_MEMBER = "leser"
+
+
+def _target_pk(kind: str, stavanger: Municipality) -> int:
+    if kind == "unit":
+        return unit_named(stavanger, TARGET_UNIT).pk
+    return membership_of(TARGET_MEMBER).pk
+
+
+def _unit_form(stavanger: Municipality) -> dict[str, str]:
+    return {
+        "name": "Systemforvaltning og integrasjon",
+        "kind": UnitKind.SECTION,
+        "parent": str(unit_named(stavanger, "IT-avdelingen").pk),
+        "description": "Forvalter om lag 300 applikasjoner og integrasjonene mellom dem.",
+    }
+
+
+def _new_unit_form(stavanger: Municipality) -> dict[str, str]:
+    return {**_unit_form(stavanger), "name": "Informasjonssikkerhet"}
+
+
+def _municipality_form(stavanger: Municipality) -> dict[str, str]:
+    return {"name": "Stavanger kommune", "org_number": "964965782"}
+
+
+def _new_member_form(stavanger: Municipality) -> dict[str, str]:
+    return {
+        "username": "kari.nord",
+        "first_name": "Kari",
+        "last_name": "Nordmann",
+        "email": "kari.nord@stavanger.kommune.example",
+        "password": "Vindmølle-Hundvåg-42",
+        "role": Role.READER,
+        "unit": str(unit_named(stavanger, "Smartby").pk),
+        "title": "Rådgiver",
+    }
+
+
+def _member_form(stavanger: Municipality) -> dict[str, str]:
+    return {"role": Role.READER, "unit": "", "title": "Medlem av kontrollutvalget (leder)"}
+
+
+def _no_form(stavanger: Municipality) -> dict[str, str]:
+    return {}
+
+
+@dataclass(frozen=True)
+class View:
+    url_name: str
+    requires: tuple[Capability, ...]  # all of them; () means any member of a municipality
+    target: str | None = None  # "unit" or "member": the URL names that object's id
+    valid_post: Callable[[Municipality], dict[str, str]] | None = None  # for views that change
+    redirects_to: str = ""  # where a valid POST lands (path prefix)
+
+
+VIEWS = [
+    View("core:home", ()),
+    View("organization:tree", (Capability.VIEW_ORGANIZATION,)),
+    View("organization:unit_detail", (Capability.VIEW_ORGANIZATION,), "unit"),
+    View(
+        "organization:unit_edit",
+        (Capability.MANAGE_ORGANIZATION,),
+        "unit",
+        _unit_form,
+        "/organisasjon/enheter/",
+    ),
+    View(
+        "organization:unit_delete",
+        (Capability.MANAGE_ORGANIZATION,),
+        "unit",
+        _no_form,
+        "/organisasjon/",
+    ),
+    View("organization:unit_history", (Capability.VIEW_HISTORY,), "unit"),
+    View(
+        "organization:unit_create",
+        (Capability.MANAGE_ORGANIZATION,),
+        None,
+        _new_unit_form,
+        "/organisasjon/enheter/",
+    ),
+    View(
+        "organization:municipality_edit",
+        (Capability.MANAGE_ORGANIZATION,),
+        None,
+        _municipality_form,
+        "/organisasjon/",
+    ),
+    View("organization:municipality_history", (Capability.VIEW_HISTORY,)),
+    View("accounts:member_list", (Capability.VIEW_MEMBERS,)),
+    View(
+        "accounts:member_create",
+        (Capability.MANAGE_MEMBERS,),
+        None,
+        _new_member_form,
+        "/personer/",
+    ),
+    View(
+        "accounts:member_edit",
+        (Capability.MANAGE_MEMBERS,),
+        "member",
+        _member_form,
+        "/personer/",
+    ),
+    View(
+        "accounts:member_delete",
+        (Capability.MANAGE_MEMBERS,),
+        "member",
+        _no_form,
+        "/personer/",
+    ),
+    # A person's history shows their roles and units over time, which only roles that may see
+    # people are shown; reading history alone is not enough.
+    View("accounts:member_history", (Capability.VIEW_MEMBERS, Capability.VIEW_HISTORY), "member"),
+]
+
+# Pages anyone may reach, signed in or not; they are not governed by a role.
+PUBLIC_URL_NAMES = {
+    "core:health",
+    "accounts:login",
+    "accounts:logout",
+    "accounts:switch_municipality",
+    "set_language",
+}
+# Not HTML views of a municipality: the JSON API (tests/api) and Django's staff-only admin.
+OTHER_NAMESPACES = {"api-v1", "admin"}
+
+
+def _allowed(role: Role, view: View) -> bool:
+    return all(role in ROLE_MATRIX[capability] for capability in view.requires)
+
+
+def _path(view: View, stavanger: Municipality) -> str:
+    if view.target is None:
+        return reverse(view.url_name)
+    return reverse(view.url_name, args=[_target_pk(view.target, stavanger)])
+
+
+CASES = [
+    pytest.param(role, view, method, id=f"{role.value}-{method}-{view.url_name}")
+    for view in VIEWS
+    for role in Role
+    for method in (["GET", "POST"] if view.valid_post else ["GET"])
+]
+
+
+@pytest.mark.parametrize(("role", "view", "method"), CASES)
+def test_view_answers_as_the_role_matrix_says(
+    role: Role,
+    view: View,
+    method: str,
+    stavanger: Municipality,
+    login: Callable[[str], Client],
+) -> None:
+    client = login(USERNAME_BY_ROLE[role])
+    path = _path(view, stavanger)
+    if method == "GET":
+        response = client.get(path)
+        assert response.status_code == (200 if _allowed(role, view) else 403)
+        return
+
+    assert view.valid_post is not None
+    data = view.valid_post(stavanger)
+    before = database_state()
+    response = client.post(path, data)
+    if _allowed(role, view):
+        assert response.status_code == 302
+        assert response["Location"].startswith(view.redirects_to)
+        assert database_state() != before
+    else:
+        assert response.status_code == 403
+        assert database_state() == before
+
+
+def test_every_role_has_a_demo_user_to_walk_the_matrix_with() -> None:
+    assert set(USERNAME_BY_ROLE) == set(Role)
+
+
+def test_every_capability_is_exercised_by_a_view() -> None:
+    exercised = {capability for view in VIEWS for capability in view.requires}
+    assert set(ROLE_MATRIX) <= exercised, "A capability no view in VIEWS requires"
+
+
+def _url_names(resolver: URLResolver, namespace: str = "") -> set[str]:
+    names = set()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            names |= _url_names(pattern, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.add(f"{namespace}{pattern.name}")
+    return names
+
+
+def test_every_html_view_is_in_the_role_matrix_test() -> None:
+    names = {n for n in _url_names(get_resolver()) if n.split(":")[0] not in OTHER_NAMESPACES}
+    missing = names - PUBLIC_URL_NAMES - {view.url_name for view in VIEWS}
+    assert not missing, f"Add these views to VIEWS in {__name__}: {sorted(missing)}"

@@ -1,0 +1,118 @@
+"""``manage.py load_demo``: Stavanger as the audit describes it, Bergen beside it, one login per
+role; never in production and never over existing data."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from pytest_django.fixtures import Settings
+
+from helhet.accounts.models import Membership, User
+from helhet.accounts.roles import Role
+from helhet.core.demo import DEMO_PASSWORD
+from helhet.organization.models import Municipality, OrgUnit, UnitKind
+from tests.conftest import database_state
+
+
+@pytest.fixture
+def loaded(db: None, settings: Settings) -> Municipality:
+    settings.DEBUG = True
+    call_command("load_demo", stdout=StringIO())
+    return Municipality.objects.get(slug="stavanger")
+
+
+def _names(parent: OrgUnit) -> list[str]:
+    return list(parent.children.order_by("name").values_list("name", flat=True))
+
+
+def test_stavanger_has_the_departments_named_in_the_audit(loaded: Municipality) -> None:
+    departments = OrgUnit.objects.filter(municipality=loaded, kind=UnitKind.DEPARTMENT)
+    assert {
+        "Innovasjon og digitalisering",
+        "Smartby",
+        "E-helse og velferdsteknologi",
+        "IT-avdelingen",
+    } <= set(departments.values_list("name", flat=True))
+
+
+def test_it_has_its_four_sections(loaded: Municipality) -> None:
+    it = OrgUnit.objects.get(municipality=loaded, name="IT-avdelingen")
+    assert it.parent is not None and it.parent.name == "Innovasjon og støttetjenester"
+    assert _names(it) == [
+        "Arkitektur og utvikling",
+        "Drift og forvaltning",
+        "IT-administrasjon",
+        "Systemforvaltning",
+    ]
+
+
+def test_home_care_has_the_four_districts(loaded: Municipality) -> None:
+    home_care = OrgUnit.objects.get(municipality=loaded, name="Hjemmebaserte tjenester")
+    assert _names(home_care) == [
+        "Hillevåg hjemmebaserte tjenester",
+        "Hinna hjemmebaserte tjenester",
+        "Hundvåg hjemmebaserte tjenester",
+        "Storhaug hjemmebaserte tjenester",
+    ]
+
+
+def test_stavanger_has_one_demo_user_per_role(loaded: Municipality) -> None:
+    roles = list(Membership.objects.filter(municipality=loaded).values_list("role", flat=True))
+    assert sorted(roles) == sorted(Role.values)
+
+
+def test_every_demo_user_logs_in_with_the_demo_password(loaded: Municipality) -> None:
+    users = User.objects.filter(memberships__isnull=False)
+    assert users.count() == len(Role) + 1  # and Bergen's administrator
+    assert all(user.check_password(DEMO_PASSWORD) for user in users)
+
+
+def test_bergen_is_loaded_beside_stavanger(loaded: Municipality) -> None:
+    bergen = Municipality.objects.get(slug="bergen")
+    assert Membership.objects.get(municipality=bergen).role == Role.ADMIN
+    assert OrgUnit.objects.filter(municipality=bergen).exists()
+
+
+def test_refuses_when_debug_is_off(db: None, settings: Settings) -> None:
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError, match="HELHET_DEBUG"):
+        call_command("load_demo", stdout=StringIO())
+
+    assert not Municipality.objects.exists()
+
+
+def test_refuses_when_the_database_has_data(loaded: Municipality) -> None:
+    before = database_state()
+
+    with pytest.raises(CommandError):
+        call_command("load_demo", stdout=StringIO())
+
+    assert database_state() == before
+
+
+def test_if_empty_succeeds_and_writes_nothing_when_data_exists(loaded: Municipality) -> None:
+    before = database_state()
+
+    call_command("load_demo", "--if-empty", stdout=StringIO())
+
+    assert database_state() == before
+
+
+def test_if_empty_loads_into_an_empty_database(db: None, settings: Settings) -> None:
+    settings.DEBUG = True
+    call_command("load_demo", "--if-empty", stdout=StringIO())
+    assert Municipality.objects.count() == 2
+
+
+def test_demo_logins_are_printed_only_in_development(
+    loaded: Municipality, settings: Settings
+) -> None:
+    out = StringIO()
+    call_command("demo_logins", stdout=out)
+    assert "bergen-admin" in out.getvalue()
+
+    settings.DEBUG = False
+    out = StringIO()
+    call_command("demo_logins", stdout=out)
+    assert out.getvalue() == ""

@@ -1,0 +1,261 @@
+"""Tenancy: a municipality's objects do not exist for another municipality.
+
+Bergen's administrator (who may do everything in Bergen) names Stavanger's objects by id in every
+view and API endpoint that takes an id, and gets 404 (never 403, which would confirm the object
+exists), and nothing changes. The matrix is checked against the project's URL patterns, so a new
+view that takes an id fails here until it is added."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from helhet.accounts.roles import Role
+from helhet.organization.models import Municipality, OrgUnit, UnitKind
+from tests.conftest import database_state, membership_of, unit_named
+
+# A Stavanger section with nothing below it, and a Stavanger reader: objects every view accepts.
+STAVANGER_UNIT = "Systemforvaltning"
+STAVANGER_MEMBER = "leser"
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a URL names: the object, how to recognise it in a response, a POST that would change it
+    if the view let it through."""
+
+    pk: int
+    tell_tale: str
+    post: dict[str, str]
+
+
+def _unit(stavanger: Municipality) -> Target:
+    unit = unit_named(stavanger, STAVANGER_UNIT)
+    form = {"name": "Bergen var her", "kind": UnitKind.SECTION, "parent": "", "description": ""}
+    return Target(unit.pk, unit.name, form)
+
+
+def _member(stavanger: Municipality) -> Target:
+    membership = membership_of(STAVANGER_MEMBER)
+    form = {"role": Role.ADMIN, "unit": "", "title": "Bergen var her"}
+    return Target(membership.pk, membership.user.get_full_name(), form)
+
+
+# URL name -> the Stavanger object it is asked about.
+HTML_MATRIX: dict[str, Callable[[Municipality], Target]] = {
+    "organization:unit_detail": _unit,
+    "organization:unit_edit": _unit,
+    "organization:unit_delete": _unit,
+    "organization:unit_history": _unit,
+    "accounts:member_edit": _member,
+    "accounts:member_delete": _member,
+    "accounts:member_history": _member,
+}
+API_MATRIX: dict[str, Callable[[Municipality], Target]] = {
+    "api-v1:organization_unit": _unit,
+}
+
+# Namespaces outside tenancy, and why.
+EXEMPT_NAMESPACES = {
+    # Django's admin serves only is_staff accounts: the people who run the installation, never a
+    # municipality's member (no membership, demo user or service gives is_staff).
+    "admin": "staff only",
+}
+
+
+def _patterns_with_parameters(
+    resolver: URLResolver, namespace: str = "", prefix: str = "", inherited: bool = False
+) -> dict[str, str]:
+    """Every URL pattern that takes a parameter from the path (its own or its include's), as
+    {namespace:name: full route}. A pattern without a name is listed under its route."""
+    found: dict[str, str] = {}
+    for pattern in resolver.url_patterns:
+        route = prefix + str(pattern.pattern)
+        takes_parameters = inherited or bool(pattern.pattern.regex.groupindex)
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            found |= _patterns_with_parameters(pattern, inner, route, takes_parameters)
+        elif isinstance(pattern, URLPattern) and takes_parameters:
+            found[f"{namespace}{pattern.name or route}"] = route
+    return found
+
+
+def test_every_url_that_takes_an_id_is_in_the_tenancy_matrix() -> None:
+    found = _patterns_with_parameters(get_resolver())
+    governed = {name for name in found if name.split(":")[0] not in EXEMPT_NAMESPACES}
+    missing = sorted(governed - set(HTML_MATRIX) - set(API_MATRIX))
+    assert not missing, (
+        f"These URLs take an id but are not in the tenancy matrix of {__name__}: "
+        + ", ".join(f"{name} ({found[name]})" for name in missing)
+    )
+
+
+def test_the_tenancy_matrix_names_only_urls_that_exist() -> None:
+    found = _patterns_with_parameters(get_resolver())
+    assert set(HTML_MATRIX) | set(API_MATRIX) <= set(found)
+
+
+def _bergen_admin(login: Callable[[str], Client]) -> Client:
+    client = login("bergen-admin")
+    assert membership_of("bergen-admin").role == Role.ADMIN  # so only tenancy can say no
+    return client
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+@pytest.mark.parametrize("url_name", sorted(HTML_MATRIX))
+def test_another_municipalitys_object_is_not_found_in_a_view(
+    url_name: str,
+    method: str,
+    stavanger: Municipality,
+    login: Callable[[str], Client],
+) -> None:
+    target = HTML_MATRIX[url_name](stavanger)
+    client = _bergen_admin(login)
+    path = reverse(url_name, args=[target.pk])
+    before = database_state()
+
+    response = client.get(path) if method == "GET" else client.post(path, target.post)
+
+    assert response.status_code == 404
+    assert target.tell_tale not in response.content.decode()
+    assert database_state() == before
+
+
+@pytest.mark.parametrize("url_name", sorted(API_MATRIX))
+def test_another_municipalitys_object_is_not_found_in_the_api(
+    url_name: str,
+    stavanger: Municipality,
+    api_headers: Callable[[str], dict[str, str]],
+) -> None:
+    target = API_MATRIX[url_name](stavanger)
+    path = reverse(url_name, kwargs={"unit_id": target.pk})
+    before = database_state()
+
+    response = Client().get(path, headers=api_headers("bergen-admin"))
+
+    assert response.status_code == 404
+    assert target.tell_tale not in response.content.decode()
+    assert database_state() == before
+
+
+def test_the_other_side_sees_its_own_objects(
+    stavanger: Municipality, login: Callable[[str], Client]
+) -> None:
+    """The 404s above come from tenancy, not from broken views: Stavanger's admin gets 200."""
+    client = login("admin")
+    for url_name, target_of in HTML_MATRIX.items():
+        assert client.get(reverse(url_name, args=[target_of(stavanger).pk])).status_code == 200
+
+
+def test_new_unit_form_does_not_accept_another_municipalitys_unit_as_preselected_parent(
+    stavanger: Municipality, login: Callable[[str], Client]
+) -> None:
+    stavanger_unit = unit_named(stavanger, "IT-avdelingen")
+    response = _bergen_admin(login).get(f"/organisasjon/enheter/ny/?parent={stavanger_unit.pk}")
+    assert response.status_code == 404
+
+
+def test_new_unit_cannot_be_placed_under_another_municipalitys_unit(
+    stavanger: Municipality, login: Callable[[str], Client]
+) -> None:
+    client = _bergen_admin(login)
+    before = database_state()
+    response = client.post(
+        "/organisasjon/enheter/ny/",
+        {
+            "name": "Bergen var her",
+            "kind": UnitKind.SECTION,
+            "parent": str(unit_named(stavanger, "IT-avdelingen").pk),
+        },
+    )
+    assert response.status_code == 400
+    assert database_state() == before
+
+
+def test_own_unit_cannot_be_moved_under_another_municipalitys_unit(
+    stavanger: Municipality, bergen: Municipality, login: Callable[[str], Client]
+) -> None:
+    own = unit_named(bergen, "Digitaliseringsavdelingen")
+    client = _bergen_admin(login)
+    before = database_state()
+    response = client.post(
+        f"/organisasjon/enheter/{own.pk}/endre/",
+        {
+            "name": own.name,
+            "kind": own.kind,
+            "parent": str(unit_named(stavanger, "Innovasjon og støttetjenester").pk),
+        },
+    )
+    assert response.status_code == 400
+    assert database_state() == before
+
+
+def test_new_person_cannot_be_placed_in_another_municipalitys_unit(
+    stavanger: Municipality, login: Callable[[str], Client]
+) -> None:
+    client = _bergen_admin(login)
+    before = database_state()
+    response = client.post(
+        "/personer/ny/",
+        {
+            "username": "ola.vest",
+            "password": "Fløyen-og-Ulriken-42",
+            "role": Role.READER,
+            "unit": str(unit_named(stavanger, "Smartby").pk),
+        },
+    )
+    assert response.status_code == 400
+    assert database_state() == before
+
+
+def test_own_member_cannot_be_placed_in_another_municipalitys_unit(
+    stavanger: Municipality, login: Callable[[str], Client]
+) -> None:
+    client = _bergen_admin(login)
+    own = membership_of("bergen-admin")
+    before = database_state()
+    response = client.post(
+        f"/personer/{own.pk}/endre/",
+        {"role": Role.ADMIN, "unit": str(unit_named(stavanger, "Smartby").pk), "title": ""},
+    )
+    assert response.status_code == 400
+    assert database_state() == before
+
+
+@pytest.mark.parametrize(
+    ("path", "stavanger_only"),
+    [
+        ("/", "Innovasjon og støttetjenester"),
+        ("/organisasjon/", "IT-avdelingen"),
+        ("/organisasjon/kommune/historikk/", "964965781"),
+        ("/personer/", "Siri Haugen"),
+    ],
+)
+def test_lists_and_overviews_show_only_the_own_municipality(
+    path: str, stavanger_only: str, login: Callable[[str], Client]
+) -> None:
+    response = _bergen_admin(login).get(path)
+    assert response.status_code == 200
+    assert stavanger_only not in response.content.decode()
+
+
+def test_api_organisation_shows_only_the_own_municipality(
+    stavanger: Municipality, api_headers: Callable[[str], dict[str, str]]
+) -> None:
+    response = Client().get("/api/v1/organization", headers=api_headers("bergen-admin"))
+    body = response.content.decode()
+    assert response.status_code == 200
+    stavanger_names = OrgUnit.objects.for_municipality(stavanger).values_list("name", flat=True)
+    assert not [name for name in stavanger_names if name in body]
+
+
+def test_django_admin_is_closed_to_a_municipalitys_administrator(
+    stavanger: Municipality, login: Callable[[str], Client]
+) -> None:
+    """Why the admin is exempt above: it serves only staff, and no municipal role is staff."""
+    unit = unit_named(stavanger, "Systemforvaltning")
+    response = _bergen_admin(login).get(f"/django-admin/organization/orgunit/{unit.pk}/change/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/django-admin/login/")
