@@ -49,7 +49,10 @@ def member_create(
         raise ValidationError({"username": _("This username is already in use.")})
     _check_unit(municipality, unit)
     user = User(username=username, first_name=first_name, last_name=last_name, email=email)
-    validate_password(password, user)
+    try:
+        validate_password(password, user)
+    except ValidationError as error:
+        raise ValidationError({"password": error.messages}) from error
     user.set_password(password)
     user.full_clean()
     user.save()

@@ -181,3 +181,18 @@ def test_an_invalid_form_is_shown_again_with_400_and_nothing_is_written(
     assert 'value="Kari"' in response.content.decode()  # what was typed is kept
     assert STRONG_PASSWORD not in response.content.decode()  # but never the password
     assert database_state() == before
+
+
+def test_a_weak_password_is_reported_on_the_password_field(
+    stavanger: Municipality, admin: User
+) -> None:
+    with pytest.raises(ValidationError) as error:
+        member_create(
+            actor=admin,
+            municipality=stavanger,
+            username="kari.nord",
+            password="12345678901",
+            role=Role.READER,
+        )
+
+    assert list(error.value.message_dict) == ["password"]
