@@ -38,6 +38,7 @@ test: setup
 	@$(MAKE) --no-print-directory pytest-postgres
 
 check:
+	@mkdir -p var
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy .
