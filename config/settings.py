@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "helhet.core",
     "helhet.accounts",
     "helhet.organization",
+    "helhet.portfolio",
     "helhet.api",
 ]
 

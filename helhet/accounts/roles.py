@@ -24,6 +24,11 @@ class Capability(StrEnum):
     VIEW_MEMBERS = "view_members"
     MANAGE_MEMBERS = "manage_members"
     VIEW_HISTORY = "view_history"
+    VIEW_PORTFOLIO = "view_portfolio"
+    REGISTER_INITIATIVE = "register_initiative"
+    EDIT_ANY_INITIATIVE = "edit_any_initiative"
+    IMPORT_INITIATIVES = "import_initiatives"
+    MANAGE_GOALS = "manage_goals"
 
 
 _ALL = frozenset(Role)
@@ -37,6 +42,16 @@ ROLE_MATRIX: dict[Capability, frozenset[Role]] = {
     Capability.VIEW_HISTORY: frozenset(
         {Role.ADMIN, Role.PORTFOLIO_OFFICE, Role.LEADER, Role.READER}
     ),
+    # Leaders and readers (politicians) see the whole portfolio, read-only.
+    Capability.VIEW_PORTFOLIO: _ALL,
+    # Project owners and leaders register initiatives and edit those they own, lead or are
+    # contact for; the portfolio office edits any initiative.
+    Capability.REGISTER_INITIATIVE: frozenset(
+        {Role.ADMIN, Role.PORTFOLIO_OFFICE, Role.PROJECT_OWNER, Role.PROJECT_LEADER}
+    ),
+    Capability.EDIT_ANY_INITIATIVE: frozenset({Role.ADMIN, Role.PORTFOLIO_OFFICE}),
+    Capability.IMPORT_INITIATIVES: frozenset({Role.ADMIN, Role.PORTFOLIO_OFFICE}),
+    Capability.MANAGE_GOALS: frozenset({Role.ADMIN, Role.PORTFOLIO_OFFICE}),
 }
 
 

@@ -28,15 +28,47 @@ class HistoryEntry:
     changes: list[FieldChange]
 
 
+def _related_pks(field: models.Field[Any, Any], value: Any) -> set[Any]:
+    """The primary keys a foreign-key or many-to-many value points to."""
+    if isinstance(field, models.ManyToManyField):
+        key = field.related_model._meta.model_name  # type: ignore[union-attr]
+        return {row.get(key) for row in value or []} - {None}
+    if isinstance(field, models.ForeignKey):
+        return {value} - {None, ""}
+    return set()
+
+
 def _display(field: models.Field[Any, Any], value: Any, names: dict[Any, dict[Any, str]]) -> str:
+    if isinstance(field, models.ManyToManyField):
+        related = names.get(field.related_model, {})
+        shown = sorted(related.get(pk, f"#{pk}") for pk in _related_pks(field, value))
+        return ", ".join(shown) or "–"
     if value is None or value == "":
         return "–"
+    if isinstance(value, bool):
+        return str(_("Yes") if value else _("No"))
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(field, models.ForeignKey):
         name = names.get(field.related_model, {}).get(value)
         return name if name is not None else f"#{value}"
     return str(value)
+
+
+def _names(related_pks: dict[Any, set[Any]]) -> dict[Any, dict[Any, str]]:
+    return {
+        related: {obj.pk: str(obj) for obj in related._default_manager.filter(pk__in=pks)}
+        for related, pks in related_pks.items()
+        if pks
+    }
+
+
+def describe_value(field: Any, value: Any) -> str:
+    """A field's value as a person reads it (labels, names of related objects, Ja/Nei)."""
+    if not isinstance(field, models.Field):
+        return str(value)
+    pks = _related_pks(field, value)
+    return _display(field, value, _names({field.related_model: pks} if pks else {}))
 
 
 def history_entries(instance: models.Model, limit: int = 200) -> list[HistoryEntry]:
@@ -59,13 +91,11 @@ def history_entries(instance: models.Model, limit: int = 200) -> list[HistoryEnt
                 field = model._meta.get_field(change.field)
                 assert isinstance(field, models.Field)
                 fields.append((field, change.old, change.new))
-                if isinstance(field, models.ForeignKey):
-                    related_pks[field.related_model].update({change.old, change.new} - {None, ""})
+                related = _related_pks(field, change.old) | _related_pks(field, change.new)
+                if related:
+                    related_pks[field.related_model].update(related)
         deltas.append(fields)
-    names = {
-        related: {obj.pk: str(obj) for obj in related._default_manager.filter(pk__in=pks)}
-        for related, pks in related_pks.items()
-    }
+    names = _names(related_pks)
     entries = []
     for record, fields in zip(records[:limit], deltas, strict=True):
         changes = [
