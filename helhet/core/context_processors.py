@@ -19,6 +19,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             "member_can": {},
         }
     items = [(_("Start"), reverse("core:home"))]
+    if membership.can(Capability.VIEW_PORTFOLIO):
+        items.append((_("Portfolio"), reverse("portfolio:overview")))
     if membership.can(Capability.VIEW_ORGANIZATION):
         items.append((_("Organisation"), reverse("organization:tree")))
     if membership.can(Capability.VIEW_MEMBERS):

@@ -5,7 +5,6 @@ changes what this test demands of the views. A new view must be added to VIEWS, 
 completeness test below fails."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import pytest
 from django.test import Client
@@ -15,6 +14,7 @@ from helhet.accounts.roles import ROLE_MATRIX, Capability, Role
 from helhet.core.demo import STAVANGER_USERS
 from helhet.organization.models import Municipality, UnitKind
 from tests.conftest import database_state, membership_of, unit_named
+from tests.matrix import View, contributions
 
 USERNAME_BY_ROLE = {user.role: user.username for user in STAVANGER_USERS}
 
@@ -24,7 +24,9 @@ TARGET_UNIT = "Systemforvaltning"
 TARGET_MEMBER = "leser"
 
 
-def _target_pk(kind: str, stavanger: Municipality) -> int:
+def _target_pk(kind: str | Callable[[Municipality], int], stavanger: Municipality) -> int:
+    if callable(kind):
+        return kind(stavanger)
     if kind == "unit":
         return unit_named(stavanger, TARGET_UNIT).pk
     return membership_of(TARGET_MEMBER).pk
@@ -66,15 +68,6 @@ def _member_form(stavanger: Municipality) -> dict[str, str]:
 
 def _no_form(stavanger: Municipality) -> dict[str, str]:
     return {}
-
-
-@dataclass(frozen=True)
-class View:
-    url_name: str
-    requires: tuple[Capability, ...]  # all of them; () means any member of a municipality
-    target: str | None = None  # "unit" or "member": the URL names that object's id
-    valid_post: Callable[[Municipality], dict[str, str]] | None = None  # for views that change
-    redirects_to: str = ""  # where a valid POST lands (path prefix)
 
 
 VIEWS = [
@@ -136,6 +129,7 @@ VIEWS = [
     # A person's history shows their roles and units over time, which only roles that may see
     # people are shown; reading history alone is not enough.
     View("accounts:member_history", (Capability.VIEW_MEMBERS, Capability.VIEW_HISTORY), "member"),
+    *contributions("ROLE_VIEWS"),
 ]
 
 # Pages anyone may reach, signed in or not; they are not governed by a role.
@@ -151,6 +145,8 @@ OTHER_NAMESPACES = {"api-v1", "admin"}
 
 
 def _allowed(role: Role, view: View) -> bool:
+    if view.allowed_roles is not None:
+        return role.value in view.allowed_roles
     return all(role in ROLE_MATRIX[capability] for capability in view.requires)
 
 

@@ -6,7 +6,6 @@ exists), and nothing changes. The matrix is checked against the project's URL pa
 view that takes an id fails here until it is added."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import pytest
 from django.test import Client
@@ -15,26 +14,21 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from helhet.accounts.roles import Role
 from helhet.organization.models import Municipality, OrgUnit, UnitKind
 from tests.conftest import database_state, membership_of, unit_named
+from tests.matrix import Target, contributions
 
 # A Stavanger section with nothing below it, and a Stavanger reader: objects every view accepts.
 STAVANGER_UNIT = "Systemforvaltning"
 STAVANGER_MEMBER = "leser"
 
 
-@dataclass(frozen=True)
-class Target:
-    """What a URL names: the object, how to recognise it in a response, a POST that would change it
-    if the view let it through."""
-
-    pk: int
-    tell_tale: str
-    post: dict[str, str]
-
-
 def _unit(stavanger: Municipality) -> Target:
     unit = unit_named(stavanger, STAVANGER_UNIT)
     form = {"name": "Bergen var her", "kind": UnitKind.SECTION, "parent": "", "description": ""}
     return Target(unit.pk, unit.name, form)
+
+
+def _with_kwarg(target: Target, kwarg: str) -> Target:
+    return Target(target.pk, target.tell_tale, target.post, kwarg)
 
 
 def _member(stavanger: Municipality) -> Target:
@@ -52,9 +46,11 @@ HTML_MATRIX: dict[str, Callable[[Municipality], Target]] = {
     "accounts:member_edit": _member,
     "accounts:member_delete": _member,
     "accounts:member_history": _member,
+    **dict(contributions("TENANCY_HTML")),
 }
 API_MATRIX: dict[str, Callable[[Municipality], Target]] = {
-    "api-v1:organization_unit": _unit,
+    "api-v1:organization_unit": lambda stavanger: _with_kwarg(_unit(stavanger), "unit_id"),
+    **dict(contributions("TENANCY_API")),
 }
 
 # Namespaces outside tenancy, and why.
@@ -130,7 +126,7 @@ def test_another_municipalitys_object_is_not_found_in_the_api(
     api_headers: Callable[[str], dict[str, str]],
 ) -> None:
     target = API_MATRIX[url_name](stavanger)
-    path = reverse(url_name, kwargs={"unit_id": target.pk})
+    path = reverse(url_name, kwargs={target.kwarg: target.pk})
     before = database_state()
 
     response = Client().get(path, headers=api_headers("bergen-admin"))
