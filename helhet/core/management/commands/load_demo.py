@@ -2,9 +2,11 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
 
 from helhet.core.demo import build_demo
 from helhet.organization.models import Municipality
+from helhet.portfolio.demo import build_portfolio_demo
 
 
 class Command(BaseCommand):
@@ -29,7 +31,9 @@ class Command(BaseCommand):
             raise CommandError(
                 "Databasen har allerede kommuner; demodata lastes bare i en tom database."
             )
-        build_demo()
+        with transaction.atomic():
+            municipalities = build_demo()
+            build_portfolio_demo(municipalities["stavanger"], municipalities["bergen"])
         self.stdout.write(
             self.style.SUCCESS("Demodata lastet: Stavanger kommune og Bergen kommune.")
         )
