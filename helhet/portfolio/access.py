@@ -7,7 +7,13 @@ from django.shortcuts import get_object_or_404
 
 from helhet.accounts.models import Membership
 from helhet.accounts.roles import Capability
-from helhet.portfolio.models import Initiative, SavedView, StrategicGoal
+from helhet.portfolio.models import (
+    Initiative,
+    InitiativeLink,
+    InitiativeRelation,
+    SavedView,
+    StrategicGoal,
+)
 
 
 def can_edit_initiative(membership: Membership, initiative: Initiative) -> bool:
@@ -83,3 +89,33 @@ def get_own_saved_view_for_user(membership: Membership, pk: int) -> SavedView:
     return get_object_or_404(
         SavedView, pk=pk, municipality=membership.municipality, owner_id=membership.user_id
     )
+
+
+def get_rw_relation_for_user(membership: Membership, pk: int) -> InitiativeRelation:
+    """A relation between two initiatives in the member's municipality (404 otherwise), if the
+    member may change the initiative it starts from (403 otherwise)."""
+    if not membership.can(Capability.VIEW_PORTFOLIO):
+        raise PermissionDenied
+    relation = get_object_or_404(
+        InitiativeRelation.objects.select_related("source", "target"),
+        pk=pk,
+        municipality=membership.municipality,
+    )
+    if not can_edit_initiative(membership, relation.source):
+        raise PermissionDenied
+    return relation
+
+
+def get_rw_link_for_user(membership: Membership, pk: int) -> InitiativeLink:
+    """A document link of an initiative in the member's municipality (404 otherwise), if the
+    member may change that initiative (403 otherwise)."""
+    if not membership.can(Capability.VIEW_PORTFOLIO):
+        raise PermissionDenied
+    link = get_object_or_404(
+        InitiativeLink.objects.select_related("initiative"),
+        pk=pk,
+        municipality=membership.municipality,
+    )
+    if not can_edit_initiative(membership, link.initiative):
+        raise PermissionDenied
+    return link

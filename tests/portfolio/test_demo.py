@@ -59,7 +59,9 @@ def test_the_strategy_has_three_goals_and_five_focus_areas(loaded: None) -> None
 def test_the_audit_facts_are_kept(loaded: None) -> None:
     lervig = Initiative.objects.get(name="Kvikktest Lervig")
     assert lervig.status == InitiativeStatus.COMPLETED
-    assert (lervig.actual_start or lervig.planned_start).isoformat() == "2020-06-01"
+    start = lervig.actual_start or lervig.planned_start
+    assert start is not None
+    assert start.isoformat() == "2020-06-01"
     assert Initiative.objects.get(name="Omstilling 2025").kind == InitiativeKind.PROGRAMME
 
 
