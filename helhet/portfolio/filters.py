@@ -8,7 +8,8 @@ from datetime import timedelta
 from typing import Any
 
 from django import forms
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.expressions import OrderBy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -200,7 +201,16 @@ def filtered_initiatives(
         qs = qs.filter(processes_personal_data=True).exclude(ros_status=AssessmentStatus.DONE)
     if filters.stale:
         qs = stale_only(qs)
-    return qs.order_by(*SORTS.get(filters.sort, SORTS["name"]))
+    return qs.order_by(*(_nulls_last(key) for key in SORTS.get(filters.sort, SORTS["name"])))
+
+
+def _nulls_last(key: str) -> OrderBy:
+    """Initiatives without a date, cost or report come last whichever way one sorts, on SQLite
+    and PostgreSQL alike (their defaults differ)."""
+    name = key.removeprefix("-")
+    if key.startswith("-"):
+        return F(name).desc(nulls_last=True)
+    return F(name).asc(nulls_last=True)
 
 
 def stale_only(qs: QuerySet[Initiative]) -> QuerySet[Initiative]:

@@ -25,7 +25,6 @@ from helhet.core.permissions import member_required
 from helhet.portfolio import services
 from helhet.portfolio.access import get_saved_view_for_user
 from helhet.portfolio.filters import (
-    STALE_AFTER,
     PortfolioFilter,
     PortfolioFilterForm,
     filtered_initiatives,
@@ -256,6 +255,14 @@ def _pagination(page: Page[Initiative], base: QueryDict) -> Pagination | None:
 @member_required(Capability.VIEW_PORTFOLIO)
 @require_GET
 def overview(request: MemberRequest) -> HttpResponse:
+    empty = [key for key, values in request.GET.lists() if not any(v.strip() for v in values)]
+    if empty:
+        # The filter form sends every field; an address with only the chosen ones reads better
+        # and can be bookmarked or shared.
+        chosen = request.GET.copy()
+        for key in empty:
+            chosen.pop(key)
+        return redirect(_overview_url(chosen.urlencode()))
     municipality = request.membership.municipality
     filters = parse_filters(request.GET, municipality=municipality)
     initiatives = filtered_initiatives(municipality=municipality, filters=filters)
@@ -285,7 +292,6 @@ def overview(request: MemberRequest) -> HttpResponse:
             "funding": _lines(summary.funding, base, None),
             "stale_url": _link(base, stale="on"),
             "without_ros_url": _link(base, without_ros="on"),
-            "stale_days": STALE_AFTER.days,
             "active_filters": _active_filters(filters, base),
             "columns": _columns(filters, base),
             "page": page,
@@ -358,4 +364,3 @@ def saved_view_delete(request: MemberRequest, pk: int) -> HttpResponse:
 def _overview_url(query: str) -> str:
     url = reverse("portfolio:overview")
     return f"{url}?{query}" if query else url
-
