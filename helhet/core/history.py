@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from django.db import models
+from django.utils import formats
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 CHANGE_TYPES = {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}
@@ -49,6 +52,10 @@ def _display(field: models.Field[Any, Any], value: Any, names: dict[Any, dict[An
         return str(_("Yes") if value else _("No"))
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
+    if isinstance(field, models.DecimalField):
+        # Every decimal in Helhet is an amount in NOK.
+        places = 0 if Decimal(value) == Decimal(value).to_integral_value() else 2
+        return f"{formats.number_format(Decimal(value), places, force_grouping=True)} kr"
     if isinstance(field, models.ForeignKey):
         name = names.get(field.related_model, {}).get(value)
         return name if name is not None else f"#{value}"
@@ -100,7 +107,7 @@ def history_entries(instance: models.Model, limit: int = 200) -> list[HistoryEnt
     for record, fields in zip(records[:limit], deltas, strict=True):
         changes = [
             FieldChange(
-                field=str(field.verbose_name).capitalize(),
+                field=capfirst(str(field.verbose_name)),
                 old=_display(field, old, names),
                 new=_display(field, new, names),
             )

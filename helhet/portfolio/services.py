@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -10,7 +11,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models.functions import Length
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from helhet.accounts.models import User
@@ -135,10 +138,17 @@ def _set_funding(actor: User | None, initiative: Initiative, lines: Sequence[Fun
 
 
 def _validate_unique_name(initiative: Initiative) -> None:
-    twins = Initiative.objects.filter(
-        municipality_id=initiative.municipality_id, name__iexact=initiative.name
-    ).exclude(pk=initiative.pk)
-    if twins.exists():
+    """Names are unique in a municipality regardless of case, also for æ, ø and å (SQLite's
+    case-insensitive matching knows only ASCII, so the comparison is made here)."""
+    key = initiative.name.casefold()
+    same_length = (
+        Initiative.objects.filter(municipality_id=initiative.municipality_id)
+        .exclude(pk=initiative.pk)
+        .annotate(name_length=Length("name"))
+        .filter(name_length=len(initiative.name))
+        .values_list("name", flat=True)
+    )
+    if any(name.casefold() == key for name in same_length):
         raise ValidationError({"name": _("There is already an initiative with this name.")})
 
 
@@ -163,8 +173,10 @@ def initiative_create(
     initiative = Initiative(
         municipality=municipality, name=name.strip(), kind=kind, owning_unit=owning_unit, **fields
     )
-    initiative.full_clean(validate_unique=False)
+    # Our own name check gives the message on the name field; the database enforces the
+    # constraints too, and clean() repeats the check constraints' rules with clear messages.
     _validate_unique_name(initiative)
+    initiative.full_clean(validate_unique=False, validate_constraints=False)
     initiative._history_user = actor  # type: ignore[attr-defined]
     initiative.save()
     _set_relations(initiative, m2m or {}, tags)
@@ -184,7 +196,7 @@ def _changes_since(initiative: Initiative, version: int) -> tuple[list[FieldChan
         field = Initiative._meta.get_field(change.field)
         changes.append(
             FieldChange(
-                field=str(getattr(field, "verbose_name", change.field)).capitalize(),
+                field=capfirst(str(getattr(field, "verbose_name", change.field))),
                 old=describe_value(field, change.old),
                 new=describe_value(field, change.new),
             )
@@ -215,8 +227,8 @@ def initiative_update(
         raise ConcurrentEditError(changes, who)
     for name, value in fields.items():
         setattr(current, name, value.strip() if name == "name" else value)
-    current.full_clean(validate_unique=False)
     _validate_unique_name(current)
+    current.full_clean(validate_unique=False, validate_constraints=False)
     # Claim the next version with one conditional UPDATE: of two saves racing from the same
     # version, exactly one matches the row; the other is refused (on SQLite as on PostgreSQL).
     claimed = Initiative.objects.filter(pk=current.pk, version=expected_version).update(
@@ -395,3 +407,118 @@ def saved_view_create(
 @transaction.atomic
 def saved_view_delete(*, view: SavedView) -> None:
     view.delete()
+
+
+@dataclass(frozen=True)
+class NewInitiative:
+    """One initiative for initiative_bulk_create: what initiative_create takes, as data."""
+
+    name: str
+    kind: str
+    owning_unit: OrgUnit
+    fields: dict[str, Any] = dataclasses.field(default_factory=dict)
+    m2m: dict[str, Sequence[Any]] = dataclasses.field(default_factory=dict)
+    tags: Sequence[str] = ()
+
+
+class BulkCreateError(ValidationError):
+    """Initiative number ``index`` (from 0) of a bulk registration was refused; nothing was
+    written."""
+
+    def __init__(self, index: int, error: ValidationError) -> None:
+        super().__init__(error.error_dict if hasattr(error, "error_dict") else error.error_list)
+        self.index = index
+
+
+# Checked by the model's clean() (same municipality) instead of one query per object.
+_RELATED_FIELDS = ["municipality", "owning_unit", "programme", "project_owner", "project_leader"]
+
+
+@transaction.atomic
+def initiative_bulk_create(
+    *,
+    actor: User | None,
+    municipality: Municipality,
+    initiatives: Sequence[NewInitiative],
+    batch_size: int = 500,
+) -> list[Initiative]:
+    """Register many initiatives at once (the spreadsheet import). Each gets the checks
+    initiative_create makes (its fields, the model's rules, a name unique in the municipality and
+    in the batch, everything chosen in the same municipality) and one history record naming
+    ``actor``, with its relations. Writes in a fixed number of queries per batch instead of dozens
+    per initiative. All or nothing: BulkCreateError says which initiative was refused."""
+    taken = {
+        name.casefold()
+        for name in Initiative.objects.filter(municipality=municipality).values_list(
+            "name", flat=True
+        )
+    }
+    objects: list[Initiative] = []
+    for index, new in enumerate(initiatives):
+        unknown = (set(new.fields) - set(INITIATIVE_FIELDS)) | (set(new.m2m) - set(M2M_FIELDS))
+        if unknown:
+            raise TypeError(f"Unknown initiative fields: {sorted(unknown)}")
+        initiative = Initiative(
+            municipality=municipality,
+            name=new.name.strip(),
+            kind=new.kind,
+            owning_unit=new.owning_unit,
+            **new.fields,
+        )
+        try:
+            # The check constraints repeat clean()'s rules; the database enforces them too.
+            initiative.full_clean(
+                exclude=_RELATED_FIELDS, validate_unique=False, validate_constraints=False
+            )
+            if initiative.name.casefold() in taken:
+                raise ValidationError({"name": _("There is already an initiative with this name.")})
+            for name, values in new.m2m.items():
+                if name != "contacts":
+                    _check_same_municipality(municipality, values, name)
+            if any(len(tag.strip()) > 60 for tag in new.tags):
+                raise ValidationError({"tags": _("A tag can be at most 60 characters long.")})
+        except ValidationError as error:
+            raise BulkCreateError(index, error) from error
+        taken.add(initiative.name.casefold())
+        initiative._history_user = actor  # type: ignore[attr-defined]
+        objects.append(initiative)
+
+    Initiative.objects.bulk_create(objects, batch_size=batch_size)
+    history = Initiative.history.bulk_history_create(
+        objects, batch_size=batch_size, default_user=actor
+    )
+    tags = {tag.name: tag for tag in _tags(municipality, (t for n in initiatives for t in n.tags))}
+    for name in (*M2M_FIELDS, "tags"):
+        relation = getattr(Initiative, name)  # the many-to-many descriptor
+        through = relation.through
+        source, target = relation.field.m2m_field_name(), relation.field.m2m_reverse_field_name()
+        rows = []
+        records = []
+        for initiative, record, new in zip(objects, history, initiatives, strict=True):
+            if name == "tags":
+                chosen: Sequence[Any] = [tags[tag.strip()] for tag in new.tags if tag.strip()]
+            else:
+                chosen = new.m2m.get(name, ())
+            for pk in dict.fromkeys(value.pk for value in chosen):
+                rows.append(through(**{f"{source}_id": initiative.pk, f"{target}_id": pk}))
+                records.append(record)
+        if not rows:
+            continue
+        through.objects.bulk_create(rows, batch_size=batch_size)
+        # The history of the relations, as simple_history keeps it when they are set one by one.
+        m2m_history = getattr(Initiative.history.model, name).model
+        m2m_history.objects.bulk_create(
+            [
+                m2m_history(
+                    id=row.pk,
+                    history_id=record.pk,
+                    **{f"{source}_id": initiative_id, f"{target}_id": target_id},
+                )
+                for row, record in zip(rows, records, strict=True)
+                for initiative_id, target_id in [
+                    (getattr(row, f"{source}_id"), getattr(row, f"{target}_id"))
+                ]
+            ],
+            batch_size=batch_size,
+        )
+    return objects

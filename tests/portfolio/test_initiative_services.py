@@ -74,7 +74,7 @@ def test_a_second_save_of_the_same_version_is_refused_listing_what_the_first_cha
     assert refused.value.by == "Lars Eide"
     [change] = refused.value.changes
     assert change.field.startswith("Estimated cost")
-    assert (change.old, change.new) == ("–", "250000.00")
+    assert (change.old, change.new) == ("–", "250\u00a0000 kr")
     assert portfolio_state() == before
     initiative.refresh_from_db()
     assert initiative.name == "Spider"
@@ -89,6 +89,18 @@ def test_the_name_is_unique_in_the_municipality_whatever_the_case(
     with pytest.raises(ValidationError) as refused:
         make_initiative("minside")
     assert "name" in refused.value.message_dict
+    assert portfolio_state() == before
+
+
+@pytest.mark.parametrize(("first", "second"), [("Datasjø", "DATASJØ"), ("Spider", "Spider")])
+def test_the_name_check_knows_norwegian_letters_and_exact_twins(
+    first: str, second: str, make_initiative: MakeInitiative
+) -> None:
+    make_initiative(first)
+    before = portfolio_state()
+    with pytest.raises(ValidationError) as refused:
+        make_initiative(second)
+    assert list(refused.value.message_dict) == ["name"]
     assert portfolio_state() == before
 
 
