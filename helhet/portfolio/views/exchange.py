@@ -1,23 +1,239 @@
-"""Placeholder views: being built (see helhet/portfolio/urls.py)."""
+"""Import of initiatives from a spreadsheet (template, upload with preview, confirmation) and
+export of the overview's rows as .xlsx and .csv. The work is done in helhet/portfolio/exchange.py,
+shared with the import_initiatives and export_initiatives commands."""
 
-from django.http import HttpRequest, HttpResponse
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.files.uploadhandler import FileUploadHandler, SkipFile
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_GET, require_http_methods
+
+from helhet.accounts.roles import Capability
+from helhet.core.forms import StyledForm
+from helhet.core.http import MemberRequest
+from helhet.core.permissions import member_required
+from helhet.portfolio import exchange
+from helhet.portfolio.filters import filtered_initiatives, parse_filters
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# How many of the rows a clean preview lists (all of them are counted).
+PREVIEW_ROWS = 100
+# How many problems a preview lists (all of them are counted).
+PREVIEW_PROBLEMS = 500
 
 
-def export_xlsx(request: HttpRequest) -> HttpResponse:
-    raise NotImplementedError
+class ImportForm(StyledForm):
+    file = forms.FileField(
+        label=gettext_lazy("Spreadsheet (.xlsx or .csv)"),
+        help_text=gettext_lazy("At most 5 MB. Use the template, with the column names in row 1."),
+    )
+
+    def __init__(self, *args: Any, too_big: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["file"].widget.attrs["accept"] = f".xlsx,.csv,{XLSX_TYPE},text/csv"
+        self.too_big = too_big
+
+    def clean(self) -> dict[str, Any]:
+        if self.too_big:
+            # The upload handler dropped the file unread: say why, not "required".
+            self.errors.pop("file", None)
+            raise forms.ValidationError(exchange.too_big_message())
+        return super().clean() or {}
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        try:
+            exchange.check_size(upload.size)
+            exchange.file_format(upload.name or "")
+        except exchange.FileRefused as refused:
+            raise forms.ValidationError(refused.message) from refused
+        return upload
 
 
-def export_csv(request: HttpRequest) -> HttpResponse:
-    raise NotImplementedError
+class _SizeLimit(FileUploadHandler):
+    """Stops reading an uploaded file once it passes the limit, so a 50 MB file is dropped as it
+    streams in instead of being written to disk and parsed."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
+        self.exceeded = False
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes:
+        if start + len(raw_data) > self.limit:
+            self.exceeded = True
+            raise SkipFile
+        return raw_data
+
+    def file_complete(self, file_size: int) -> None:
+        return None
 
 
-def import_upload(request: HttpRequest) -> HttpResponse:
-    raise NotImplementedError
+def _upload_page(
+    request: MemberRequest, form: ImportForm, status: int = 200, **context: Any
+) -> HttpResponse:
+    return render(
+        request,
+        "portfolio/import.html",
+        {"form": form, "max_rows": exchange.MAX_ROWS, **context},
+        status=status,
+    )
 
 
-def import_confirm(request: HttpRequest) -> HttpResponse:
-    raise NotImplementedError
+def _preview_page(
+    request: MemberRequest, preview: exchange.ImportPreview, name: str, token: str = ""
+) -> HttpResponse:
+    return render(
+        request,
+        "portfolio/import_preview.html",
+        {
+            "preview": preview,
+            "file_name": name,
+            "token": token,
+            "shown_rows": preview.rows[:PREVIEW_ROWS],
+            "shown_problems": [str(problem) for problem in preview.problems[:PREVIEW_PROBLEMS]],
+            "form": ImportForm(),
+        },
+        status=200 if preview.ok else 400,
+    )
 
 
-def import_template(request: HttpRequest) -> HttpResponse:
-    raise NotImplementedError
+def _check(request: MemberRequest, name: str, data: bytes) -> exchange.ImportPreview:
+    table = exchange.read_table(name, data)
+    return exchange.check_import(municipality=request.membership.municipality, table=table)
+
+
+@csrf_exempt  # checked below, after the size limit is in place (it must come before the body)
+@member_required(Capability.IMPORT_INITIATIVES)
+@require_http_methods(["GET", "POST"])
+def import_upload(request: MemberRequest) -> HttpResponse:
+    """GET: the upload form and the template. POST: read and check the file, and show the
+    preview: every problem by row and column, or what would be created and a button to
+    confirm. Nothing is written here."""
+    limit = _SizeLimit(exchange.MAX_UPLOAD_BYTES)
+    if request.method == "POST":
+        request.upload_handlers = [limit, *request.upload_handlers]
+    return _import_upload(request, limit)
+
+
+@csrf_protect
+def _import_upload(request: MemberRequest, limit: _SizeLimit) -> HttpResponse:
+    if request.method != "POST":
+        return _upload_page(request, ImportForm())
+    form = ImportForm(request.POST, request.FILES, too_big=limit.exceeded)
+    if not form.is_valid():
+        return _upload_page(request, form, status=400)
+    upload = form.cleaned_data["file"]
+    name = upload.name or ""
+    data = upload.read()
+    try:
+        preview = _check(request, name, data)
+    except exchange.FileRefused as refused:
+        form.add_error("file", refused.message)
+        return _upload_page(request, form, status=400)
+    token = ""
+    if preview.ok:
+        token = exchange.pending_save(membership=request.membership, name=name, data=data)
+    return _preview_page(request, preview, name, token)
+
+
+@member_required(Capability.IMPORT_INITIATIVES)
+@require_http_methods(["GET", "POST"])
+def import_confirm(request: MemberRequest) -> HttpResponse:
+    """POST: create the initiatives of the file kept since the preview, checked again, all in
+    one transaction. GET: the preview of that file again (or the upload form when none
+    waits)."""
+    token = (request.POST if request.method == "POST" else request.GET).get("token", "")
+    pending = exchange.pending_load(membership=request.membership, token=token)
+    if pending is None:
+        if request.method == "GET":
+            return _upload_page(request, ImportForm())
+        return _upload_page(
+            request,
+            ImportForm(),
+            status=400,
+            expired=True,
+        )
+    try:
+        preview = _check(request, pending.name, pending.data)
+    except exchange.FileRefused as refused:  # cannot happen for a file that passed before
+        exchange.pending_delete(pending.token)
+        form = ImportForm()
+        form.add_error(None, refused.message)
+        return _upload_page(request, form, status=400)
+    if request.method == "GET" or not preview.ok:
+        return _preview_page(request, preview, pending.name, pending.token if preview.ok else "")
+    try:
+        created = exchange.import_rows(
+            actor=request.user,
+            municipality=request.membership.municipality,
+            rows=preview.rows,
+        )
+    except exchange.ImportFailed as failed:
+        return _preview_page(
+            request, exchange.ImportPreview([], failed.problems, preview.notices), pending.name
+        )
+    exchange.pending_delete(pending.token)
+    count = len(created)
+    messages.success(
+        request,
+        ngettext(
+            "%(count)s initiative was imported from %(file)s.",
+            "%(count)s initiatives were imported from %(file)s.",
+            count,
+        )
+        % {"count": count, "file": pending.name},
+    )
+    return redirect("portfolio:overview")
+
+
+def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@member_required(Capability.IMPORT_INITIATIVES)
+@require_GET
+def import_template(request: MemberRequest) -> HttpResponse:
+    """The .xlsx template to fill in: the columns, and a sheet explaining each of them."""
+    out = io.BytesIO()
+    exchange.template_workbook(out)
+    return _download(out.getvalue(), "helhet-importmal-tiltak.xlsx", XLSX_TYPE)
+
+
+def _export_rows(request: MemberRequest) -> Iterator[list[Any]]:
+    municipality = request.membership.municipality
+    filters = parse_filters(request.GET, municipality=municipality)
+    return exchange.export_rows(filtered_initiatives(municipality=municipality, filters=filters))
+
+
+@member_required(Capability.VIEW_PORTFOLIO)
+@require_GET
+def export_xlsx(request: MemberRequest) -> HttpResponse:
+    """The overview's rows, with its current filters, as an .xlsx that can be imported again
+    (written row by row in openpyxl's write-only mode)."""
+    out = io.BytesIO()
+    exchange.write_xlsx(_export_rows(request), out)
+    filename = exchange.export_filename(request.membership.municipality, "xlsx")
+    return _download(out.getvalue(), filename, XLSX_TYPE)
+
+
+@member_required(Capability.VIEW_PORTFOLIO)
+@require_GET
+def export_csv(request: MemberRequest) -> HttpResponse:
+    """The overview's rows, with its current filters, as CSV for Norwegian Excel (UTF-8 with a
+    byte order mark, semicolons)."""
+    out = io.BytesIO()
+    exchange.write_csv(_export_rows(request), out)
+    filename = exchange.export_filename(request.membership.municipality, "csv")
+    return _download(out.getvalue(), filename, "text/csv; charset=utf-8")

@@ -1,0 +1,105 @@
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from helhet.accounts.models import Membership, User
+from helhet.organization.models import Municipality
+from helhet.portfolio import exchange
+
+
+class Command(BaseCommand):
+    help = (
+        "Import initiatives from an .xlsx or .csv file made from Helhet's import template. The "
+        "whole file is checked first; if anything is wrong, every problem is listed by row and "
+        "column and nothing is written."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("file", help="The .xlsx or .csv file.")
+        parser.add_argument("--municipality", required=True, help="The municipality's short name.")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Only check the file; write nothing."
+        )
+        parser.add_argument(
+            "--user",
+            default="",
+            help="Username the history records as having imported (a member of the "
+            "municipality). Without it, the history names no one.",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        municipality = Municipality.objects.filter(slug=options["municipality"]).first()
+        if municipality is None:
+            raise CommandError(
+                _("No municipality with the short name “%(slug)s”.")
+                % {"slug": options["municipality"]}
+            )
+        actor = self._actor(municipality, options["user"])
+        path = Path(options["file"])
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise CommandError(
+                _("Could not read %(file)s: %(error)s") % {"file": path, "error": error.strerror}
+            ) from error
+        try:
+            table = exchange.read_table(path.name, data)
+        except exchange.FileRefused as refused:
+            raise CommandError(refused.message) from refused
+        preview = exchange.check_import(municipality=municipality, table=table)
+        for notice in preview.notices:
+            self.stdout.write(notice)
+        if preview.problems:
+            for problem in preview.problems:
+                self.stderr.write(str(problem))
+            raise CommandError(
+                ngettext(
+                    "The file has %(count)s problem. Nothing was imported.",
+                    "The file has %(count)s problems. Nothing was imported.",
+                    len(preview.problems),
+                )
+                % {"count": len(preview.problems)}
+            )
+        count = len(preview.rows)
+        if options["dry_run"]:
+            self.stdout.write(
+                ngettext(
+                    "The file has no problems: %(count)s initiative would be created.",
+                    "The file has no problems: %(count)s initiatives would be created.",
+                    count,
+                )
+                % {"count": count}
+            )
+            return
+        try:
+            exchange.import_rows(actor=actor, municipality=municipality, rows=preview.rows)
+        except exchange.ImportFailed as failed:
+            for problem in failed.problems:
+                self.stderr.write(str(problem))
+            raise CommandError(_("Nothing was imported.")) from failed
+        self.stdout.write(
+            ngettext(
+                "%(count)s initiative was imported into %(municipality)s.",
+                "%(count)s initiatives were imported into %(municipality)s.",
+                count,
+            )
+            % {"count": count, "municipality": municipality.name}
+        )
+
+    def _actor(self, municipality: Municipality, username: str) -> User | None:
+        if not username:
+            return None
+        membership = (
+            Membership.objects.filter(municipality=municipality, user__username=username)
+            .select_related("user")
+            .first()
+        )
+        if membership is None:
+            raise CommandError(
+                _("No person with the username “%(name)s” in the municipality.")
+                % {"name": username}
+            )
+        return membership.user
