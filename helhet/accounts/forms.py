@@ -27,7 +27,7 @@ class LoginForm(AuthenticationForm):
 class _MembershipFields(StyledForm):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
     unit = OrgUnitChoiceField(label=_("Works in"), required=False)
-    title = forms.CharField(label=_("Title"), max_length=150, required=False)
+    title = forms.CharField(label=_("Job title"), max_length=150, required=False)
 
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -49,7 +49,7 @@ class Membership(MunicipalityOwned):
         related_name="members",
         verbose_name=_("works in"),
     )
-    title = models.CharField(_("title"), max_length=150, blank=True)
+    title = models.CharField(_("job title"), max_length=150, blank=True)
     history = HistoricalRecords()
 
     objects = MembershipQuerySet.as_manager()
