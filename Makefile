@@ -54,7 +54,10 @@ pytest-postgres:
 	bash scripts/with-postgres.sh $(VENV)/bin/pytest
 
 bench: setup
-	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+	@for script in bench/*.py; do \
+		echo "== $$script (SQLite)"; env -u DATABASE_URL $(PY) $$script || exit 1; \
+		echo "== $$script (PostgreSQL)"; bash scripts/with-postgres.sh $(PY) $$script || exit 1; \
+	done
 
 # Re-pin every Python dependency after changing pyproject.toml (needs the network).
 lock:

@@ -12,6 +12,7 @@ from ninja.errors import AuthenticationError
 from helhet.accounts.models import Membership
 from helhet.accounts.roles import ROLE_MATRIX, Capability, Role
 from helhet.api.auth import TokenAuth
+from helhet.api.portfolio import router as portfolio_router
 from helhet.api.schemas import ErrorOut, MeOut, OrganizationOut, UnitOut
 from helhet.organization.access import get_org_unit_for_user
 from helhet.organization.models import Municipality, OrgUnit, UnitKind
@@ -26,6 +27,7 @@ api = NinjaAPI(
     docs_url=None,
     urls_namespace="api-v1",
 )
+api.add_router("", portfolio_router)
 
 ERRORS: dict[int, type[ErrorOut]] = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut}
 
