@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_initial'),
+        ("accounts", "0002_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='historicalmembership',
-            name='title',
-            field=models.CharField(blank=True, max_length=150, verbose_name='job title'),
+            model_name="historicalmembership",
+            name="title",
+            field=models.CharField(blank=True, max_length=150, verbose_name="job title"),
         ),
         migrations.AlterField(
-            model_name='membership',
-            name='title',
-            field=models.CharField(blank=True, max_length=150, verbose_name='job title'),
+            model_name="membership",
+            name="title",
+            field=models.CharField(blank=True, max_length=150, verbose_name="job title"),
         ),
     ]
