@@ -36,7 +36,8 @@ def main() -> None:
 
     if args.database_url:
         os.environ["DATABASE_URL"] = args.database_url
-    else:
+    elif not os.environ.get("DATABASE_URL"):
+        # PostgreSQL when run under scripts/with-postgres.sh, else a throw-away SQLite file.
         tmp = tempfile.mkdtemp(prefix="helhet-bench-")
         os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")

@@ -29,7 +29,8 @@ def main() -> None:
     args = parser.parse_args()
 
     tmp = tempfile.mkdtemp(prefix="helhet-bench-")
-    os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
+    # PostgreSQL when run under scripts/with-postgres.sh, else a throw-away SQLite file.
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{tmp}/bench.sqlite3")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     import django
 
@@ -82,7 +83,7 @@ def main() -> None:
     total_units = OrgUnit.objects.filter(municipality=big).count()
     print(
         f"Municipality with {total_units} units and {args.people} people; "
-        f"{args.requests} requests per page (SQLite, Django test client, one process)."
+        f"{args.requests} requests per page ({connection.vendor}, Django test client, one process)."
     )
     pages = [
         ("start page /", "/", {}),
