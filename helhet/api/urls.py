@@ -6,8 +6,10 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
+from ninja.errors import ValidationError as RequestValidationError
 
 from helhet.accounts.models import Membership
 from helhet.accounts.roles import ROLE_MATRIX, Capability, Role
@@ -35,6 +37,40 @@ ERRORS: dict[int, type[ErrorOut]] = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut
 @api.exception_handler(AuthenticationError)
 def _unauthorized(request: HttpRequest, exc: Exception) -> HttpResponse:
     return api.create_response(request, {"detail": _("Missing or invalid API token.")}, status=401)
+
+
+# Messages for the ways a request can fail its schema (pydantic's error types), in the person's
+# language; anything else falls back to a general one.
+SCHEMA_ERRORS = {
+    "missing": gettext_lazy("This field is required."),
+    "int_parsing": gettext_lazy("Enter a whole number."),
+    "int_type": gettext_lazy("Enter a whole number."),
+    "decimal_parsing": gettext_lazy("Enter a number."),
+    "decimal_type": gettext_lazy("Enter a number."),
+    "date_parsing": gettext_lazy("Enter a date as YYYY-MM-DD."),
+    "date_from_datetime_parsing": gettext_lazy("Enter a date as YYYY-MM-DD."),
+    "string_type": gettext_lazy("Enter text."),
+    "string_too_long": gettext_lazy("The text is too long."),
+    "bool_parsing": gettext_lazy("Enter true or false."),
+    "json_invalid": gettext_lazy("The request body is not valid JSON."),
+}
+
+
+@api.exception_handler(RequestValidationError)
+def _invalid_request(request: HttpRequest, exc: RequestValidationError) -> HttpResponse:
+    """Schema errors in the same shape as the services' (``detail`` and ``errors`` per field),
+    in Norwegian, instead of django-ninja's English list."""
+    errors: dict[str, list[str]] = {}
+    for error in exc.errors:
+        location = [str(part) for part in error.get("loc", ()) if part not in ("body", "payload")]
+        field = location[-1] if location else "__all__"
+        message = SCHEMA_ERRORS.get(error.get("type", ""), gettext_lazy("Invalid value."))
+        errors.setdefault(field, []).append(str(message))
+    return api.create_response(
+        request,
+        {"detail": _("The request has errors; nothing was changed."), "errors": errors},
+        status=422,
+    )
 
 
 @api.exception_handler(Http404)

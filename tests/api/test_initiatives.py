@@ -459,3 +459,21 @@ def test_the_openapi_description_lists_the_portfolio_endpoints(db: None) -> None
         parameters
     )
     assert {"page", "page_size"} <= parameters
+
+
+def test_schema_errors_are_told_per_field_in_norwegian(
+    stavanger: Municipality, api_headers: Headers
+) -> None:
+    unit = unit_named(stavanger, "Smartby")
+    response = _post(
+        LIST,
+        {"kind": "project", "owning_unit": unit.pk, "estimated_cost": "mye"},
+        api_headers("portefolje"),
+    )
+
+    assert response.status_code == 422
+    body = response.json()
+    assert body["detail"] == "Forespørselen har feil; ingenting ble endret."
+    assert body["errors"]["name"] == ["Feltet må fylles ut."]
+    assert body["errors"]["estimated_cost"] == ["Skriv et tall."]
+    assert not Initiative.objects.exists()
