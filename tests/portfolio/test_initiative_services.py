@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 
 from helhet.accounts.models import User
 from helhet.organization.models import Municipality
@@ -73,7 +74,7 @@ def test_a_second_save_of_the_same_version_is_refused_listing_what_the_first_cha
 
     assert refused.value.by == "Lars Eide"
     [change] = refused.value.changes
-    assert change.field.startswith("Estimated cost")
+    assert change.field == capfirst(str(Initiative._meta.get_field("estimated_cost").verbose_name))
     assert (change.old, change.new) == ("–", "250\u00a0000 kr")
     assert portfolio_state() == before
     initiative.refresh_from_db()
