@@ -5,6 +5,7 @@ from helhet.accounts.roles import ROLE_DESCRIPTIONS, Role
 from helhet.core.http import MemberRequest
 from helhet.core.permissions import member_required
 from helhet.organization.selectors import organization_counts, organization_tree
+from helhet.portfolio.selectors import initiatives_of_person
 
 
 @member_required()
@@ -21,6 +22,7 @@ def home(request: MemberRequest) -> HttpResponse:
             "role_description": ROLE_DESCRIPTIONS[Role(membership.role)],
             "counts": organization_counts(municipality=municipality),
             "tree": organization_tree(municipality=municipality),
+            "my_initiatives": initiatives_of_person(membership=membership),
         },
     )
 

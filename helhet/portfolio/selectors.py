@@ -682,3 +682,13 @@ def timeline(
         undated=undated,
         counts=TimelineCounts(**counts),
     )
+
+
+def initiatives_of_person(*, membership: Membership, limit: int = 10) -> list[Initiative]:
+    """The initiatives in the member's municipality that they own, lead or are contact for,
+    by name (for the start page's "my initiatives")."""
+    user_id = membership.user_id
+    mine = Initiative.objects.for_municipality(membership.municipality).filter(
+        Q(project_owner_id=user_id) | Q(project_leader_id=user_id) | Q(contacts=user_id)
+    )
+    return list(mine.distinct().select_related("owning_unit").order_by("name")[:limit])
