@@ -62,6 +62,9 @@ class PortfolioSummary:
     funded_total: Decimal
     stale: int
     without_ros: int
+    # How many of the initiatives have a cost at all: a sum over a few is not the portfolio's.
+    with_estimate: int = 0
+    with_actual: int = 0
     extra: dict[str, int] = field(default_factory=dict)
 
 
@@ -91,6 +94,8 @@ def portfolio_summary(
     totals = base.aggregate(
         total=Count("pk"),
         estimated=Sum("estimated_cost"),
+        with_estimate=Count("pk", filter=Q(estimated_cost__isnull=False)),
+        with_actual=Count("pk", filter=Q(actual_cost__isnull=False)),
         actual=Sum("actual_cost"),
         without_ros=Count(
             "pk",
@@ -173,6 +178,8 @@ def portfolio_summary(
         funded_total=sum((b.amount for b in funding), Decimal(0)),
         stale=stale_only(initiatives.order_by()).count(),
         without_ros=totals["without_ros"],
+        with_estimate=totals["with_estimate"],
+        with_actual=totals["with_actual"],
     )
 
 

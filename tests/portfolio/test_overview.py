@@ -639,3 +639,16 @@ def test_empty_fields_from_the_filter_form_are_dropped_from_the_address(
 
     assert response.status_code == 302
     assert response["Location"] == "/portefolje/?kind=idea&page=1"
+
+
+def test_the_cost_sums_say_how_many_initiatives_have_a_cost(
+    make_initiative: MakeInitiative, login: Callable[[str], Client]
+) -> None:
+    make_initiative("Spider", estimated_cost=Decimal("1613764"))
+    make_initiative("Datasjø")
+
+    page = login("portefolje").get("/portefolje/").content.decode()
+
+    assert "1\u00a0613\u00a0764 kr" in page
+    assert "1 av 2 har anslag" in page
+    assert "0 av 2 har faktisk kostnad" in page
