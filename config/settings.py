@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "helhet.accounts",
     "helhet.organization",
     "helhet.portfolio",
+    "helhet.methodology",
     "helhet.api",
 ]
 

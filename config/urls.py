@@ -9,6 +9,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("helhet.accounts.urls")),
     path("organisasjon/", include("helhet.organization.urls")),
     path("portefolje/", include("helhet.portfolio.urls")),
+    path("metoder/", include("helhet.methodology.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),

@@ -21,6 +21,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     items = [(_("Start"), reverse("core:home"))]
     if membership.can(Capability.VIEW_PORTFOLIO):
         items.append((_("Portfolio"), reverse("portfolio:overview")))
+        items.append((_("Methods"), reverse("methodology:method_list")))
     if membership.can(Capability.VIEW_ORGANIZATION):
         items.append((_("Organisation"), reverse("organization:tree")))
     if membership.can(Capability.VIEW_MEMBERS):

@@ -11,6 +11,7 @@ from django.db import transaction
 
 from helhet.accounts.models import Membership, User
 from helhet.accounts.roles import Role
+from helhet.methodology.seed import seed_methods
 from helhet.organization.models import Municipality, OrgUnit, UnitKind
 
 DEMO_PASSWORD = "demo"  # noqa: S105 - the published demo password; load_demo refuses production
@@ -241,6 +242,8 @@ def build_demo() -> dict[str, Municipality]:
         units: dict[str, OrgUnit] = {}
         _build_tree(municipality, tree, None, units)
         _build_users(municipality, users, units)
+    seed_methods(stavanger)
+    seed_methods(bergen)
     return {"stavanger": stavanger, "bergen": bergen}
 
 

@@ -7,6 +7,7 @@ from django.db import transaction
 from helhet.accounts.models import User
 from helhet.accounts.roles import Role
 from helhet.accounts.services import membership_create
+from helhet.methodology.seed import seed_methods
 from helhet.organization.services import municipality_create
 
 
@@ -37,6 +38,7 @@ class Command(BaseCommand):
                     org_number=options["org_number"],
                 )
                 membership_create(actor=None, municipality=municipality, user=user, role=Role.ADMIN)
+                seed_methods(municipality)
         except ValidationError as error:
             raise CommandError("; ".join(error.messages)) from error
         self.stdout.write(

@@ -1,0 +1,128 @@
+"""The methods pages: the list of the municipality's methods and one method's current version."""
+
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+
+from helhet.core.demo import STAVANGER_USERS
+from helhet.methodology.models import Method, MethodVersion
+from helhet.organization.models import Municipality
+from tests.conftest import count_queries
+
+USERNAMES = [user.username for user in STAVANGER_USERS]
+
+
+def _method(municipality: Municipality, name: str = "Prosjektveiviseren") -> Method:
+    return Method.objects.get(municipality=municipality, name=name)
+
+
+@pytest.mark.parametrize("username", USERNAMES)
+def test_every_role_sees_the_list_of_methods(username: str, login: Callable[[str], Client]) -> None:
+    response = login(username).get("/metoder/")
+    body = response.content.decode()
+    assert response.status_code == 200
+    for name in ("Prosjektveiviseren", "Smartbyprosessen", "Lett metode for små forbedringer"):
+        assert name in body
+
+
+@pytest.mark.parametrize("username", USERNAMES)
+def test_every_role_sees_a_method(
+    username: str, stavanger: Municipality, login: Callable[[str], Client]
+) -> None:
+    response = login(username).get(f"/metoder/{_method(stavanger).pk}/")
+    assert response.status_code == 200
+    assert "Godkjenne mandat for konseptfasen" in response.content.decode()
+
+
+def test_the_list_shows_phases_and_origin(login: Callable[[str], Client]) -> None:
+    rows = {row.method.name: row for row in login("leser").get("/metoder/").context["rows"]}
+    assert rows["Prosjektveiviseren"].phase_count == 6
+    assert rows["Prosjektveiviseren"].version.number == 1
+    assert rows["Smartbyprosessen"].phase_count == 4
+    assert "Digdir Prosjektveiviseren" in login("leser").get("/metoder/").content.decode()
+
+
+def test_the_menu_leads_to_the_methods(login: Callable[[str], Client]) -> None:
+    nav = login("leser").get("/").context["nav_items"]
+    assert "/metoder/" in [item["url"] for item in nav]
+
+
+def test_the_method_page_shows_levels_with_their_limits(
+    stavanger: Municipality, login: Callable[[str], Client]
+) -> None:
+    body = login("prosjektleder").get(f"/metoder/{_method(stavanger).pk}/").content.decode()
+    assert "1 300 000 kr" in body or "1\xa0300\xa0000 kr" in body
+    assert "Stor" in body
+
+
+def test_the_method_page_shows_each_phase_with_checklist_and_documents(
+    stavanger: Municipality, login: Callable[[str], Client]
+) -> None:
+    layout = login("eier").get(f"/metoder/{_method(stavanger).pk}/").context["layout"]
+    assert [item.phase.name for item in layout.phases][:3] == ["Idé", "Konsept", "Planlegge"]
+    first = layout.phases[0]
+    assert first.decision_points[0].decision_point.code == "BP1"
+    assert [row.requirement.name for row in first.documents] == ["Mandat for konseptfasen"]
+    assert first.documents[0].required == [True, True, True]
+
+
+def test_a_document_only_large_projects_need_is_marked_per_level(
+    stavanger: Municipality, login: Callable[[str], Client]
+) -> None:
+    layout = login("eier").get(f"/metoder/{_method(stavanger).pk}/").context["layout"]
+    concept = layout.phases[1]
+    rows = {row.requirement.name: row.required for row in concept.documents}
+    assert rows["Faseplan for planleggingsfasen"] == [False, False, True]
+
+
+def test_the_method_page_shows_the_current_version_only(
+    stavanger: Municipality, login: Callable[[str], Client]
+) -> None:
+    method = _method(stavanger)
+    MethodVersion.objects.filter(method=method).update(is_current=False)
+    MethodVersion.objects.create(municipality=stavanger, method=method, number=2, is_current=True)
+
+    response = login("leser").get(f"/metoder/{method.pk}/")
+
+    assert response.context["layout"].version.number == 2
+    assert "Godkjenne mandat for konseptfasen" not in response.content.decode()
+
+
+def test_another_municipalitys_method_is_not_found(
+    bergen: Municipality, login: Callable[[str], Client]
+) -> None:
+    response = login("admin").get(f"/metoder/{_method(bergen).pk}/")
+    assert response.status_code == 404
+
+
+def test_the_list_shows_only_the_own_municipalitys_methods(
+    stavanger: Municipality, login: Callable[[str], Client]
+) -> None:
+    Method.objects.create(municipality=stavanger, name="Stavangers egen metode")
+    body = login("bergen-admin").get("/metoder/").content.decode()
+    assert "Stavangers egen metode" not in body
+
+
+def test_the_list_makes_as_many_queries_for_many_methods_as_for_few(
+    stavanger: Municipality, login: Callable[[str], Client]
+) -> None:
+    client = login("portefolje")
+    few = count_queries(client, "/metoder/")
+    for number in range(20):
+        method = Method.objects.create(municipality=stavanger, name=f"Metode {number}")
+        MethodVersion.objects.create(
+            municipality=stavanger, method=method, number=1, is_current=True
+        )
+    assert count_queries(client, "/metoder/") == few
+
+
+def test_the_method_page_makes_a_fixed_number_of_queries(
+    stavanger: Municipality, bergen: Municipality, login: Callable[[str], Client]
+) -> None:
+    small = count_queries(
+        login("portefolje"),
+        f"/metoder/{_method(stavanger, 'Lett metode for små forbedringer').pk}/",
+    )
+    large = count_queries(login("portefolje"), f"/metoder/{_method(stavanger).pk}/")
+    assert small == large
