@@ -4,21 +4,28 @@ phase, and the level a project's size suggests."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, Prefetch
 
+from helhet.accounts.models import User
 from helhet.methodology.models import (
     ChecklistItem,
+    Decision,
     DecisionPoint,
+    DecisionRequest,
+    DecisionRequestStatus,
     DocumentRequirement,
     Level,
     Method,
     MethodVersion,
     Phase,
+    ProjectMethod,
 )
 from helhet.organization.models import Municipality
+from helhet.portfolio.models import Initiative
 
 
 @dataclass(frozen=True)
@@ -148,3 +155,114 @@ def suggest_level(
         if all(value is None or limit is None or value <= limit for value, limit in checks):
             return level
     return None
+
+
+@dataclass(frozen=True)
+class PhaseStep:
+    phase: Phase
+    is_current: bool
+    is_done: bool
+
+
+@dataclass(frozen=True)
+class ProjectStatus:
+    """Where a project stands in its method: None fields when it has no method yet."""
+
+    run: ProjectMethod | None
+    phases: list[PhaseStep]
+    decision_point: DecisionPoint | None
+    checklist: list[ChecklistItem]
+    documents: list[DocumentRequirement]
+    pending: DecisionRequest | None
+    decisions: list[Decision]
+
+    @property
+    def is_completed(self) -> bool:
+        return self.run is not None and self.run.completed_at is not None
+
+
+def _for_level(items: list[Any], level_id: int) -> list[Any]:
+    return [item for item in items if any(level.pk == level_id for level in item.levels.all())]
+
+
+def project_status(initiative: Initiative) -> ProjectStatus:
+    """The project's phases with the current one marked, the decision point that ends the
+    current phase with its checklist and the documents the phase requires at the project's level,
+    the waiting request, and the decision log, newest first. A fixed number of queries."""
+    run = (
+        ProjectMethod.objects.select_related("version__method", "level", "current_phase")
+        .filter(initiative=initiative)
+        .first()
+    )
+    decisions = list(
+        Decision.objects.filter(request__initiative=initiative).select_related(
+            "request__decision_point",
+            "decided_by",
+            "from_phase",
+            "to_phase",
+            "operations_unit",
+            "operations_person",
+            "benefits_owner",
+        )
+    )
+    pending = (
+        DecisionRequest.objects.filter(initiative=initiative, status=DecisionRequestStatus.PENDING)
+        .select_related("decision_point", "requested_by")
+        .first()
+    )
+    if run is None:
+        return ProjectStatus(None, [], None, [], [], pending, decisions)
+    current = run.current_phase
+    phases = [
+        PhaseStep(phase, phase.pk == current.pk, phase.position < current.position)
+        for phase in run.version.phases.order_by("position")
+    ]
+    point = (
+        DecisionPoint.objects.filter(phase=current)
+        .prefetch_related(
+            Prefetch("checklist", queryset=ChecklistItem.objects.prefetch_related("levels"))
+        )
+        .first()
+    )
+    checklist = _for_level(list(point.checklist.all()), run.level_id) if point else []
+    documents = _for_level(
+        list(DocumentRequirement.objects.filter(phase=current).prefetch_related("levels")),
+        run.level_id,
+    )
+    return ProjectStatus(run, phases, point, checklist, documents, pending, decisions)
+
+
+def decisions_waiting_for(user: User, municipality: Municipality) -> list[DecisionRequest]:
+    """The requests waiting for a decision by ``user`` as the initiative's project owner, oldest
+    first. One query."""
+    return list(
+        DecisionRequest.objects.filter(
+            municipality=municipality,
+            status=DecisionRequestStatus.PENDING,
+            initiative__project_owner=user,
+        )
+        .select_related("initiative", "decision_point__phase", "requested_by")
+        .order_by("requested_at", "pk")
+    )
+
+
+def duration_months(start: date | None, end: date | None) -> int | None:
+    """Whole months from ``start`` to ``end``, a month begun counting as one; None unless both
+    are known."""
+    if start is None or end is None:
+        return None
+    months = (end.year - start.year) * 12 + end.month - start.month
+    if end.day > start.day:
+        months += 1
+    return max(months, 0)
+
+
+def current_versions(municipality: Municipality) -> list[MethodVersion]:
+    """The current version of each of the municipality's methods, by method name, with their
+    levels."""
+    return list(
+        MethodVersion.objects.filter(municipality=municipality, is_current=True)
+        .select_related("method")
+        .prefetch_related(Prefetch("levels", queryset=Level.objects.order_by("position")))
+        .order_by("method__name")
+    )

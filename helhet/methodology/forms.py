@@ -1,0 +1,116 @@
+"""Forms for a project's method: choosing it, asking for a decision, deciding."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from helhet.accounts.models import User
+from helhet.core.forms import StyledForm
+from helhet.methodology.models import DecisionOutcome, Level, MethodVersion, Phase
+from helhet.organization.models import Municipality, OrgUnit
+
+
+class ChooseMethodForm(StyledForm):
+    """A current version of one of the municipality's methods and one of its levels (grouped by
+    method; the service refuses a level of another method)."""
+
+    version = forms.TypedChoiceField(label=_("Method"), coerce=int)
+    level = forms.TypedChoiceField(
+        label=_("Level"),
+        coerce=int,
+        help_text=_("Choose a level of the method you chose."),
+    )
+
+    def __init__(self, *args: Any, versions: list[MethodVersion], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.versions = {version.pk: version for version in versions}
+        self.levels = {level.pk: level for version in versions for level in version.levels.all()}
+        version_field = self.fields["version"]
+        assert isinstance(version_field, forms.ChoiceField)
+        version_field.choices = [(version.pk, version.method.name) for version in versions]
+        level_field = self.fields["level"]
+        assert isinstance(level_field, forms.ChoiceField)
+        level_field.choices = [
+            (version.method.name, [(level.pk, level.name) for level in version.levels.all()])
+            for version in versions
+        ]
+
+    def clean_version(self) -> MethodVersion:
+        return self.versions[self.cleaned_data["version"]]
+
+    def clean_level(self) -> Level:
+        return self.levels[self.cleaned_data["level"]]
+
+
+class DecisionRequestForm(StyledForm):
+    note = forms.CharField(
+        label=_("Note to the decision maker"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class DecisionForm(StyledForm):
+    outcome = forms.ChoiceField(
+        label=_("Decision"),
+        choices=DecisionOutcome.choices,
+        widget=forms.RadioSelect(attrs={"class": "ds-input"}),
+    )
+    comment = forms.CharField(
+        label=_("Conditions or comment"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Required when approving with conditions or stopping the project."),
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        municipality: Municipality,
+        phases: list[Phase] | None = None,
+        operation_gate: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.outcome_field = self.fields["outcome"]
+        self.outcome_field.widget.attrs["class"] = "ds-input"
+        if phases:
+            self.fields["to_phase"] = forms.ModelChoiceField(
+                label=_("Phase to move to when approved"),
+                queryset=Phase.objects.filter(pk__in=[phase.pk for phase in phases]).order_by(
+                    "position"
+                ),
+                required=False,
+                empty_label=_("The next phase"),
+                widget=forms.Select(attrs={"class": "ds-input"}),
+            )
+        if operation_gate:
+            members = User.objects.filter(memberships__municipality=municipality).order_by(
+                "first_name", "last_name", "username"
+            )
+            self.fields["operations_unit"] = forms.ModelChoiceField(
+                label=_("Unit responsible for operation"),
+                queryset=OrgUnit.objects.filter(municipality=municipality).order_by("name"),
+                required=False,
+                widget=forms.Select(attrs={"class": "ds-input"}),
+            )
+            self.fields["operations_person"] = forms.ModelChoiceField(
+                label=_("Person responsible for operation"),
+                queryset=members,
+                required=False,
+                widget=forms.Select(attrs={"class": "ds-input"}),
+            )
+            self.fields["handover_date"] = forms.DateField(
+                label=_("Handover date"),
+                required=False,
+                widget=forms.DateInput(attrs={"type": "date", "class": "ds-input"}),
+            )
+            self.fields["benefits_owner"] = forms.ModelChoiceField(
+                label=_("Benefits owner for the realisation"),
+                queryset=members,
+                required=False,
+                widget=forms.Select(attrs={"class": "ds-input"}),
+            )
