@@ -4,6 +4,7 @@ from django.shortcuts import render
 from helhet.accounts.roles import ROLE_DESCRIPTIONS, Role
 from helhet.core.http import MemberRequest
 from helhet.core.permissions import member_required
+from helhet.methodology.selectors import decisions_waiting_for
 from helhet.organization.selectors import organization_counts, organization_tree
 from helhet.portfolio.selectors import initiatives_of_person
 
@@ -23,6 +24,7 @@ def home(request: MemberRequest) -> HttpResponse:
             "counts": organization_counts(municipality=municipality),
             "tree": organization_tree(municipality=municipality),
             "my_initiatives": initiatives_of_person(membership=membership),
+            "decisions_waiting": decisions_waiting_for(membership.user, municipality),
         },
     )
 
