@@ -14,6 +14,7 @@ from ninja.errors import ValidationError as RequestValidationError
 from helhet.accounts.models import Membership
 from helhet.accounts.roles import ROLE_MATRIX, Capability, Role
 from helhet.api.auth import TokenAuth
+from helhet.api.methods import router as methods_router
 from helhet.api.portfolio import router as portfolio_router
 from helhet.api.schemas import ErrorOut, MeOut, OrganizationOut, UnitOut
 from helhet.organization.access import get_org_unit_for_user
@@ -30,6 +31,7 @@ api = NinjaAPI(
     urls_namespace="api-v1",
 )
 api.add_router("", portfolio_router)
+api.add_router("", methods_router)
 
 ERRORS: dict[int, type[ErrorOut]] = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut}
 
