@@ -3,6 +3,7 @@ cross-department view and the API, so a filter means the same everywhere and sit
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 from django import forms
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.expressions import OrderBy
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -141,6 +143,17 @@ def parse_filters(data: Any, *, municipality: Municipality) -> PortfolioFilter:
         sort=cleaned.get("sort") or "name",
         errors={name: [str(m) for m in messages] for name, messages in form.errors.items()},
     )
+
+
+def chosen_params(params: QueryDict, *, without: Iterable[str] = ()) -> QueryDict:
+    """The parameters of a query string the person actually chose (no empty values, none of
+    ``without``), for links and saved views that keep their filters."""
+    query = QueryDict(mutable=True)
+    for key, values in params.lists():
+        kept = [value for value in values if value.strip()]
+        if key not in without and kept:
+            query.setlist(key, kept)
+    return query
 
 
 def unit_and_descendants(unit: OrgUnit) -> set[int]:

@@ -13,8 +13,12 @@ from helhet.core.forms import StyledForm
 from helhet.core.http import MemberRequest
 from helhet.core.permissions import member_required
 from helhet.portfolio import selectors
-from helhet.portfolio.filters import PortfolioFilterForm, filtered_initiatives, parse_filters
-from helhet.portfolio.views.timeline import filter_query
+from helhet.portfolio.filters import (
+    PortfolioFilterForm,
+    chosen_params,
+    filtered_initiatives,
+    parse_filters,
+)
 
 DEFAULT_THRESHOLD = 3
 
@@ -56,6 +60,8 @@ def cross_department(request: MemberRequest) -> HttpResponse:
             "threshold_form": threshold_form,
             "names_shown": selectors.NAMES_SHOWN,
             # The overview with the same filters, to which a department's pk is added.
-            "overview_query": filter_query(request.GET, without=("unit", "threshold", "page")),
+            "overview_query": chosen_params(
+                request.GET, without=("unit", "threshold", "page")
+            ).urlencode(),
         },
     )

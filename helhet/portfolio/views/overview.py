@@ -27,6 +27,7 @@ from helhet.portfolio.access import get_saved_view_for_user
 from helhet.portfolio.filters import (
     PortfolioFilter,
     PortfolioFilterForm,
+    chosen_params,
     filtered_initiatives,
     parse_filters,
 )
@@ -73,12 +74,7 @@ class SavedViewForm(StyledForm):
 def _filter_query(params: QueryDict) -> QueryDict:
     """The filters and sort of a query string, without empty values or the page number, so the
     links and saved views carry only what the user chose."""
-    query = QueryDict(mutable=True)
-    for key, values in params.lists():
-        kept = [value for value in values if value.strip()]
-        if key not in NOT_SAVED and kept:
-            query.setlist(key, kept)
-    return query
+    return chosen_params(params, without=NOT_SAVED)
 
 
 def _link(base: QueryDict, **changes: str | list[str] | None) -> str:

@@ -2,12 +2,11 @@
 filtered like the overview. Built as a table, so it reads without a mouse, with a screen reader
 and on paper; the bars are CSS grid columns (no inline styles under the CSP)."""
 
-from collections.abc import Iterable
 from typing import Any
 
 from django import forms
 from django.core.paginator import Paginator
-from django.http import HttpResponse, QueryDict
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,23 +17,17 @@ from helhet.core.forms import StyledForm
 from helhet.core.http import MemberRequest
 from helhet.core.permissions import member_required
 from helhet.portfolio import selectors
-from helhet.portfolio.filters import PortfolioFilterForm, filtered_initiatives, parse_filters
+from helhet.portfolio.filters import (
+    PortfolioFilterForm,
+    chosen_params,
+    filtered_initiatives,
+    parse_filters,
+)
 
 PAGE_SIZE = 100
 UNDATED_SHOWN = 100
 # With more months than this the axis names only the years: month names would not fit.
 MONTH_LABELS_UP_TO = 18
-
-
-def filter_query(params: QueryDict, *, without: Iterable[str] = ()) -> str:
-    """The query string of ``params`` without empty values or the parameters in ``without``,
-    for links that keep the user's filters."""
-    query = QueryDict(mutable=True)
-    for key, values in params.lists():
-        kept = [value for value in values if value.strip()]
-        if key not in without and kept:
-            query.setlist(key, kept)
-    return query.urlencode()
 
 
 class TimelineForm(StyledForm):
@@ -106,9 +99,9 @@ def timeline(request: MemberRequest) -> HttpResponse:
             "filters": filters,
             "filter_form": PortfolioFilterForm(request.GET, municipality=municipality),
             "extra_form": form,
-            "page_query": filter_query(request.GET, without=("page",)),
-            "overview_query": filter_query(
+            "page_query": chosen_params(request.GET, without=("page",)).urlencode(),
+            "overview_query": chosen_params(
                 request.GET, without=("page", "from", "months", "group")
-            ),
+            ).urlencode(),
         },
     )
