@@ -1,5 +1,5 @@
-"""The methods the municipality uses, read-only: the list, and one method's current version
-phase by phase."""
+"""A project on its method: where it stands, choosing the method, asking for and making the
+decisions at the gates, and the decisions waiting for a person."""
 
 from __future__ import annotations
 
@@ -16,39 +16,22 @@ from helhet.core.forms import add_service_errors
 from helhet.core.http import MemberRequest
 from helhet.core.permissions import member_required
 from helhet.methodology import services
-from helhet.methodology.access import get_initiative_to_decide, get_method_for_user
+from helhet.methodology.access import get_initiative_to_decide
 from helhet.methodology.forms import ChooseMethodForm, DecisionForm, DecisionRequestForm
 from helhet.methodology.models import ProjectMethod
 from helhet.methodology.selectors import (
     ProjectStatus,
-    current_version,
     current_versions,
     decisions_waiting_for,
     duration_months,
-    methods_overview,
     project_status,
     suggest_level,
-    version_layout,
 )
 from helhet.portfolio.access import (
     can_edit_initiative,
     get_initiative_for_user,
     get_rw_initiative_for_user,
 )
-
-
-@member_required(Capability.VIEW_PORTFOLIO)
-def method_list(request: MemberRequest) -> HttpResponse:
-    rows = methods_overview(request.membership.municipality)
-    return render(request, "methodology/method_list.html", {"rows": rows})
-
-
-@member_required(Capability.VIEW_PORTFOLIO)
-def method_detail(request: MemberRequest, pk: int) -> HttpResponse:
-    method = get_method_for_user(request.membership, pk)
-    version = current_version(method)
-    layout = version_layout(version) if version is not None else None
-    return render(request, "methodology/method_detail.html", {"method": method, "layout": layout})
 
 
 def _decision_form(
