@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "helhet.organization",
     "helhet.portfolio",
     "helhet.methodology",
+    "helhet.projects",
+    "helhet.documents",
     "helhet.api",
 ]
 
@@ -154,6 +156,10 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = VAR_DIR / "media"
+# Project documents uploaded as files: kept outside STATIC_ROOT, served by no static route, only
+# by the documents app's download view (which checks who may see them).
+HELHET_UPLOAD_DIR = Path(os.environ.get("HELHET_UPLOAD_DIR", VAR_DIR / "uploads"))
+HELHET_UPLOAD_MAX_BYTES = int(float(os.environ.get("HELHET_UPLOAD_MAX_MB", "20")) * 1024 * 1024)
 
 SESSION_COOKIE_AGE = int(os.environ.get("HELHET_SESSION_SECONDS", str(8 * 3600)))
 SESSION_COOKIE_HTTPONLY = True

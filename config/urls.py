@@ -10,6 +10,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("organisasjon/", include("helhet.organization.urls")),
     path("portefolje/", include("helhet.portfolio.urls")),
     path("metoder/", include("helhet.methodology.urls")),
+    path("prosjekter/", include("helhet.projects.urls")),
+    path("dokumenter/", include("helhet.documents.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),

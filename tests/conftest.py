@@ -2,6 +2,7 @@
 see it?"), and a logged-in client per demo role."""
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,6 +22,14 @@ from helhet.organization.models import Municipality, OrgUnit, UnitKind
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings: Settings) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def upload_dir(settings: Settings, tmp_path: Path) -> Path:
+    """Uploads in tests go to a temporary folder, never the developer's var/uploads."""
+    folder = tmp_path / "uploads"
+    settings.HELHET_UPLOAD_DIR = folder
+    return folder
 
 
 @pytest.fixture
@@ -73,14 +82,14 @@ def api_headers(demo: dict[str, Municipality]) -> Callable[[str], dict[str, str]
 
 # Domain data and its history; API tokens are credentials (their last-use time moves on every
 # call), not something a request changes on a person's behalf.
-STATE_APPS = {"organization", "accounts", "portfolio"}
+STATE_APPS = {"organization", "accounts", "portfolio", "methodology", "documents", "projects"}
 STATE_EXCLUDED = {"accounts.apitoken"}
 
 
 def database_state() -> dict[str, Any]:
-    """Every row a request could change in the domain apps (organisation, people, portfolio),
-    history and many-to-many tables included, so a test can say "nothing changed" with
-    ``assert database_state() == before``."""
+    """Every row a request could change in the domain apps (organisation, people, portfolio,
+    methods, documents, project work), history and many-to-many tables included, so a test can
+    say "nothing changed" with ``assert database_state() == before``."""
     return {
         model._meta.label_lower: list(model._default_manager.order_by("pk").values())
         for model in apps.get_models(include_auto_created=True)

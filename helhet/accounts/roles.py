@@ -29,6 +29,7 @@ class Capability(StrEnum):
     EDIT_ANY_INITIATIVE = "edit_any_initiative"
     IMPORT_INITIATIVES = "import_initiatives"
     MANAGE_GOALS = "manage_goals"
+    MANAGE_METHODS = "manage_methods"
 
 
 _ALL = frozenset(Role)
@@ -52,6 +53,8 @@ ROLE_MATRIX: dict[Capability, frozenset[Role]] = {
     Capability.EDIT_ANY_INITIATIVE: frozenset({Role.ADMIN, Role.PORTFOLIO_OFFICE}),
     Capability.IMPORT_INITIATIVES: frozenset({Role.ADMIN, Role.PORTFOLIO_OFFICE}),
     Capability.MANAGE_GOALS: frozenset({Role.ADMIN, Role.PORTFOLIO_OFFICE}),
+    # The portfolio office keeps the methods: phases, decision points, checklists, documents.
+    Capability.MANAGE_METHODS: frozenset({Role.ADMIN, Role.PORTFOLIO_OFFICE}),
 }
 
 

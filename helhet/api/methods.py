@@ -28,6 +28,8 @@ from helhet.api.portfolio import (
     _service_errors,
 )
 from helhet.api.schemas import UnitRef
+from helhet.documents.models import DecisionDocument
+from helhet.documents.selectors import RequiredDocument
 from helhet.methodology import services
 from helhet.methodology.models import (
     ChecklistItem,
@@ -136,6 +138,20 @@ class DocumentLine(Schema):
     type: str
     name: str
     may_be_not_relevant: bool
+    state: str = Field(description="version, not_relevant or missing")
+    document_id: int | None = Field(description="The project's document, once started")
+    version: int | None = Field(description="The latest version's number")
+    version_id: int | None
+    not_relevant_reason: str
+
+
+class DecisionDocumentOut(Schema):
+    type: str
+    name: str
+    state: str = Field(description="version, not_relevant or missing, when the decision was made")
+    version: int | None = Field(description="The number of the version the decision was made on")
+    version_id: int | None
+    not_relevant_reason: str
 
 
 class RequestOut(Schema):
@@ -157,6 +173,10 @@ class PhaseStatusOut(Schema):
     decision_point: PointRef | None = Field(description="The decision that ends the phase")
     checklist: list[ChecklistLine] = Field(description="At the project's level")
     documents: list[DocumentLine] = Field(description="Required in the phase at the level")
+    missing: list[DocumentLine] = Field(
+        description="Required documents with neither a version nor the mark not relevant: "
+        "the decision cannot be asked for until this is empty"
+    )
     pending_request: RequestOut | None
     completed: bool
 
@@ -195,6 +215,9 @@ class DecisionOut(Schema):
     operations_person: PersonRef | None
     handover_date: date | None
     benefits_owner: PersonRef | None
+    documents: list[DecisionDocumentOut] = Field(
+        description="The documents the decision was made on, each in its version"
+    )
 
 
 # --- Helpers -------------------------------------------------------------------------------------
@@ -215,7 +238,7 @@ def _level(level: Level) -> dict[str, Any]:
 
 
 def _point(point: DecisionPoint) -> dict[str, Any]:
-    return {"code": point.code, "name": point.name, "decided_by": point.decided_by}
+    return {"code": point.code, "name": point.name, "decided_by": point.decider_label}
 
 
 def _phase(phase: Phase) -> dict[str, Any]:
@@ -322,6 +345,36 @@ def _decision(decision: Decision) -> dict[str, Any]:
         "operations_person": _person(decision.operations_person),
         "handover_date": decision.handover_date,
         "benefits_owner": _person(decision.benefits_owner),
+        "documents": [_decision_document(record) for record in decision.documents.all()],
+    }
+
+
+def _decision_document(record: DecisionDocument) -> dict[str, Any]:
+    version = record.version
+    state = "version" if version else "not_relevant" if record.not_relevant else "missing"
+    return {
+        "type": record.requirement.document_type,
+        "name": record.requirement.name,
+        "state": state,
+        "version": None if version is None else version.number,
+        "version_id": None if version is None else version.pk,
+        "not_relevant_reason": record.not_relevant_reason,
+    }
+
+
+def _document_line(row: RequiredDocument) -> dict[str, Any]:
+    requirement = row.requirement
+    document = row.document
+    latest = row.latest
+    return {
+        "type": requirement.document_type,
+        "name": requirement.name,
+        "may_be_not_relevant": requirement.may_be_not_relevant,
+        "state": row.state.value,
+        "document_id": None if document is None else document.pk,
+        "version": None if latest is None else latest.number,
+        "version_id": None if latest is None else latest.pk,
+        "not_relevant_reason": document.not_relevant_reason if document else "",
     }
 
 
@@ -447,14 +500,8 @@ def project_phase(request: HttpRequest, initiative_id: int) -> Any:
         "current_phase": None if run is None else _phase_ref(run.current_phase),
         "decision_point": None if point is None else _point(point),
         "checklist": [{"text": item.text, "source": item.source} for item in status.checklist],
-        "documents": [
-            {
-                "type": requirement.document_type,
-                "name": requirement.name,
-                "may_be_not_relevant": requirement.may_be_not_relevant,
-            }
-            for requirement in status.documents
-        ],
+        "documents": [_document_line(row) for row in status.document_states],
+        "missing": [_document_line(row) for row in status.document_states if row.is_missing],
         "pending_request": None if status.pending is None else _request(status.pending),
         "completed": status.is_completed,
     }
@@ -521,6 +568,10 @@ def _decisions() -> Any:
         "operations_unit",
         "operations_person",
         "benefits_owner",
+    ).prefetch_related(
+        Prefetch(
+            "documents", queryset=DecisionDocument.objects.select_related("requirement", "version")
+        )
     )
 
 

@@ -119,6 +119,19 @@ class InitiativeFilters(Schema):
         False, description="Only those processing personal data without a finished ROS"
     )
     stale: bool = Field(False, description="Only active ones without a status report for a month")
+    method: int | None = Field(None, description="Method id: projects on any version of it")
+    phase: str = Field(
+        "", description="Current phase as '<method id>:<phase name>', in any version of the method"
+    )
+    level: str = Field("", description="Level code, such as liten, middels or stor")
+    waiting: bool = Field(False, description="Only those with a decision request waiting")
+    blocked_days: int | None = Field(
+        None,
+        description=(
+            "Only those that first asked for the decision ending their current phase more than "
+            "this many days ago (1-3650) and have not passed it"
+        ),
+    )
     sort: str = Field("name", description="name, kind, status, unit, start, end, cost, reported")
 
 

@@ -16,6 +16,7 @@ from helhet.accounts.roles import ROLE_MATRIX, Capability, Role
 from helhet.api.auth import TokenAuth
 from helhet.api.methods import router as methods_router
 from helhet.api.portfolio import router as portfolio_router
+from helhet.api.projects import router as projects_router
 from helhet.api.schemas import ErrorOut, MeOut, OrganizationOut, UnitOut
 from helhet.organization.access import get_org_unit_for_user
 from helhet.organization.models import Municipality, OrgUnit, UnitKind
@@ -32,6 +33,7 @@ api = NinjaAPI(
 )
 api.add_router("", portfolio_router)
 api.add_router("", methods_router)
+api.add_router("", projects_router)
 
 ERRORS: dict[int, type[ErrorOut]] = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut}
 

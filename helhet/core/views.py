@@ -24,7 +24,7 @@ def home(request: MemberRequest) -> HttpResponse:
             "counts": organization_counts(municipality=municipality),
             "tree": organization_tree(municipality=municipality),
             "my_initiatives": initiatives_of_person(membership=membership),
-            "decisions_waiting": decisions_waiting_for(membership.user, municipality),
+            "decisions_waiting": decisions_waiting_for(membership),
         },
     )
 

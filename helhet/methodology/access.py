@@ -1,11 +1,24 @@
 """Access helpers: the only way a request reaches a method."""
 
+from typing import TypeVar
+
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from helhet.accounts.models import Membership
 from helhet.accounts.roles import Capability
-from helhet.methodology.models import Method
+from helhet.methodology.models import (
+    ChecklistItem,
+    Criterion,
+    DecisionRequest,
+    DecisionRequestStatus,
+    DocumentRequirement,
+    Level,
+    Method,
+    MethodVersion,
+    Phase,
+)
+from helhet.methodology.services import may_decide
 from helhet.portfolio.access import get_initiative_for_user
 from helhet.portfolio.models import Initiative
 
@@ -20,8 +33,82 @@ def get_method_for_user(membership: Membership, pk: int) -> Method:
 
 def get_initiative_to_decide(membership: Membership, pk: int) -> Initiative:
     """The initiative, if it belongs to the member's municipality (404 otherwise) and the member
-    is its project owner, the one who decides its decision points (403 otherwise)."""
+    makes the decision waiting for it, or, when none waits, is its project owner (403
+    otherwise)."""
     initiative = get_initiative_for_user(membership, pk)
-    if initiative.project_owner_id != membership.user_id:
+    pending = (
+        DecisionRequest.objects.filter(initiative=initiative, status=DecisionRequestStatus.PENDING)
+        .select_related("decision_point")
+        .first()
+    )
+    if pending is not None:
+        if not may_decide(membership.user, initiative, pending.decision_point):
+            raise PermissionDenied
+    elif initiative.project_owner_id != membership.user_id:
         raise PermissionDenied
     return initiative
+
+
+# --- Editing methods (see editing.py) ----------------------------------------------------------
+
+
+def get_rw_method_for_user(membership: Membership, pk: int) -> Method:
+    """The method, to change, if it belongs to the member's municipality (404 otherwise) and the
+    member may manage methods (403 otherwise)."""
+    if not membership.can(Capability.MANAGE_METHODS):
+        raise PermissionDenied
+    return get_object_or_404(Method, pk=pk, municipality=membership.municipality)
+
+
+def get_version_for_user(membership: Membership, pk: int) -> MethodVersion:
+    """A version of one of the municipality's methods, to read: a published one for anyone who
+    sees the portfolio, a draft only for those who manage methods (404 for others, as for
+    another municipality's)."""
+    if not membership.can(Capability.VIEW_PORTFOLIO):
+        raise PermissionDenied
+    versions = MethodVersion.objects.select_related("method").filter(
+        municipality=membership.municipality
+    )
+    if not membership.can(Capability.MANAGE_METHODS):
+        versions = versions.filter(published_at__isnull=False)
+    return get_object_or_404(versions, pk=pk)
+
+
+def get_draft_for_user(membership: Membership, pk: int) -> MethodVersion:
+    """A draft version, to change: the member must manage methods (403), the draft must be the
+    municipality's and still a draft (404: a published version has nothing to edit)."""
+    if not membership.can(Capability.MANAGE_METHODS):
+        raise PermissionDenied
+    return get_object_or_404(
+        MethodVersion.objects.select_related("method"),
+        pk=pk,
+        municipality=membership.municipality,
+        published_at__isnull=True,
+    )
+
+
+DraftPart = TypeVar("DraftPart", Level, Phase, Criterion, ChecklistItem, DocumentRequirement)
+
+# How each part of a version reaches its version.
+_VERSION_OF = {
+    Level: "version",
+    Phase: "version",
+    Criterion: "version",
+    ChecklistItem: "decision_point__phase__version",
+    DocumentRequirement: "phase__version",
+}
+
+
+def get_draft_part_for_user(membership: Membership, model: type[DraftPart], pk: int) -> DraftPart:
+    """A level, phase, criterion, checklist item or document requirement of a draft, to change:
+    the member must manage methods (403); the part must be the municipality's and in a draft
+    (404 otherwise)."""
+    if not membership.can(Capability.MANAGE_METHODS):
+        raise PermissionDenied
+    path = _VERSION_OF[model]
+    return get_object_or_404(
+        model.objects.select_related(f"{path}__method"),
+        pk=pk,
+        municipality=membership.municipality,
+        **{f"{path}__published_at__isnull": True},
+    )

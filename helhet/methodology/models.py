@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -17,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from helhet.accounts.roles import Role
 from helhet.core.models import MunicipalityOwned
 
 RISK_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
@@ -53,6 +55,9 @@ class MethodVersion(MunicipalityOwned):
     )
     number = models.PositiveIntegerField(_("version"))
     created_at = models.DateTimeField(_("created"), default=timezone.now)
+    # A version is a draft, edited freely, until it is published; publishing makes it current.
+    # Once published it never changes: projects that run on it keep it as it was.
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
     is_current = models.BooleanField(_("current"), default=False)
     history = HistoricalRecords()
 
@@ -146,15 +151,41 @@ class Phase(MunicipalityOwned):
         return self.name
 
 
+class Decider(models.TextChoices):
+    """Who makes a decision point's decision."""
+
+    PROJECT_OWNER = "project_owner", _("The project owner")
+    LEADER = "leader", _("A leader (director)")
+    PORTFOLIO_OFFICE = "portfolio_office", _("The portfolio office")
+    PERSON = "person", _("A named person")
+
+
+# The deciders that are a role: any member with the role decides.
+DECIDER_ROLES = {Decider.LEADER: Role.LEADER, Decider.PORTFOLIO_OFFICE: Role.PORTFOLIO_OFFICE}
+
+
 class DecisionPoint(MunicipalityOwned):
-    """The decision that ends a phase and lets the project into the next (BP1, BP2, ...)."""
+    """The decision that ends a phase and lets the project into the next (BP1, BP2, ...), and
+    who makes it: the project's owner, as a rule, or whoever the point names."""
 
     phase = models.ForeignKey(
         Phase, on_delete=models.CASCADE, related_name="decision_points", verbose_name=_("phase")
     )
     code = models.CharField(_("code"), max_length=20)
     name = models.CharField(_("name"), max_length=200)
-    decided_by = models.CharField(_("decided by"), max_length=100, default="prosjekteier")
+    decider = models.CharField(
+        _("decided by"), max_length=20, choices=Decider.choices, default=Decider.PROJECT_OWNER
+    )
+    decider_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("deciding person"),
+    )
+    # The decider's title as the municipality says it, such as "Smartby-sjefen".
+    decider_title = models.CharField(_("title of the decider"), max_length=100, blank=True)
     description = models.TextField(_("description"), blank=True)
     history = HistoricalRecords()
 
@@ -163,11 +194,49 @@ class DecisionPoint(MunicipalityOwned):
         verbose_name = _("decision point")
         verbose_name_plural = _("decision points")
         constraints = [
-            models.UniqueConstraint(fields=["phase", "code"], name="decision_point_unique_code")
+            models.UniqueConstraint(fields=["phase", "code"], name="decision_point_unique_code"),
+            models.CheckConstraint(
+                condition=~Q(decider="person") | Q(decider_person__isnull=False),
+                name="decision_point_person_named",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
+
+    def clean(self) -> None:
+        if self.decider == Decider.PERSON and self.decider_person_id is None:
+            raise ValidationError({"decider_person": _("Name the person who decides.")})
+
+    @property
+    def decider_label(self) -> str:
+        """Who decides, as the project page says it."""
+        if self.decider == Decider.PERSON and self.decider_person is not None:
+            person = str(self.decider_person.get_full_name() or self.decider_person)
+            return f"{self.decider_title} ({person})" if self.decider_title else person
+        return self.decider_title or str(self.get_decider_display())
+
+
+class Criterion(MunicipalityOwned):
+    """A criterion a project must meet to be run on the method, such as Smartby's three
+    (technology, collaboration, citizen involvement): the project says how it meets each when
+    it is classed on the method."""
+
+    version = models.ForeignKey(
+        MethodVersion, on_delete=models.CASCADE, related_name="criteria", verbose_name=_("version")
+    )
+    position = models.PositiveIntegerField(_("position"), default=0)
+    name = models.CharField(_("name"), max_length=100)
+    description = models.TextField(_("description"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["version", "position", "pk"]
+        verbose_name = _("criterion")
+        verbose_name_plural = _("criteria")
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class ChecklistSource(models.TextChoices):
@@ -273,6 +342,10 @@ class ProjectMethod(MunicipalityOwned):
         related_name="current_projects",
         verbose_name=_("current phase"),
     )
+    # The overall risk as the project leader judges it when choosing the level, 1 (low) to 5.
+    risk = models.PositiveSmallIntegerField(
+        _("overall risk (1–5)"), null=True, blank=True, validators=RISK_VALIDATORS
+    )
     started_at = models.DateTimeField(_("started"), default=timezone.now)
     # Set when the last phase's decision point is approved; the phase stays the last one.
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
@@ -284,6 +357,35 @@ class ProjectMethod(MunicipalityOwned):
 
     def __str__(self) -> str:
         return f"{self.initiative} – {self.version}"
+
+
+class CriterionAnswer(MunicipalityOwned):
+    """How a project meets one of its method's criteria, said when it was classed on it."""
+
+    project_method = models.ForeignKey(
+        ProjectMethod,
+        on_delete=models.CASCADE,
+        related_name="criterion_answers",
+        verbose_name=_("project method"),
+    )
+    criterion = models.ForeignKey(
+        Criterion, on_delete=models.PROTECT, related_name="answers", verbose_name=_("criterion")
+    )
+    explanation = models.TextField(_("how the project meets it"))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["criterion__position", "pk"]
+        verbose_name = _("criterion answer")
+        verbose_name_plural = _("criterion answers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project_method", "criterion"], name="criterion_answer_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project_method} – {self.criterion}"
 
 
 class DecisionRequestStatus(models.TextChoices):

@@ -26,11 +26,14 @@ from typing import Any, TypeVar
 
 from django.apps import apps
 from django.db import models, transaction
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from helhet.methodology.models import (
     ChecklistItem,
     ChecklistSource,
+    Criterion,
+    Decider,
     DecisionPoint,
     DocumentRequirement,
     DocumentType,
@@ -82,7 +85,8 @@ class PhaseSpec:
     checks: list[Check] = field(default_factory=list)
     docs: list[Doc] = field(default_factory=list)
     is_operation_gate: bool = False
-    decided_by: str = "prosjekteier"
+    decider: str = Decider.PROJECT_OWNER
+    decider_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,7 @@ class MethodSpec:
     is_linear: bool
     levels: list[LevelSpec]
     phases: list[PhaseSpec]
+    criteria: list[tuple[str, str]] = field(default_factory=list)
 
 
 SMALL = LevelSpec(
@@ -335,6 +340,23 @@ SMARTBY = MethodSpec(
     origin="Smartby, Stavanger kommune",
     is_linear=False,
     levels=[SMARTBY_SMALL, SMARTBY_LARGE],
+    # Lines 4238-4252: all three must be present for a project to be a Smartby project.
+    criteria=[
+        (
+            "Teknologi",
+            "Løsningene tar i bruk moderne teknologi for å forenkle og forbedre.",
+        ),
+        (
+            "Samarbeid",
+            "Prosjektet innebærer samarbeid på tvers av kommuner, næringsliv, organisasjoner "
+            "og akademia.",
+        ),
+        (
+            "Innbyggerinvolvering",
+            "Prosjektet tar utgangspunkt i innbyggernes og brukernes behov, og involverer dem "
+            "i utviklingen av løsninger.",
+        ),
+    ],
     phases=[
         PhaseSpec(
             "Innsiktsarbeid",
@@ -344,22 +366,11 @@ SMARTBY = MethodSpec(
             "Prosjektet har alle tre Smartby-kriteriene, og går videre til å definere "
             "mulighetsrommet.",
             checks=[
-                # Lines 4238-4252: all three must be present for a Smartby project.
+                # The three criteria are said when the project is classed as Smartby (see
+                # SMARTBY.criteria); the decision checks what was said.
                 Check(
-                    "Teknologi: løsningene tar i bruk moderne teknologi for å forenkle og "
-                    "forbedre.",
-                    OWN,
-                    SB_ALL,
-                ),
-                Check(
-                    "Samarbeid: prosjektet innebærer samarbeid på tvers av kommuner, næringsliv, "
-                    "organisasjoner og akademia.",
-                    OWN,
-                    SB_ALL,
-                ),
-                Check(
-                    "Innbyggerinvolvering: prosjektet tar utgangspunkt i innbyggernes og brukernes "
-                    "behov, og involverer dem i utviklingen av løsninger.",
+                    "Prosjektet oppfyller alle tre Smartby-kriteriene, slik klassifiseringen "
+                    "beskriver.",
                     OWN,
                     SB_ALL,
                 ),
@@ -368,7 +379,8 @@ SMARTBY = MethodSpec(
             ],
             # Lines 4332-4334: «skal oppstart avtales og prosjektavtale lages».
             docs=[Doc(DocumentType.OTHER, "Prosjektavtale", SB_ALL)],
-            decided_by="smartbysjef",
+            decider=Decider.LEADER,
+            decider_title="Smartby-sjefen",
         ),
         PhaseSpec(
             "Definere mulighetsrom",
@@ -380,7 +392,8 @@ SMARTBY = MethodSpec(
             checks=[
                 Check("Hypotesene er testet med brukerne.", OWN, SB_ALL),
             ],
-            decided_by="smartbysjef",
+            decider=Decider.LEADER,
+            decider_title="Smartby-sjefen",
         ),
         PhaseSpec(
             "Utarbeide løsningsforslag",
@@ -639,7 +652,13 @@ def _create(municipality: Municipality, specs: list[MethodSpec]) -> list[Method]
     versions = _bulk(
         MethodVersion,
         [
-            MethodVersion(municipality=municipality, method=method, number=1, is_current=True)
+            MethodVersion(
+                municipality=municipality,
+                method=method,
+                number=1,
+                is_current=True,
+                published_at=timezone.now(),
+            )
             for method in methods
         ],
     )
@@ -662,6 +681,20 @@ def _create(municipality: Municipality, specs: list[MethodSpec]) -> list[Method]
         ],
     )
     levels = {(level.version_id, level.code): level for level in level_objects}
+    _bulk(
+        Criterion,
+        [
+            Criterion(
+                municipality=municipality,
+                version=version,
+                position=position,
+                name=name,
+                description=description,
+            )
+            for spec, version in zip(specs, versions, strict=True)
+            for position, (name, description) in enumerate(spec.criteria, start=1)
+        ],
+    )
     phase_specs = [
         (version, position, phase_spec)
         for spec, version in zip(specs, versions, strict=True)
@@ -689,7 +722,8 @@ def _create(municipality: Municipality, specs: list[MethodSpec]) -> list[Method]
                 phase=phase,
                 code=phase_spec.decision_code,
                 name=phase_spec.decision_name,
-                decided_by=phase_spec.decided_by,
+                decider=phase_spec.decider,
+                decider_title=phase_spec.decider_title,
                 description=phase_spec.decision_description,
             )
             for phase, (_version, _position, phase_spec) in zip(phases, phase_specs, strict=True)

@@ -11,10 +11,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from helhet.accounts.models import Membership, User
+from helhet.documents.selectors import missing_documents
+from helhet.documents.services import decision_documents_record
 from helhet.methodology.models import (
     APPROVING_OUTCOMES,
+    DECIDER_ROLES,
+    CriterionAnswer,
+    Decider,
     Decision,
     DecisionOutcome,
+    DecisionPoint,
     DecisionRequest,
     DecisionRequestStatus,
     Level,
@@ -25,6 +31,7 @@ from helhet.methodology.models import (
 from helhet.organization.models import Municipality, OrgUnit
 from helhet.portfolio.models import Initiative, InitiativeStatus
 from helhet.portfolio.services import initiative_update
+from helhet.projects.services import project_log_record_decision
 
 
 def _project_method(initiative: Initiative) -> ProjectMethod | None:
@@ -37,14 +44,26 @@ def _project_method(initiative: Initiative) -> ProjectMethod | None:
 
 @transaction.atomic
 def project_method_set(
-    *, actor: User | None, initiative: Initiative, version: MethodVersion, level: Level
+    *,
+    actor: User | None,
+    initiative: Initiative,
+    version: MethodVersion,
+    level: Level,
+    risk: int | None = None,
+    criteria: dict[int, str] | None = None,
 ) -> ProjectMethod:
-    """Put the initiative on ``version`` at ``level``, at the version's first phase. The method
-    may be changed until the first decision is made; after that it stays."""
+    """Put the initiative on ``version`` at ``level``, at the version's first phase, with the
+    overall risk the leader judges (1-5, optional). A method with criteria (Smartby's three)
+    takes the project only if ``criteria`` says, for each criterion's id, how the project meets
+    it. The method may be changed until the first decision is made; after that it stays."""
     if version.municipality_id != initiative.municipality_id:
         raise ValidationError({"version": _("Choose one of your municipality's methods.")})
+    if not version.is_current or version.published_at is None:
+        raise ValidationError({"version": _("Choose the current version of a method.")})
     if level.version_id != version.pk:
         raise ValidationError({"level": _("Choose a level of the method you chose.")})
+    if risk is not None and not 1 <= risk <= 5:
+        raise ValidationError({"risk": _("The risk is from 1 (low) to 5 (high).")})
     first_phase = version.phases.order_by("position").first()
     if first_phase is None:
         raise ValidationError({"version": _("This method has no phases.")})
@@ -60,9 +79,23 @@ def project_method_set(
             raise ValidationError(
                 _("The method cannot be changed while a decision request is waiting.")
             )
+    answers = {pk: text.strip() for pk, text in (criteria or {}).items()}
+    version_criteria = list(version.criteria.order_by("position", "pk"))
+    unmet = [criterion.name for criterion in version_criteria if not answers.get(criterion.pk)]
+    if unmet:
+        raise ValidationError(
+            _(
+                "A project on %(method)s must say how it meets each of the method's criteria. "
+                "Missing: %(criteria)s."
+            )
+            % {"method": version.method.name, "criteria": ", ".join(unmet)},
+            code="criteria",
+        )
+    if existing is not None:
         run = existing
         run.version = version
         run.level = level
+        run.risk = risk
         run.current_phase = first_phase
         run.started_at = timezone.now()
     else:
@@ -71,10 +104,22 @@ def project_method_set(
             initiative=initiative,
             version=version,
             level=level,
+            risk=risk,
             current_phase=first_phase,
         )
     run._history_user = actor  # type: ignore[attr-defined]
     run.save()
+    for stale in run.criterion_answers.exclude(criterion__in=version_criteria):
+        stale._history_user = actor  # type: ignore[attr-defined]
+        stale.delete()
+    for criterion in version_criteria:
+        answer = run.criterion_answers.filter(criterion=criterion).first() or CriterionAnswer(
+            municipality=initiative.municipality, project_method=run, criterion=criterion
+        )
+        if answer.explanation != answers[criterion.pk]:
+            answer.explanation = answers[criterion.pk]
+            answer._history_user = actor  # type: ignore[attr-defined]
+            answer.save()
     return run
 
 
@@ -82,7 +127,8 @@ def project_method_set(
 def decision_request_create(
     *, actor: User | None, initiative: Initiative, note: str = ""
 ) -> DecisionRequest:
-    """Ask for the decision that ends the project's current phase."""
+    """Ask for the decision that ends the project's current phase. Refused while a document the
+    phase requires at the project's level has neither a version nor the mark "not relevant"."""
     run = _project_method(initiative)
     if run is None:
         raise ValidationError(_("Choose a method for the project before asking for a decision."))
@@ -99,6 +145,13 @@ def decision_request_create(
     point = run.current_phase.decision_points.first()
     if point is None:
         raise ValidationError(_("The current phase has no decision point."))
+    _check_documents(
+        run,
+        _(
+            "Fill in, upload or mark as not relevant these documents before you ask for the "
+            "decision: %(documents)s."
+        ),
+    )
     request = DecisionRequest(
         municipality=initiative.municipality,
         initiative=initiative,
@@ -109,6 +162,16 @@ def decision_request_create(
     request._history_user = actor  # type: ignore[attr-defined]
     request.save()
     return request
+
+
+def _check_documents(run: ProjectMethod, message: str) -> None:
+    """Refuse, naming them, while documents the current phase requires are missing."""
+    missing = missing_documents(run)
+    if missing:
+        raise ValidationError(
+            message % {"documents": ", ".join(requirement.name for requirement in missing)},
+            code="documents_missing",
+        )
 
 
 def _is_member(municipality: Municipality, user: User | None) -> bool:
@@ -142,6 +205,21 @@ def _check_operation_gate(
         )
 
 
+def may_decide(user: User | None, initiative: Initiative, point: DecisionPoint) -> bool:
+    """Whether ``user`` makes ``point``'s decision for ``initiative``: its project owner, a
+    member with the role the point names, or the person it names."""
+    if user is None:
+        return False
+    if point.decider == Decider.PROJECT_OWNER:
+        return initiative.project_owner_id == user.pk
+    if point.decider == Decider.PERSON:
+        return point.decider_person_id == user.pk
+    role = DECIDER_ROLES[Decider(point.decider)]
+    return Membership.objects.filter(
+        municipality_id=initiative.municipality_id, user=user, role=role
+    ).exists()
+
+
 def _next_phase(run: ProjectMethod) -> Phase | None:
     return (
         run.version.phases.filter(position__gt=run.current_phase.position)
@@ -163,22 +241,29 @@ def decision_make(
     handover_date: date | None = None,
     benefits_owner: User | None = None,
 ) -> Decision:
-    """Decide a waiting request. Only the initiative's project owner decides. Approval moves the
+    """Decide a waiting request. Only the one the decision point names decides (see
+    ``may_decide``). Approval moves the
     project to the next phase (a non-linear method may name any other phase); approving the last
     phase completes the method; "sent back" keeps the phase; "stopped" stops the initiative with
-    the comment as the reason. Nothing changes if anything is refused."""
+    the comment as the reason. Approval is refused while a required document is missing (see
+    ``decision_request_create``); every decision records the documents it was made on, each in
+    its version or "not relevant" with the reason. Nothing changes if anything is refused."""
     request = (
-        DecisionRequest.objects.select_for_update()
-        .select_related("initiative", "decision_point__phase")
+        DecisionRequest.objects.select_for_update(of=("self",))
+        .select_related("initiative", "decision_point__phase", "decision_point__decider_person")
         .get(pk=request.pk)
     )
     initiative = request.initiative
     if request.status != DecisionRequestStatus.PENDING:
         raise ValidationError(_("This request has already been decided."))
-    if initiative.project_owner_id is None:
+    point = request.decision_point
+    if point.decider == Decider.PROJECT_OWNER and initiative.project_owner_id is None:
         raise ValidationError(_("The initiative has no project owner who can decide."))
-    if initiative.project_owner_id != actor.pk:
-        raise ValidationError(_("Only the project owner may make this decision."))
+    if not may_decide(actor, initiative, point):
+        raise ValidationError(
+            _("You cannot make this decision. It is made by: %(decider)s.")
+            % {"decider": point.decider_label}
+        )
     if outcome not in DecisionOutcome.values:
         raise ValidationError({"outcome": _("Choose an outcome.")})
     comment = comment.strip()
@@ -200,6 +285,13 @@ def decision_make(
     if approving:
         if outcome == DecisionOutcome.APPROVED_WITH_CONDITIONS and not comment:
             raise ValidationError({"comment": _("Write the conditions.")})
+        _check_documents(
+            run,
+            _(
+                "The phase cannot be approved while these documents are missing: %(documents)s. "
+                "Send the request back instead."
+            ),
+        )
         if from_phase.is_operation_gate:
             _check_operation_gate(
                 initiative.municipality,
@@ -242,6 +334,8 @@ def decision_make(
 
     decision._history_user = actor  # type: ignore[attr-defined]
     decision.save()
+    decision_documents_record(actor=actor, decision=decision, run=run, phase=from_phase)
+    project_log_record_decision(decision=decision)
     request.status = DecisionRequestStatus.DECIDED
     request._history_user = actor  # type: ignore[attr-defined]
     request.save()

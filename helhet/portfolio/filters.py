@@ -3,19 +3,29 @@ cross-department view and the API, so a filter means the same everywhere and sit
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django import forms
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, F, Min, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.expressions import OrderBy
+from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from helhet.core.forms import StyledForm
+from helhet.methodology.models import (
+    APPROVING_OUTCOMES,
+    Decision,
+    DecisionRequest,
+    DecisionRequestStatus,
+    Level,
+    Method,
+    Phase,
+)
 from helhet.organization.models import Municipality, OrgUnit
 from helhet.portfolio.models import (
     AssessmentStatus,
@@ -28,6 +38,14 @@ from helhet.portfolio.models import (
 )
 
 STALE_AFTER = timedelta(days=30)
+# "Blocked at a gate for more than N days" takes N up to ten years; more means nothing here and
+# would overflow a date.
+BLOCKED_DAYS_MAX = 3650
+# A phase is chosen by method and name, across the method's versions: "<method id>:<phase name>".
+PHASE_SEPARATOR = ":"
+BLANK = ("", "---------")  # as a ModelChoiceField's empty choice
+# Before any decision: the lower bound for "asked since the project entered its phase".
+BEGINNING = datetime(1900, 1, 1, tzinfo=UTC)
 
 SORTS = {
     "name": ("name",),
@@ -74,6 +92,31 @@ class PortfolioFilterForm(StyledForm):
         required=False,
     )
     stale = forms.BooleanField(label=_("No status report for over a month"), required=False)
+    method = forms.ModelChoiceField(
+        label=_("Method"), queryset=Method.objects.none(), required=False
+    )
+    phase = forms.ChoiceField(
+        label=_("Phase"),
+        required=False,
+        help_text=_("The phase the project stands in now, in any version of the method."),
+    )
+    level = forms.ChoiceField(label=_("Level"), required=False)
+    waiting = forms.BooleanField(label=_("Waiting for a decision"), required=False)
+    blocked_days = forms.IntegerField(
+        label=_("Blocked at a gate for more than (days)"),
+        required=False,
+        min_value=1,
+        max_value=BLOCKED_DAYS_MAX,
+        error_messages={
+            key: _("Enter a whole number of days from 1 to 3650.")
+            for key in ("invalid", "min_value", "max_value")
+        },
+        help_text=_(
+            "Asked for the decision that ends the phase more than this many days ago and not "
+            "passed it, counted from the first request in the phase (also if sent back and "
+            "asked again). Stopped and completed projects are left out."
+        ),
+    )
     sort = forms.ChoiceField(
         label=_("Sort by"), choices=[(key, key) for key in SORTS], required=False
     )
@@ -84,6 +127,13 @@ class PortfolioFilterForm(StyledForm):
         _limit(self, "unit", OrgUnit.objects.for_municipality(municipality).order_by("name"))
         _limit(self, "goal", StrategicGoal.objects.filter(municipality=municipality))
         _limit(self, "tag", Tag.objects.filter(municipality=municipality))
+        _limit(self, "method", Method.objects.filter(municipality=municipality))
+        self.phase_choices = _once(lambda: phase_choices(municipality))
+        self.level_choices = _once(lambda: level_choices(municipality))
+        phase, level = self.fields["phase"], self.fields["level"]
+        assert isinstance(phase, forms.ChoiceField) and isinstance(level, forms.ChoiceField)
+        phase.choices = lambda: [BLANK, *self.phase_choices()]
+        level.choices = lambda: [BLANK, *self.level_choices()]
         for name in ("kind", "status"):
             self.fields[name].widget = forms.CheckboxSelectMultiple(
                 choices=self.fields[name].choices  # type: ignore[attr-defined]
@@ -94,6 +144,66 @@ def _limit(form: forms.Form, name: str, queryset: QuerySet[Any]) -> None:
     field = form.fields[name]
     assert isinstance(field, forms.ModelChoiceField)
     field.queryset = queryset
+
+
+def _once(load: Callable[[], list[tuple[str, str]]]) -> Callable[[], list[tuple[str, str]]]:
+    """``load`` run at most once, when first asked: a form that is only validated, or shows no
+    choices, makes no query for them."""
+    loaded: list[list[tuple[str, str]]] = []
+
+    def get() -> list[tuple[str, str]]:
+        if not loaded:
+            loaded.append(load())
+        return loaded[0]
+
+    return get
+
+
+def phase_value(method_id: int, phase_name: str) -> str:
+    """How a phase is chosen in the URL: the method and the phase's name, so the choice holds for
+    projects on every version of the method."""
+    return f"{method_id}{PHASE_SEPARATOR}{phase_name}"
+
+
+def phase_choices(municipality: Municipality) -> list[tuple[str, str]]:
+    """Every phase name of the municipality's methods, in any version, as "Method – Phase", by
+    method and the phase's place in the method. One query."""
+    rows = (
+        Phase.objects.filter(municipality=municipality)
+        .values("version__method_id", "version__method__name", "name")
+        .annotate(first_position=Min("position"))
+        .order_by("version__method__name", "first_position", "name")
+    )
+    return [
+        (
+            phase_value(row["version__method_id"], row["name"]),
+            f"{row['version__method__name']} – {row['name']}",
+        )
+        for row in rows
+    ]
+
+
+def level_choices(municipality: Municipality) -> list[tuple[str, str]]:
+    """The levels of the municipality's current method versions, once per code (a level chosen by
+    code holds across methods and versions: "liten" is Liten wherever it is used), smallest
+    first. One query."""
+    names: dict[str, list[str]] = {}
+    for code, name in (
+        Level.objects.filter(municipality=municipality, version__is_current=True)
+        .order_by("position", "version__method__name")
+        .values_list("code", "name")
+    ):
+        if name not in names.setdefault(code, []):
+            names[code].append(name)
+    return [(code, " / ".join(found)) for code, found in names.items()]
+
+
+@dataclass(frozen=True)
+class Chosen:
+    """A choice made by value, with the label the person saw."""
+
+    value: str
+    label: str
 
 
 @dataclass
@@ -108,6 +218,11 @@ class PortfolioFilter:
     tag: Tag | None = None
     without_ros: bool = False
     stale: bool = False
+    method: Method | None = None
+    phase: Chosen | None = None
+    level: Chosen | None = None
+    waiting: bool = False
+    blocked_days: int | None = None
     sort: str = "name"
     errors: dict[str, list[str]] = field(default_factory=dict)
 
@@ -122,6 +237,11 @@ class PortfolioFilter:
             or self.tag
             or self.without_ros
             or self.stale
+            or self.method
+            or self.phase
+            or self.level
+            or self.waiting
+            or self.blocked_days
         )
 
 
@@ -131,6 +251,7 @@ def parse_filters(data: Any, *, municipality: Municipality) -> PortfolioFilter:
     form = PortfolioFilterForm(data, municipality=municipality)
     form.is_valid()
     cleaned = {name: value for name, value in form.cleaned_data.items() if name not in form.errors}
+    phase, level = cleaned.get("phase"), cleaned.get("level")
     return PortfolioFilter(
         q=(cleaned.get("q") or "").strip(),
         unit=cleaned.get("unit"),
@@ -140,6 +261,11 @@ def parse_filters(data: Any, *, municipality: Municipality) -> PortfolioFilter:
         tag=cleaned.get("tag"),
         without_ros=bool(cleaned.get("without_ros")),
         stale=bool(cleaned.get("stale")),
+        method=cleaned.get("method"),
+        phase=Chosen(phase, dict(form.phase_choices())[phase]) if phase else None,
+        level=Chosen(level, dict(form.level_choices())[level]) if level else None,
+        waiting=bool(cleaned.get("waiting")),
+        blocked_days=cleaned.get("blocked_days"),
         sort=cleaned.get("sort") or "name",
         errors={name: [str(m) for m in messages] for name, messages in form.errors.items()},
     )
@@ -214,6 +340,27 @@ def filtered_initiatives(
         qs = qs.filter(processes_personal_data=True).exclude(ros_status=AssessmentStatus.DONE)
     if filters.stale:
         qs = stale_only(qs)
+    if filters.method is not None:
+        qs = qs.filter(method_run__version__method=filters.method)
+    if filters.phase is not None:
+        method_id, _separator, name = filters.phase.value.partition(PHASE_SEPARATOR)
+        qs = qs.filter(
+            method_run__version__method_id=int(method_id),
+            method_run__current_phase__name=name,
+            method_run__completed_at__isnull=True,
+        )
+    if filters.level is not None:
+        qs = qs.filter(method_run__level__code=filters.level.value)
+    if filters.waiting:
+        qs = qs.filter(
+            Exists(
+                DecisionRequest.objects.filter(
+                    initiative=OuterRef("pk"), status=DecisionRequestStatus.PENDING
+                )
+            )
+        )
+    if filters.blocked_days is not None:
+        qs = blocked_at_gate(qs, days=filters.blocked_days)
     return qs.order_by(*(_nulls_last(key) for key in SORTS.get(filters.sort, SORTS["name"])))
 
 
@@ -233,3 +380,28 @@ def stale_only(qs: QuerySet[Initiative]) -> QuerySet[Initiative]:
     cutoff = timezone.now() - STALE_AFTER
     recent = StatusReport.objects.filter(initiative=OuterRef("pk"), reported_at__gte=cutoff)
     return qs.filter(status=InitiativeStatus.ACTIVE).exclude(Exists(recent))
+
+
+def blocked_at_gate(qs: QuerySet[Initiative], *, days: int) -> QuerySet[Initiative]:
+    """Initiatives that asked for the decision ending their current phase more than ``days`` days
+    ago and have not passed it. The wait counts from the first request for the phase's decision
+    point since the project entered the phase (its latest approving decision, or the start), so a
+    request sent back and asked again keeps its place. Projects that have completed their method,
+    and stopped or completed initiatives, are not blocked. Done in the database: one EXISTS."""
+    cutoff = timezone.now() - timedelta(days=days)
+    entered_phase = (
+        Decision.objects.filter(
+            request__initiative=OuterRef(OuterRef("pk")), outcome__in=APPROVING_OUTCOMES
+        )
+        .order_by("-decided_at")
+        .values("decided_at")[:1]
+    )
+    asked_long_ago = DecisionRequest.objects.filter(
+        initiative=OuterRef("pk"),
+        decision_point__phase_id=OuterRef("method_run__current_phase_id"),
+        requested_at__lte=cutoff,
+        requested_at__gte=Coalesce(Subquery(entered_phase), Value(BEGINNING)),
+    )
+    return qs.filter(Exists(asked_long_ago), method_run__completed_at__isnull=True).exclude(
+        status__in=[InitiativeStatus.STOPPED, InitiativeStatus.COMPLETED]
+    )

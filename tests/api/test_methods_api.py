@@ -20,6 +20,7 @@ from helhet.methodology.models import (
 from helhet.organization.models import Municipality
 from helhet.portfolio.models import Initiative
 from tests.conftest import count_queries, database_state, unit_named
+from tests.documents.helpers import fill_required_documents
 from tests.methodology.matrix_projects import project
 
 Headers = Callable[[str], dict[str, str]]
@@ -162,6 +163,7 @@ def test_the_project_leader_asks_for_a_decision(
     stavanger: Municipality, api_headers: Headers
 ) -> None:
     initiative = project(stavanger, "Trygghetsalarm")
+    fill_required_documents(initiative)
 
     response = Client().post(
         f"/api/v1/initiatives/{initiative.pk}/decision-requests",

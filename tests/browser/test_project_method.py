@@ -9,6 +9,7 @@ from helhet.methodology.models import Method, ProjectMethod
 from helhet.organization.models import Municipality
 from tests.browser.conftest import NewPage
 from tests.browser.helpers import follow, path_of, submit, visit
+from tests.documents.helpers import fill_required_documents
 from tests.methodology.matrix_projects import project
 
 pytestmark = pytest.mark.browser
@@ -32,6 +33,7 @@ def test_the_leader_asks_and_the_owner_approves(
     assert path_of(leader) == project_url
     expect(leader.locator('#phases [aria-current="step"]')).to_contain_text("Idé")
 
+    fill_required_documents(initiative)  # the gate needs the mandate (see test_documents.py)
     submit(leader, "#ask-form")
     expect(leader.locator("#pending-request")).to_be_visible()
 

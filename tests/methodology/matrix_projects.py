@@ -18,6 +18,7 @@ from helhet.methodology.services import decision_request_create, project_method_
 from helhet.organization.models import Municipality, OrgUnit
 from helhet.portfolio.models import Initiative, InitiativeKind
 from helhet.portfolio.services import initiative_create
+from tests.documents.helpers import fill_required_documents
 from tests.matrix import Target, View
 
 OWNED_BY_EIER = "Trygghetsalarm"
@@ -60,7 +61,8 @@ def project(
     **fields: Any,
 ) -> Initiative:
     """An initiative with the given owner and leader, on ``method`` (level Liten) unless None,
-    with a waiting decision request if ``pending``. Made once per test."""
+    with a waiting decision request if ``pending`` (its phase's documents filled in first). Made
+    once per test."""
     found = Initiative.objects.filter(municipality=municipality, name=name).first()
     if found is not None:
         return found
@@ -76,8 +78,18 @@ def project(
     )
     if method is not None:
         version = current(municipality, method)
-        project_method_set(actor=None, initiative=initiative, version=version, level=level(version))
+        # A method with criteria (Smartby's) takes the project only with each one answered.
+        criteria = {c.pk: f"{name} oppfyller {c.name.lower()}." for c in version.criteria.all()}
+        project_method_set(
+            actor=None,
+            initiative=initiative,
+            version=version,
+            level=level(version),
+            criteria=criteria,
+        )
         if pending:
+            # The gate needs the phase's documents: give each a first version.
+            fill_required_documents(initiative)
             decision_request_create(actor=None, initiative=initiative, note="Mandatet er klart.")
     return initiative
 

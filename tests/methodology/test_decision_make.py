@@ -1,6 +1,6 @@
-"""Deciding a request: only the project owner decides; the phase moves only by approval, one phase
-at a time in a linear method and to any phase in Smartby's; the gate into operation needs its four
-facts; "stopped" stops the initiative."""
+"""Deciding a request: only the one the decision point names decides; the phase moves only by
+approval, one phase at a time in a linear method and to any phase in Smartby's; the gate into
+operation needs its four facts; "stopped" stops the initiative."""
 
 from datetime import date
 
@@ -13,7 +13,9 @@ from helhet.methodology.models import Decision, DecisionRequest, Phase, ProjectM
 from helhet.methodology.services import decision_make, decision_request_create
 from helhet.organization.models import Municipality
 from helhet.portfolio.models import Initiative
+from helhet.projects.models import LogEntry
 from tests.conftest import unit_named
+from tests.documents.helpers import fill_required_documents
 from tests.methodology.matrix_projects import project
 
 pytestmark = pytest.mark.django_db
@@ -31,10 +33,11 @@ def _phase(initiative: Initiative) -> str:
     return ProjectMethod.objects.get(initiative=initiative).current_phase.name
 
 
-def _approve(initiative: Initiative, to_phase: Phase | None = None) -> Decision:
+def _approve(initiative: Initiative, to_phase: Phase | None = None, by: str = "eier") -> Decision:
+    fill_required_documents(initiative)
     decision_request_create(actor=None, initiative=initiative)
     return decision_make(
-        actor=_user("eier"), request=_pending(initiative), outcome="approved", to_phase=to_phase
+        actor=_user(by), request=_pending(initiative), outcome="approved", to_phase=to_phase
     )
 
 
@@ -55,7 +58,10 @@ def test_only_the_project_owner_decides(username: str, stavanger: Municipality) 
     initiative = project(stavanger, "Trygghetsalarm", pending=True)
     with pytest.raises(ValidationError) as refused:
         decision_make(actor=_user(username), request=_pending(initiative), outcome="approved")
-    assert refused.value.messages == [_("Only the project owner may make this decision.")]
+    assert refused.value.messages == [
+        _("You cannot make this decision. It is made by: %(decider)s.")
+        % {"decider": _("The project owner")}
+    ]
     assert _phase(initiative) == "Idé"
     assert not Decision.objects.exists()
 
@@ -83,8 +89,9 @@ def test_a_linear_method_cannot_skip_a_phase(stavanger: Municipality) -> None:
 
 def test_smartby_moves_back_to_an_earlier_phase(stavanger: Municipality) -> None:
     initiative = project(stavanger, "Bydelsdata", method="Smartbyprosessen")
-    _approve(initiative)
-    _approve(initiative)
+    # Smartby's chief (a leader) makes the first two decisions, the project owner the third.
+    _approve(initiative, by="direktor")
+    _approve(initiative, by="direktor")
     assert _phase(initiative) == "Utarbeide løsningsforslag"
     first = Phase.objects.get(
         version=ProjectMethod.objects.get(initiative=initiative).version, position=1
@@ -108,6 +115,7 @@ def test_sent_back_keeps_the_phase(stavanger: Municipality) -> None:
     assert _phase(initiative) == "Idé"
     assert decision.to_phase is None
     # A new request may be made after a sent-back decision.
+    fill_required_documents(initiative)
     assert decision_request_create(actor=None, initiative=initiative).status == "pending"
 
 
@@ -141,6 +149,7 @@ def _at_the_gate(stavanger: Municipality) -> Initiative:
     _approve(initiative)
     _approve(initiative)
     assert ProjectMethod.objects.get(initiative=initiative).current_phase.is_operation_gate
+    fill_required_documents(initiative)
     decision_request_create(actor=None, initiative=initiative)
     return initiative
 
@@ -210,3 +219,15 @@ def test_a_decided_request_cannot_be_decided_again(stavanger: Municipality) -> N
     with pytest.raises(ValidationError):
         decision_make(actor=_user("eier"), request=request, outcome="approved")
     assert _phase(initiative) == "Konsept"
+
+
+def test_a_decision_is_written_to_the_project_log(stavanger: Municipality) -> None:
+    initiative = project(stavanger, "Trygghetsalarm", pending=True)
+    decision = decision_make(
+        actor=_user("eier"), request=_pending(initiative), outcome="approved", comment="Godt."
+    )
+    entry = LogEntry.objects.get(initiative=initiative)
+    assert entry.kind == "decision"
+    assert entry.decision == decision
+    assert entry.title.startswith("BP1")
+    assert entry.author == _user("eier")

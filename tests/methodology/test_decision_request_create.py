@@ -8,6 +8,7 @@ from helhet.accounts.models import User
 from helhet.methodology.models import DecisionRequest
 from helhet.methodology.services import decision_request_create
 from helhet.organization.models import Municipality
+from tests.documents.helpers import fill_required_documents
 from tests.methodology.matrix_projects import project
 
 pytestmark = pytest.mark.django_db
@@ -16,6 +17,7 @@ pytestmark = pytest.mark.django_db
 def test_a_request_asks_for_the_current_phases_decision_point(stavanger: Municipality) -> None:
     initiative = project(stavanger, "Trygghetsalarm")
     leader = User.objects.get(username="prosjektleder")
+    fill_required_documents(initiative)
     request = decision_request_create(actor=leader, initiative=initiative, note=" Klar. ")
     assert request.decision_point.code == "BP1"
     assert request.status == "pending"

@@ -6,9 +6,15 @@ import pytest
 from django.test import Client
 
 from helhet.core.demo import STAVANGER_USERS
+from helhet.methodology.editing import (
+    method_version_draft_create,
+    method_version_publish,
+    phase_remove,
+)
 from helhet.methodology.models import Method, MethodVersion
 from helhet.organization.models import Municipality
 from tests.conftest import count_queries
+from tests.methodology.matrix_projects import project
 
 USERNAMES = [user.username for user in STAVANGER_USERS]
 
@@ -126,3 +132,75 @@ def test_the_method_page_makes_a_fixed_number_of_queries(
     )
     large = count_queries(login("portefolje"), f"/metoder/{_method(stavanger).pk}/")
     assert small == large
+
+
+# --- The version history ------------------------------------------------------------------------
+
+
+def _publish_new_version(method: Method) -> MethodVersion:
+    draft = method_version_draft_create(actor=None, method=method)
+    return method_version_publish(actor=None, version=draft)
+
+
+def test_the_method_page_lists_its_versions_with_the_projects_on_each(
+    stavanger: Municipality, login: Callable[[str], Client]
+) -> None:
+    method = _method(stavanger)
+    project(stavanger, "Trygghetsalarm")
+    _publish_new_version(method)
+    project(stavanger, "Digital postkasse")
+    project(stavanger, "Saksbehandling")
+
+    response = login("leser").get(f"/metoder/{method.pk}/")
+
+    rows = [(v.number, v.is_current, v.project_count) for v in response.context["versions"]]
+    assert rows == [(2, True, 2), (1, False, 1)]
+    assert 'id="version-1"' in response.content.decode()
+
+
+def test_a_reader_does_not_see_the_draft(
+    stavanger: Municipality, login: Callable[[str], Client]
+) -> None:
+    method = _method(stavanger)
+    draft = method_version_draft_create(actor=None, method=method)
+    client = login("leser")
+    assert [v.number for v in client.get(f"/metoder/{method.pk}/").context["versions"]] == [1]
+    assert client.get(f"/metoder/versjon/{draft.pk}/").status_code == 404
+
+
+def test_an_earlier_version_is_shown_as_it_was(
+    stavanger: Municipality, login: Callable[[str], Client]
+) -> None:
+    method = _method(stavanger)
+    first = method.versions.get(is_current=True)
+    draft = method_version_draft_create(actor=None, method=method)
+    phase_remove(actor=None, phase=draft.phases.get(name="Idé"))
+    method_version_publish(actor=None, version=draft)
+    client = login("prosjektleder")
+
+    old = client.get(f"/metoder/versjon/{first.pk}/")
+    new = client.get(f"/metoder/{method.pk}/")
+
+    assert "Godkjenne mandat for konseptfasen" in old.content.decode()
+    assert old.context["layout"].phases[0].phase.name == "Idé"
+    assert new.context["layout"].phases[0].phase.name == "Konsept"
+
+
+def test_another_municipalitys_version_is_not_found(
+    bergen: Municipality, login: Callable[[str], Client]
+) -> None:
+    version = _method(bergen).versions.get(is_current=True)
+    assert login("admin").get(f"/metoder/versjon/{version.pk}/").status_code == 404
+
+
+def test_the_version_history_makes_as_many_queries_for_many_versions_as_for_few(
+    stavanger: Municipality, login: Callable[[str], Client]
+) -> None:
+    method = _method(stavanger, "Lett metode for små forbedringer")
+    client = login("portefolje")
+    few = count_queries(client, f"/metoder/{method.pk}/")
+    for _ in range(5):
+        _publish_new_version(method)
+    project(stavanger, "Trygghetsalarm", method=method.name)
+    method_version_draft_create(actor=None, method=method)
+    assert count_queries(client, f"/metoder/{method.pk}/") == few

@@ -9,6 +9,7 @@ from helhet.accounts.models import User
 from helhet.methodology.models import (
     ChecklistItem,
     ChecklistSource,
+    Decider,
     DecisionPoint,
     DocumentRequirement,
     DocumentType,
@@ -71,7 +72,7 @@ def test_bp3_is_where_the_owner_signs_the_steering_document(stavanger: Municipal
         phase__version=_current(stavanger, "Prosjektveiviseren"), code="BP3"
     )
     assert "styringsdokumentet" in point.description
-    assert point.decided_by == "prosjekteier"
+    assert point.decider == Decider.PROJECT_OWNER
 
 
 def test_prosjektveiviseren_requires_stavangers_mandatory_documents(
@@ -120,15 +121,18 @@ def test_smartby_is_non_linear_with_four_phases(stavanger: Municipality) -> None
     ]
 
 
-def test_smartbys_three_criteria_are_checked_at_its_first_decision_point(
-    stavanger: Municipality,
-) -> None:
+def test_smartby_has_its_three_criteria(stavanger: Municipality) -> None:
+    version = _current(stavanger, "Smartbyprosessen")
+    names = [criterion.name for criterion in version.criteria.all()]
+    assert names == ["Teknologi", "Samarbeid", "Innbyggerinvolvering"]
+
+
+def test_smartbys_chief_makes_its_first_decision(stavanger: Municipality) -> None:
     first = DecisionPoint.objects.get(
         phase__version=_current(stavanger, "Smartbyprosessen"), phase__position=1
     )
-    texts = [item.text for item in first.checklist.all()]
-    for criterion in ("Teknologi", "Samarbeid", "Innbyggerinvolvering"):
-        assert any(text.startswith(criterion) for text in texts), criterion
+    assert (first.decider, first.decider_label) == (Decider.LEADER, "Smartby-sjefen")
+    assert any("Smartby-kriteriene" in item.text for item in first.checklist.all())
 
 
 def test_e_helse_has_the_five_phases_of_the_ks_based_process(stavanger: Municipality) -> None:

@@ -61,10 +61,11 @@ def project_detail(request: MemberRequest, pk: int) -> HttpResponse:
     membership = request.membership
     initiative = get_initiative_for_user(membership, pk)
     status = project_status(initiative)
-    is_owner = initiative.project_owner_id == membership.user_id
     form = (
         _decision_form(membership, status)
-        if status.pending is not None and status.run is not None and is_owner
+        if status.pending is not None
+        and status.run is not None
+        and services.may_decide(membership.user, initiative, status.pending.decision_point)
         else None
     )
     return render(
@@ -88,13 +89,17 @@ def project_method_choose(request: MemberRequest, pk: int) -> HttpResponse:
     initiative = get_rw_initiative_for_user(membership, pk)
     versions = current_versions(membership.municipality)
     months = duration_months(initiative.planned_start, initiative.planned_end)
+    run = ProjectMethod.objects.filter(initiative=initiative).first()
+    risk = run.risk if run is not None else None
     suggestions = [
-        (version, suggest_level(version, initiative.estimated_cost, months, None))
+        (version, suggest_level(version, initiative.estimated_cost, months, risk))
         for version in versions
     ]
-    run = ProjectMethod.objects.filter(initiative=initiative).first()
+    initial: dict[str, int | str | None]
     if run is not None and run.version_id in {version.pk for version in versions}:
-        initial: dict[str, int | None] = {"version": run.version_id, "level": run.level_id}
+        initial = {"version": run.version_id, "level": run.level_id, "risk": run.risk}
+        for answer in run.criterion_answers.all():
+            initial[f"criterion_{answer.criterion_id}"] = answer.explanation
     elif suggestions:
         first, suggested = suggestions[0]
         initial = {"version": first.pk, "level": suggested.pk if suggested else None}
@@ -105,11 +110,14 @@ def project_method_choose(request: MemberRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
+            version = form.cleaned_data["version"]
             services.project_method_set(
                 actor=request.user,
                 initiative=initiative,
-                version=form.cleaned_data["version"],
+                version=version,
                 level=form.cleaned_data["level"],
+                risk=form.cleaned_data["risk"],
+                criteria=form.criteria_for(version),
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -125,6 +133,7 @@ def project_method_choose(request: MemberRequest, pk: int) -> HttpResponse:
             "run": run,
             "suggestions": suggestions,
             "months": months,
+            "risk": risk,
         },
         status=400 if form.is_bound else 200,
     )
@@ -203,5 +212,5 @@ def decision_make(request: MemberRequest, pk: int) -> HttpResponse:
 @member_required(Capability.VIEW_PORTFOLIO)
 def decisions_waiting(request: MemberRequest) -> HttpResponse:
     """The decision requests waiting for the viewer as project owner."""
-    waiting = decisions_waiting_for(request.user, request.membership.municipality)
+    waiting = decisions_waiting_for(request.membership)
     return render(request, "methodology/decisions_waiting.html", {"waiting": waiting})

@@ -15,7 +15,7 @@ from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from helhet.accounts.roles import Capability
@@ -182,6 +182,25 @@ def _active_filters(filters: PortfolioFilter, base: QueryDict) -> list[ActiveFil
                 _("Status report"),
                 _("None for over a month"),
                 _link(base, stale=None),
+            )
+        )
+    if filters.method is not None:
+        active.append(ActiveFilter(_("Method"), filters.method.name, _link(base, method=None)))
+    if filters.phase is not None:
+        active.append(ActiveFilter(_("Phase"), filters.phase.label, _link(base, phase=None)))
+    if filters.level is not None:
+        active.append(ActiveFilter(_("Level"), filters.level.label, _link(base, level=None)))
+    if filters.waiting:
+        active.append(
+            ActiveFilter(_("Decision"), _("Waiting for a decision"), _link(base, waiting=None))
+        )
+    if filters.blocked_days is not None:
+        active.append(
+            ActiveFilter(
+                _("Blocked at a gate"),
+                ngettext("More than %(days)s day", "More than %(days)s days", filters.blocked_days)
+                % {"days": filters.blocked_days},
+                _link(base, blocked_days=None),
             )
         )
     return active

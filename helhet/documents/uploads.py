@@ -1,0 +1,206 @@
+"""Uploaded files: which kinds are accepted and how each is recognised by its content (not by its
+name alone), the size limit enforced while the request is read, and where files are kept.
+
+Files are kept under ``settings.HELHET_UPLOAD_DIR`` (outside the static root, served by no
+static route) under random names; only ``views.version_download`` hands them out."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.core.files.uploadhandler import FileUploadHandler, SkipFile
+from django.http import HttpRequest
+
+ZIP_MAGIC = b"PK\x03\x04"
+ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+
+
+@dataclass(frozen=True)
+class FileKind:
+    code: str
+    label: str
+    content_type: str
+    extensions: tuple[str, ...]
+
+
+KINDS: dict[str, FileKind] = {
+    kind.code: kind
+    for kind in (
+        FileKind("pdf", "PDF", "application/pdf", (".pdf",)),
+        FileKind(
+            "docx",
+            "Word (DOCX)",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            (".docx",),
+        ),
+        FileKind(
+            "xlsx",
+            "Excel (XLSX)",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            (".xlsx",),
+        ),
+        FileKind(
+            "pptx",
+            "PowerPoint (PPTX)",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            (".pptx",),
+        ),
+        FileKind("odt", "OpenDocument (ODT)", ODT_MIMETYPE.decode(), (".odt",)),
+        FileKind("png", "PNG", "image/png", (".png",)),
+        FileKind("jpeg", "JPEG", "image/jpeg", (".jpg", ".jpeg")),
+    )
+}
+ACCEPTED_EXTENSIONS = [ext for kind in KINDS.values() for ext in kind.extensions]
+# The top-level folder of an Office Open XML package, by kind.
+_OOXML_PARTS = {"word/": "docx", "xl/": "xlsx", "ppt/": "pptx"}
+
+
+def _detect_zip(file: IO[bytes]) -> FileKind | None:
+    try:
+        with zipfile.ZipFile(file) as archive:
+            entries = archive.infolist()
+            if not entries:
+                return None
+            first = entries[0]
+            if first.filename == "mimetype" and first.file_size < 100:
+                with archive.open(first) as mimetype:
+                    if mimetype.read(100).strip() == ODT_MIMETYPE:
+                        return KINDS["odt"]
+                return None
+            names = {entry.filename for entry in entries}
+            if "[Content_Types].xml" not in names:
+                return None
+            found = {
+                code
+                for prefix, code in _OOXML_PARTS.items()
+                if any(name.startswith(prefix) for name in names)
+            }
+            return KINDS[found.pop()] if len(found) == 1 else None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError):
+        return None
+
+
+def detect(file: IO[bytes]) -> FileKind | None:
+    """The kind of file by its content: PDF, PNG and JPEG by their signatures; DOCX, XLSX and
+    PPTX as ZIP packages with [Content_Types].xml and a word/, xl/ or ppt/ part; ODT as a ZIP
+    whose first entry ``mimetype`` names an OpenDocument text. None for anything else."""
+    file.seek(0)
+    head = file.read(8)
+    file.seek(0)
+    kind: FileKind | None = None
+    if head.startswith(b"%PDF-"):
+        kind = KINDS["pdf"]
+    elif head == b"\x89PNG\r\n\x1a\n":
+        kind = KINDS["png"]
+    elif head.startswith(b"\xff\xd8\xff"):
+        kind = KINDS["jpeg"]
+    elif head.startswith(ZIP_MAGIC):
+        kind = _detect_zip(file)
+    file.seek(0)
+    return kind
+
+
+def extension(name: str) -> str:
+    return Path(name).suffix.lower()
+
+
+def clean_name(name: str) -> str:
+    """The file's own name without any folder, control characters or surrounding blanks, at
+    most 255 characters, keeping the extension."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    base = "".join(ch for ch in base if unicodedata.category(ch)[0] != "C").strip()
+    if len(base) > 255:
+        suffix = extension(base)[:20]
+        base = base[: 255 - len(suffix)] + suffix
+    return base
+
+
+def max_bytes() -> int:
+    return int(settings.HELHET_UPLOAD_MAX_BYTES)
+
+
+def upload_dir() -> Path:
+    return Path(settings.HELHET_UPLOAD_DIR)
+
+
+def path_of(stored_name: str) -> Path:
+    """Where a stored file is; the name is one of ours (hex only), never a user's."""
+    if not stored_name or not all(ch in "0123456789abcdef" for ch in stored_name):
+        raise ValueError("not a stored file name")
+    return upload_dir() / stored_name
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    stored_name: str
+    size: int
+    sha256: str
+
+
+def store(file: UploadedFile) -> StoredFile:
+    """Copy the upload into the upload folder under a new random name, hashing it on the way.
+    The caller removes it (``discard``) if what follows fails."""
+    folder = upload_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    stored_name = secrets.token_hex(16)
+    digest = hashlib.sha256()
+    size = 0
+    target = folder / stored_name
+    try:
+        with target.open("xb") as out:
+            for chunk in file.chunks():
+                digest.update(chunk)
+                size += len(chunk)
+                out.write(chunk)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+    return StoredFile(stored_name, size, digest.hexdigest())
+
+
+def discard(stored_name: str) -> None:
+    path_of(stored_name).unlink(missing_ok=True)
+
+
+class SizeLimitHandler(FileUploadHandler):
+    """Stops reading a file as soon as it passes the size limit: the rest of it is skipped, not
+    kept in memory or on disk, and ``exceeded`` tells the view why the file is missing."""
+
+    def __init__(self, request: HttpRequest | None = None) -> None:
+        super().__init__(request)
+        self.limit = max_bytes()
+        self.received = 0
+        self.exceeded = False
+
+    def new_file(self, *args: Any, **kwargs: Any) -> None:
+        self.received = 0
+        super().new_file(*args, **kwargs)
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes:
+        self.received += len(raw_data)
+        if self.received > self.limit:
+            self.exceeded = True
+            raise SkipFile
+        return raw_data
+
+    def file_complete(self, file_size: int) -> None:
+        return None
+
+
+def limit_upload_size(request: HttpRequest) -> SizeLimitHandler:
+    """Put the size limit in front of the request's upload handlers; call before the body is
+    read (the view must be csrf_exempt on the outside and csrf_protect inside)."""
+    handler = SizeLimitHandler(request)
+    handlers = request.upload_handlers
+    if not isinstance(handlers, list):  # an immutable list: the body has been read already
+        raise RuntimeError("The size limit must be set before the request's body is read.")
+    handlers.insert(0, handler)
+    return handler

@@ -1,0 +1,22 @@
+"""An initiative registered by mistake can still be deleted when it has a board, risks and a
+log: they go with it, and their history stays."""
+
+import pytest
+
+from helhet.organization.models import Municipality
+from helhet.portfolio.services import initiative_delete
+from helhet.projects.models import BoardMember, LogEntry, Risk
+from helhet.projects.services import log_entry_mark_lesson
+from tests.projects.projectwork import board_member, deviation, risk, user
+
+pytestmark = pytest.mark.django_db
+
+
+def test_deleting_the_initiative_takes_its_project_work_along(stavanger: Municipality) -> None:
+    member, found, entry = board_member(stavanger), risk(stavanger), deviation(stavanger)
+    log_entry_mark_lesson(actor=None, entry=entry, lesson="Tidlig.")
+    initiative_delete(actor=user("admin"), initiative=member.initiative)
+    assert not BoardMember.objects.exists()
+    assert not Risk.objects.exists()
+    assert not LogEntry.objects.exists()
+    assert Risk.history.filter(id=found.pk, history_type="-").exists()
