@@ -76,7 +76,8 @@ class DocumentOut(Schema):
 class DecisionPointOut(Schema):
     code: str
     name: str
-    decided_by: str
+    decider: str = Field(description="project_owner, leader, portfolio_office or person")
+    decided_by: str = Field(description="Who decides, as the project page says it")
     checklist: list[ChecklistItemOut]
 
 
@@ -89,6 +90,11 @@ class PhaseOut(Schema):
     documents: list[DocumentOut]
 
 
+class CriterionOut(Schema):
+    name: str
+    description: str
+
+
 class MethodOut(Schema):
     id: int
     name: str
@@ -96,6 +102,9 @@ class MethodOut(Schema):
     is_linear: bool
     version: int | None = Field(description="The current version's number")
     levels: list[LevelOut]
+    criteria: list[CriterionOut] = Field(
+        description="What a project must say it meets to be run on the method (Smartby's three)"
+    )
     phases: list[PhaseOut]
 
 
@@ -126,7 +135,8 @@ class PhaseStepOut(Schema):
 class PointRef(Schema):
     code: str
     name: str
-    decided_by: str
+    decider: str = Field(description="project_owner, leader, portfolio_office or person")
+    decided_by: str = Field(description="Who decides, as the project page says it")
 
 
 class ChecklistLine(Schema):
@@ -238,7 +248,12 @@ def _level(level: Level) -> dict[str, Any]:
 
 
 def _point(point: DecisionPoint) -> dict[str, Any]:
-    return {"code": point.code, "name": point.name, "decided_by": point.decider_label}
+    return {
+        "code": point.code,
+        "name": point.name,
+        "decider": point.decider,
+        "decided_by": point.decider_label,
+    }
 
 
 def _phase(phase: Phase) -> dict[str, Any]:
@@ -276,7 +291,7 @@ def _methods(municipality: Municipality) -> list[dict[str, Any]]:
     phases = Phase.objects.order_by("position").prefetch_related(
         Prefetch(
             "decision_points",
-            queryset=DecisionPoint.objects.prefetch_related(
+            queryset=DecisionPoint.objects.select_related("decider_person").prefetch_related(
                 Prefetch("checklist", queryset=ChecklistItem.objects.prefetch_related("levels"))
             ),
         ),
@@ -286,7 +301,7 @@ def _methods(municipality: Municipality) -> list[dict[str, Any]]:
         ),
     )
     current = MethodVersion.objects.filter(is_current=True).prefetch_related(
-        with_levels, Prefetch("phases", queryset=phases)
+        with_levels, Prefetch("phases", queryset=phases), "criteria"
     )
     methods = Method.objects.filter(municipality=municipality).prefetch_related(
         Prefetch("versions", queryset=current, to_attr="current_versions")
@@ -303,6 +318,11 @@ def _methods(municipality: Municipality) -> list[dict[str, Any]]:
                 "is_linear": method.is_linear,
                 "version": None if version is None else version.number,
                 "levels": [] if version is None else [_level(lv) for lv in version.levels.all()],
+                "criteria": []
+                if version is None
+                else [
+                    {"name": c.name, "description": c.description} for c in version.criteria.all()
+                ],
                 "phases": [] if version is None else [_phase(p) for p in version.phases.all()],
             }
         )
@@ -382,7 +402,9 @@ def _get_request_for_user(membership: Membership, pk: int) -> DecisionRequest:
     """The decision request, if it belongs to the member's municipality (404 otherwise)."""
     _require(membership, Capability.VIEW_PORTFOLIO)
     request = (
-        DecisionRequest.objects.select_related("initiative", "decision_point", "requested_by")
+        DecisionRequest.objects.select_related(
+            "initiative", "decision_point__decider_person", "requested_by"
+        )
         .filter(pk=pk, municipality=membership.municipality)
         .first()
     )
@@ -525,9 +547,9 @@ def decision_request_create(
         )
     except ValidationError as error:
         return _invalid(_service_errors(error))
-    created = DecisionRequest.objects.select_related("decision_point", "requested_by").get(
-        pk=created.pk
-    )
+    created = DecisionRequest.objects.select_related(
+        "decision_point__decider_person", "requested_by"
+    ).get(pk=created.pk)
     return Status(201, _request(created))
 
 
@@ -561,7 +583,7 @@ def decision_make(request: HttpRequest, request_id: int, payload: DecisionIn) ->
 
 def _decisions() -> Any:
     return Decision.objects.select_related(
-        "request__decision_point",
+        "request__decision_point__decider_person",
         "decided_by",
         "from_phase",
         "to_phase",

@@ -216,7 +216,7 @@ def project_status(initiative: Initiative) -> ProjectStatus:
     decisions = list(
         Decision.objects.filter(request__initiative=initiative)
         .select_related(
-            "request__decision_point",
+            "request__decision_point__decider_person",
             "decided_by",
             "from_phase",
             "to_phase",

@@ -61,6 +61,18 @@ def test_the_methods_are_listed_with_their_current_version_laid_out(
     assert first["decision_point"]["checklist"][0]["levels"]
 
 
+def test_the_methods_list_carries_smartbys_criteria_and_who_decides(
+    stavanger: Municipality, api_headers: Headers
+) -> None:
+    response = Client().get("/api/v1/methods", headers=api_headers("leser"))
+
+    smartby = {method["name"]: method for method in response.json()}["Smartbyprosessen"]
+    names = [criterion["name"] for criterion in smartby["criteria"]]
+    assert names == ["Teknologi", "Samarbeid", "Innbyggerinvolvering"]
+    point = smartby["phases"][0]["decision_point"]
+    assert (point["decider"], point["decided_by"]) == ("leader", "Smartby-sjefen")
+
+
 def test_the_methods_list_makes_the_same_number_of_queries_for_more_methods(
     stavanger: Municipality, api_headers: Headers
 ) -> None:

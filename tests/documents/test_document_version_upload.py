@@ -3,6 +3,7 @@ agreeing with the content, the size limit, and a refusal that leaves nothing beh
 
 import hashlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -15,6 +16,7 @@ from helhet.documents import uploads
 from helhet.documents.models import DocumentVersion, ProjectDocument
 from helhet.documents.services import document_version_upload
 from helhet.organization.models import Municipality
+from helhet.portfolio.services import initiative_delete
 from tests.documents import files
 from tests.documents.helpers import full_state, open_document, requirement_named, stored_files
 from tests.methodology.matrix_projects import project
@@ -165,3 +167,16 @@ def test_the_upload_folder_is_outside_the_static_files(settings: Settings) -> No
 def test_a_stored_name_is_never_a_path() -> None:
     with pytest.raises(ValueError):
         uploads.path_of("../db.sqlite3")
+
+
+def test_deleting_the_initiative_removes_its_uploaded_files(
+    stavanger: Municipality, upload_dir: Path, django_capture_on_commit_callbacks: Any
+) -> None:
+    document = _mandate(stavanger)
+    version = document_version_upload(
+        actor=None, document=document, upload=files.upload("mandat.pdf", files.pdf())
+    )
+    assert (upload_dir / version.stored_name).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        initiative_delete(actor=None, initiative=document.initiative)
+    assert stored_files() == []

@@ -1,0 +1,60 @@
+"""The demo projects on their methods: a new user finds projects at different gates, a decision
+waiting for the project owner at the gate into operation, one waiting for Smartby's chief for
+over a month, and a project with a board, uncertainties and a lesson in its log."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from pytest_django.fixtures import Settings
+
+from helhet.accounts.models import User
+from helhet.methodology.models import DecisionRequest, ProjectMethod
+from helhet.projects.models import LogEntry, Risk
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def loaded(settings: Settings) -> None:
+    settings.DEBUG = True  # load_demo refuses otherwise
+    call_command("load_demo", stdout=StringIO())
+
+
+def test_four_demo_initiatives_run_on_four_methods(loaded: None) -> None:
+    runs = {
+        run.initiative.name: (run.version.method.name, run.current_phase.name)
+        for run in ProjectMethod.objects.select_related(
+            "initiative", "version__method", "current_phase"
+        )
+    }
+    assert runs == {
+        "Medisindispensere": ("Implementering av velferdsteknologi", "Overgang til drift"),
+        "Kvikktest Øyriket": ("Smartbyprosessen", "Innsiktsarbeid"),
+        "Legevaktprosjektet": ("Prosjektveiviseren", "Konsept"),
+        "Optimalisering av SvarUt": ("Lett metode for små forbedringer", "Idé"),
+    }
+
+
+def test_the_project_owner_finds_the_handover_to_operation_waiting(loaded: None) -> None:
+    client = Client()
+    client.force_login(User.objects.get(username="eier"))
+    waiting = client.get("/metoder/beslutninger/").content.decode()
+    assert "Medisindispensere" in waiting
+    assert "EH4" in waiting
+
+
+def test_smartbys_chief_has_kept_kvikktest_oyriket_waiting_over_a_month(loaded: None) -> None:
+    client = Client()
+    client.force_login(User.objects.get(username="leser"))
+    body = client.get("/portefolje/", {"blocked_days": 30}).content.decode()
+    assert "Kvikktest Øyriket" in body
+    assert "Medisindispensere" not in body
+    assert DecisionRequest.objects.filter(status="pending").count() == 2
+
+
+def test_the_dispensers_keep_risks_and_a_lesson(loaded: None) -> None:
+    assert Risk.objects.filter(initiative__name="Medisindispensere").count() == 3
+    lessons = LogEntry.objects.filter(initiative__name="Medisindispensere", is_lesson=True)
+    assert lessons.count() == 1
