@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "helhet.methodology",
     "helhet.projects",
     "helhet.documents",
+    "helhet.maturity",
     "helhet.api",
 ]
 

@@ -12,6 +12,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("metoder/", include("helhet.methodology.urls")),
     path("prosjekter/", include("helhet.projects.urls")),
     path("dokumenter/", include("helhet.documents.urls")),
+    path("tjenester/", include("helhet.maturity.urls")),
+    path("offentlig/", include("helhet.maturity.public_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),

@@ -82,7 +82,15 @@ def api_headers(demo: dict[str, Municipality]) -> Callable[[str], dict[str, str]
 
 # Domain data and its history; API tokens are credentials (their last-use time moves on every
 # call), not something a request changes on a person's behalf.
-STATE_APPS = {"organization", "accounts", "portfolio", "methodology", "documents", "projects"}
+STATE_APPS = {
+    "organization",
+    "accounts",
+    "portfolio",
+    "methodology",
+    "documents",
+    "projects",
+    "maturity",
+}
 STATE_EXCLUDED = {"accounts.apitoken"}
 
 

@@ -30,6 +30,7 @@ class Capability(StrEnum):
     IMPORT_INITIATIVES = "import_initiatives"
     MANAGE_GOALS = "manage_goals"
     MANAGE_METHODS = "manage_methods"
+    MANAGE_SERVICES = "manage_services"
 
 
 _ALL = frozenset(Role)
@@ -55,6 +56,8 @@ ROLE_MATRIX: dict[Capability, frozenset[Role]] = {
     Capability.MANAGE_GOALS: frozenset({Role.ADMIN, Role.PORTFOLIO_OFFICE}),
     # The portfolio office keeps the methods: phases, decision points, checklists, documents.
     Capability.MANAGE_METHODS: frozenset({Role.ADMIN, Role.PORTFOLIO_OFFICE}),
+    # The portfolio office keeps the service catalogue, its maturity and the plan to close gaps.
+    Capability.MANAGE_SERVICES: frozenset({Role.ADMIN, Role.PORTFOLIO_OFFICE}),
 }
 
 

@@ -14,6 +14,7 @@ from ninja.errors import ValidationError as RequestValidationError
 from helhet.accounts.models import Membership
 from helhet.accounts.roles import ROLE_MATRIX, Capability, Role
 from helhet.api.auth import TokenAuth
+from helhet.api.maturity import router as maturity_router
 from helhet.api.methods import router as methods_router
 from helhet.api.portfolio import router as portfolio_router
 from helhet.api.projects import router as projects_router
@@ -34,6 +35,7 @@ api = NinjaAPI(
 api.add_router("", portfolio_router)
 api.add_router("", methods_router)
 api.add_router("", projects_router)
+api.add_router("", maturity_router)
 
 ERRORS: dict[int, type[ErrorOut]] = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut}
 

@@ -139,6 +139,7 @@ PUBLIC_URL_NAMES = {
     "accounts:logout",
     "accounts:switch_municipality",
     "set_language",
+    "maturity_public:services",  # a municipality's published service maturity (test_public.py)
 }
 # Not HTML views of a municipality: the JSON API (tests/api) and Django's staff-only admin.
 OTHER_NAMESPACES = {"api-v1", "admin"}

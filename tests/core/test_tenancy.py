@@ -58,6 +58,9 @@ EXEMPT_NAMESPACES = {
     # Django's admin serves only is_staff accounts: the people who run the installation, never a
     # municipality's member (no membership, demo user or service gives is_staff).
     "admin": "staff only",
+    # Pages for anyone, signed in or not: each shows only the municipality its address names, and
+    # only what it chose to publish (tests/maturity/test_public.py).
+    "maturity_public": "public",
 }
 
 

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from helhet.core.demo import build_demo
+from helhet.maturity.demo import build_maturity_demo
 from helhet.methodology.demo import build_projects_demo
 from helhet.organization.models import Municipality
 from helhet.portfolio.demo import build_portfolio_demo
@@ -36,6 +37,7 @@ class Command(BaseCommand):
             municipalities = build_demo()
             build_portfolio_demo(municipalities["stavanger"], municipalities["bergen"])
             build_projects_demo(municipalities["stavanger"])
+            build_maturity_demo(municipalities["stavanger"])
         self.stdout.write(
             self.style.SUCCESS("Demodata lastet: Stavanger kommune og Bergen kommune.")
         )

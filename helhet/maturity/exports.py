@@ -1,0 +1,256 @@
+"""The digital-first-choice plan as files to send on: an .xlsx workbook (the plan, one row per
+gap and step, and the maturity per service area) and a PDF to print or attach to a case.
+
+Every text a person wrote (names, comments, steps) goes into the workbook as text, never as a
+formula (see helhet.portfolio.exchange.neutralise). The PDF uses the built-in Helvetica with the
+Windows-1252 character set, which holds the Norwegian letters; a character outside it is printed
+as "?"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import IO, Any
+
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from helhet.maturity.selectors import (
+    LEVEL_KEYS,
+    Gap,
+    MaturitySummary,
+    PlanRow,
+    StepLine,
+)
+from helhet.organization.models import Municipality
+from helhet.portfolio.exchange import neutralise
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PDF_TYPE = "application/pdf"
+
+
+def export_filename(municipality: Municipality, today: date, extension: str) -> str:
+    return f"helhet-digitalt-forstevalg-{municipality.slug}-{today.isoformat()}.{extension}"
+
+
+def _person(step: StepLine) -> str:
+    user = step.step.responsible
+    return (user.get_full_name() or user.username) if user is not None else ""
+
+
+def _initiative(step: StepLine) -> str:
+    if step.step.initiative is not None:
+        return step.step.initiative.name
+    return _("Needs an initiative") if step.step.needs_initiative else ""
+
+
+def _answer(gap: Gap) -> str:
+    return gap.answer.answer_label
+
+
+def _plan_headers() -> list[str]:
+    return [
+        _("Service area"),
+        _("Service"),
+        _("Level"),
+        _("Answer now"),
+        _("Comment on the answer"),
+        _("Planned step"),
+        _("Initiative"),
+        _("Responsible"),
+        _("Due date"),
+        _("Status"),
+        _("Needs attention"),
+    ]
+
+
+def plan_lines(rows: Iterable[PlanRow]) -> Iterator[list[Any]]:
+    """The plan as table rows: one per step, and one for each gap with no step. Dates as dates,
+    everything else as text (not neutralised yet)."""
+    for row in rows:
+        service = row.service
+        for gap in row.gaps:
+            start = [
+                service.area.name,
+                service.name,
+                str(gap.level.label),
+                _answer(gap),
+                gap.answer.comment,
+            ]
+            if not gap.steps:
+                yield [*start, "", "", "", None, "", ", ".join(gap.flag_labels)]
+            for step in gap.steps:
+                yield [
+                    *start,
+                    step.step.description,
+                    _initiative(step),
+                    _person(step),
+                    step.step.due_date,
+                    step.step.get_status_display(),
+                    ", ".join(step.flag_labels),
+                ]
+
+
+def _summary_headers() -> list[str]:
+    return [
+        _("Service area"),
+        _("Services"),
+        _("Electronic application"),
+        _("Electronic transfer to the case system"),
+        _("Electronic answer"),
+        _("Full digital first choice"),
+        _("Not assessed"),
+    ]
+
+
+def _summary_lines(summary: MaturitySummary) -> Iterator[list[Any]]:
+    groups = [(area.area.name, area.counts) for area in summary.areas]
+    groups.append((_("Total"), summary.total))
+    for name, counts in groups:
+        yield [
+            name,
+            counts.services,
+            *(counts.at(level) for level in LEVEL_KEYS),
+            counts.full_digital_first_choice,
+            counts.not_assessed,
+        ]
+
+
+def write_plan_xlsx(rows: Iterable[PlanRow], summary: MaturitySummary, out: IO[bytes]) -> None:
+    """The plan (sheet "Plan") and the maturity per service area (sheet "Modenhet") as an .xlsx
+    workbook. Text is stored as text: anything a spreadsheet would run as a formula gets an
+    apostrophe in front."""
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped]
+    from openpyxl.styles import Font  # type: ignore[import-untyped]
+
+    workbook = Workbook(write_only=True)
+    bold = Font(bold=True)
+
+    def sheet_with(title: str, headers: list[str], widths: list[int]) -> Any:
+        sheet = workbook.create_sheet(title)
+        sheet.freeze_panes = "A2"
+        for index, width in enumerate(widths):
+            sheet.column_dimensions[chr(ord("A") + index)].width = width
+        cells = []
+        for header in headers:
+            cell = WriteOnlyCell(sheet, value=header)
+            cell.font = bold
+            cells.append(cell)
+        sheet.append(cells)
+        return sheet
+
+    def value(sheet: Any, raw: Any) -> Any:
+        if isinstance(raw, str):
+            return neutralise(ILLEGAL_CHARACTERS_RE.sub("", raw)) or None
+        if isinstance(raw, date):
+            cell = WriteOnlyCell(sheet, value=raw)
+            cell.number_format = "dd.mm.yyyy"
+            return cell
+        return raw
+
+    plan = sheet_with("Plan", _plan_headers(), [24, 30, 22, 14, 36, 40, 30, 22, 12, 12, 30])
+    for line in plan_lines(rows):
+        plan.append([value(plan, raw) for raw in line])
+    counts = sheet_with("Modenhet", _summary_headers(), [30, 10, 16, 18, 16, 16, 14])
+    for line in _summary_lines(summary):
+        counts.append([value(counts, raw) for raw in line])
+    workbook.save(out)
+
+
+# --- PDF -----------------------------------------------------------------------------------------
+
+
+def _latin(text: str) -> str:
+    """Text in the PDF's core font character set; what it cannot show becomes "?"."""
+    return text.encode("cp1252", "replace").decode("cp1252")
+
+
+def _day(day: date | None) -> str:
+    return formats.date_format(day, "j. F Y") if day is not None else ""
+
+
+def write_plan_pdf(
+    rows: list[PlanRow],
+    *,
+    municipality: Municipality,
+    today: date,
+    out: IO[bytes],
+    compress: bool = True,
+) -> None:
+    """The plan as an A4 landscape PDF: a title with the municipality and the date, then a table
+    per service area (service, level, answer now, step, initiative, responsible, by when,
+    status, what needs attention). Headings repeat on every page."""
+    from fpdf import FPDF
+    from fpdf.fonts import FontFace
+
+    pdf = FPDF(orientation="landscape", format="A4")
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.set_compression(compress)
+    pdf.set_title(_latin(_("Digital first choice: the plan")))
+    pdf.set_author(_latin(municipality.name))
+    pdf.set_creator("Helhet")
+    pdf.set_auto_page_break(auto=True, margin=12)
+    pdf.set_margins(12, 12, 12)
+    pdf.add_page()
+
+    pdf.set_font("Helvetica", style="B", size=16)
+    pdf.cell(text=_latin(_("Digital first choice: the plan")), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=10)
+    pdf.cell(
+        text=_latin(
+            _("%(municipality)s, as of %(date)s")
+            % {"municipality": municipality.name, "date": _day(today)}
+        ),
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
+    pdf.ln(4)
+    if not rows:
+        pdf.cell(text=_latin(_("No service lacks a level.")), new_x="LMARGIN", new_y="NEXT")
+
+    by_area: dict[int, list[PlanRow]] = {}
+    for row in rows:
+        by_area.setdefault(row.service.area_id, []).append(row)
+    headers = [
+        _("Service"),
+        _("Level"),
+        _("Answer now"),
+        _("Planned step"),
+        _("Initiative"),
+        _("Responsible"),
+        _("Due date"),
+        _("Status"),
+        _("Needs attention"),
+    ]
+    heading_style = FontFace(emphasis="BOLD", fill_color=(230, 230, 230))
+    for area_rows in by_area.values():
+        pdf.set_font("Helvetica", style="B", size=12)
+        pdf.cell(text=_latin(area_rows[0].service.area.name), new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1)
+        pdf.set_font("Helvetica", size=8)
+        with pdf.table(
+            col_widths=(34, 26, 18, 56, 38, 26, 20, 18, 37),
+            text_align="LEFT",
+            headings_style=heading_style,
+            line_height=4.2,
+            padding=1,
+        ) as table:
+            heading = table.row()
+            for header in headers:
+                heading.cell(_latin(header))
+            for line in plan_lines(area_rows):
+                cells = line[1:4] + line[5:]
+                cells[6] = _day(cells[6])
+                table_row = table.row()
+                for cell in cells:
+                    table_row.cell(_latin(str(cell or "")))
+        pdf.ln(5)
+    pdf.set_font("Helvetica", size=8)
+    pdf.cell(
+        text=_latin(_("Made by Helhet on %(date)s.") % {"date": _day(today)}),
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
+    out.write(bytes(pdf.output()))

@@ -1,0 +1,130 @@
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from helhet.accounts.models import Membership, User
+from helhet.maturity.imports import ImportRefused, import_service_maturity
+from helhet.organization.models import Municipality
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a service maturity table (.csv with the columns service_area, service, "
+        "electronic_application, electronic_transfer, electronic_answer) as the assessments of "
+        "one date. The whole file is checked first; if anything is wrong, every problem is "
+        "listed by row and column and nothing is written."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "file", help="The .csv file (UTF-8 or Windows-1252, comma or semicolon)."
+        )
+        parser.add_argument("--municipality", required=True, help="The municipality's short name.")
+        parser.add_argument("--date", required=True, help="The date of the assessment, YYYY-MM-DD.")
+        parser.add_argument("--source", default="", help="Where the answers come from.")
+        parser.add_argument(
+            "--user",
+            default="",
+            help="Username the history records as having imported (a member of the "
+            "municipality). Without it, the history names no one.",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        # Messages in bokmål, as the municipality's staff read them.
+        with translation.override("nb"):
+            self._import(options)
+
+    def _import(self, options: dict[str, Any]) -> None:
+        municipality = Municipality.objects.filter(slug=options["municipality"]).first()
+        if municipality is None:
+            raise CommandError(
+                _("No municipality with the short name “%(slug)s”.")
+                % {"slug": options["municipality"]}
+            )
+        try:
+            assessed_on = date.fromisoformat(options["date"])
+        except ValueError as error:
+            raise CommandError(_("Enter a date as YYYY-MM-DD.")) from error
+        actor = self._actor(municipality, options["user"])
+        path = Path(options["file"])
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise CommandError(
+                _("Could not read %(file)s: %(error)s") % {"file": path, "error": error.strerror}
+            ) from error
+        try:
+            result = import_service_maturity(
+                municipality=municipality,
+                data=data,
+                assessed_on=assessed_on,
+                actor=actor,
+                source=options["source"],
+            )
+        except ImportRefused as refused:
+            for problem in refused.problems:
+                self.stderr.write(str(problem))
+            raise CommandError(
+                ngettext(
+                    "The file has %(count)s problem. Nothing was imported.",
+                    "The file has %(count)s problems. Nothing was imported.",
+                    len(refused.problems),
+                )
+                % {"count": len(refused.problems)}
+            ) from refused
+        self.stdout.write(
+            ngettext(
+                "%(count)s service was assessed on %(date)s in %(municipality)s; %(new)s of "
+                "them new in the catalogue.",
+                "%(count)s services were assessed on %(date)s in %(municipality)s; %(new)s of "
+                "them new in the catalogue.",
+                result.assessments,
+            )
+            % {
+                "count": result.assessments,
+                "date": assessed_on.strftime("%d.%m.%Y"),
+                "municipality": municipality.name,
+                "new": result.services_created,
+            }
+        )
+        if result.unclassified:
+            self.stdout.write(
+                ngettext(
+                    "%(count)s answer could not be read as yes, no, unsure or partly. It was "
+                    "imported as not classified; classify it on the service's page:",
+                    "%(count)s answers could not be read as yes, no, unsure or partly. They were "
+                    "imported as not classified; classify them on the services' pages:",
+                    len(result.unclassified),
+                )
+                % {"count": len(result.unclassified)}
+            )
+            for item in result.unclassified:
+                self.stdout.write(
+                    _("Row %(row)s, %(service)s, %(level)s: “%(text)s”")
+                    % {
+                        "row": item.row,
+                        "service": item.service,
+                        "level": item.level.label,
+                        "text": item.text,
+                    }
+                )
+
+    def _actor(self, municipality: Municipality, username: str) -> User | None:
+        if not username:
+            return None
+        membership = (
+            Membership.objects.filter(municipality=municipality, user__username=username)
+            .select_related("user")
+            .first()
+        )
+        if membership is None:
+            raise CommandError(
+                _("No person with the username “%(name)s” in the municipality.")
+                % {"name": username}
+            )
+        return membership.user
