@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "helhet.projects",
     "helhet.documents",
     "helhet.maturity",
+    "helhet.benefits",
     "helhet.api",
 ]
 

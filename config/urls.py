@@ -14,6 +14,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("dokumenter/", include("helhet.documents.urls")),
     path("tjenester/", include("helhet.maturity.urls")),
     path("offentlig/", include("helhet.maturity.public_urls")),
+    path("gevinster/", include("helhet.benefits.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),

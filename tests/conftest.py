@@ -90,6 +90,7 @@ STATE_APPS = {
     "documents",
     "projects",
     "maturity",
+    "benefits",
 }
 STATE_EXCLUDED = {"accounts.apitoken"}
 
