@@ -31,6 +31,7 @@ class Capability(StrEnum):
     MANAGE_GOALS = "manage_goals"
     MANAGE_METHODS = "manage_methods"
     MANAGE_SERVICES = "manage_services"
+    MANAGE_BENEFIT_SETTINGS = "manage_benefit_settings"
 
 
 _ALL = frozenset(Role)
@@ -58,6 +59,8 @@ ROLE_MATRIX: dict[Capability, frozenset[Role]] = {
     Capability.MANAGE_METHODS: frozenset({Role.ADMIN, Role.PORTFOLIO_OFFICE}),
     # The portfolio office keeps the service catalogue, its maturity and the plan to close gaps.
     Capability.MANAGE_SERVICES: frozenset({Role.ADMIN, Role.PORTFOLIO_OFFICE}),
+    # The portfolio office sets how benefits are counted (hours in one full-time equivalent).
+    Capability.MANAGE_BENEFIT_SETTINGS: frozenset({Role.ADMIN, Role.PORTFOLIO_OFFICE}),
 }
 
 

@@ -181,6 +181,14 @@ class IndicatorForm(StyledForm):
     target_value = NumberField(label=_("Target"))
     target_date = _date(_("Target date"), help_text=_("When the target should be reached."))
     frequency = forms.ChoiceField(label=_("Measurement frequency"), choices=Frequency.choices)
+    measures_amount = forms.BooleanField(
+        label=_("This indicator measures the benefit's amount"),
+        required=False,
+        help_text=_(
+            "Tick for the one indicator whose progress is the benefit's realised amount: in "
+            "kroner for a direct benefit, in hours or FTE for an indirect one."
+        ),
+    )
 
 
 def indicator_initial(indicator: Indicator) -> dict[str, Any]:

@@ -191,6 +191,9 @@ class Indicator(MunicipalityOwned):
     frequency = models.CharField(
         _("measurement frequency"), max_length=20, choices=Frequency.choices
     )
+    # The indicator whose progress is the benefit's realised amount: kroner for a direct
+    # benefit, hours or FTE for an indirect one. At most one per benefit.
+    measures_amount = models.BooleanField(_("measures the benefit's amount"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
@@ -222,6 +225,11 @@ class Indicator(MunicipalityOwned):
             models.CheckConstraint(
                 condition=Q(unit="custom") | (Q(baseline_value__gte=0) & Q(target_value__gte=0)),
                 name="indicator_value_not_negative",
+            ),
+            models.UniqueConstraint(
+                fields=["benefit"],
+                condition=Q(measures_amount=True),
+                name="indicator_one_measures_amount_per_benefit",
             ),
         ]
 
@@ -277,3 +285,201 @@ UNIT_SYMBOLS = {
     IndicatorUnit.COUNT: _("count"),
     IndicatorUnit.PERCENT: _("percent"),
 }
+
+
+class Measurement(MunicipalityOwned):
+    """One measured value of an indicator on a date, by the benefits owner who recorded it, with
+    an optional evidence file (kept like a project document's upload: checked by content, stored
+    under a random name outside the web root). Never before the indicator's baseline; one per
+    indicator and date."""
+
+    indicator = models.ForeignKey(
+        Indicator,
+        on_delete=models.CASCADE,
+        related_name="measurements",
+        verbose_name=_("indicator"),
+    )
+    measured_on = models.DateField(_("measured on"))
+    value = models.DecimalField(_("value"), max_digits=16, decimal_places=4)
+    comment = models.TextField(_("comment"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    evidence_stored_name = models.CharField(_("stored name"), max_length=64, blank=True)
+    evidence_name = models.CharField(_("evidence file"), max_length=255, blank=True)
+    evidence_type = models.CharField(_("file type"), max_length=10, blank=True)
+    evidence_size = models.PositiveBigIntegerField(_("size (bytes)"), null=True, blank=True)
+    evidence_sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["indicator", "measured_on", "pk"]
+        verbose_name = _("measurement")
+        verbose_name_plural = _("measurements")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "measured_on"], name="measurement_one_per_indicator_and_date"
+            ),
+        ]
+        indexes = [models.Index(fields=["municipality", "indicator", "measured_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.indicator} {self.measured_on}"
+
+    @property
+    def value_text(self) -> str:
+        return format_number(self.value)
+
+    @property
+    def has_evidence(self) -> bool:
+        return bool(self.evidence_stored_name)
+
+
+class BudgetCut(MunicipalityOwned):
+    """A benefit taken out as a cut in a unit's budget frame from a budget year. A cut made before
+    its benefit is realised is a risk the overview shows (the audit, citing KS)."""
+
+    benefit = models.ForeignKey(
+        Benefit, on_delete=models.CASCADE, related_name="budget_cuts", verbose_name=_("benefit")
+    )
+    unit = models.ForeignKey(
+        "organization.OrgUnit",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("unit whose budget is cut"),
+    )
+    amount = models.DecimalField(_("amount a year (NOK)"), max_digits=14, decimal_places=2)
+    budget_year = models.PositiveSmallIntegerField(_("from budget year"))
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["benefit", "budget_year", "pk"]
+        verbose_name = _("budget cut")
+        verbose_name_plural = _("budget cuts")
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="budget_cut_amount_positive"),
+            models.CheckConstraint(
+                condition=Q(budget_year__gte=2000) & Q(budget_year__lte=2100),
+                name="budget_cut_year_plausible",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.benefit}: {self.budget_year}"
+
+    @property
+    def amount_text(self) -> str:
+        return format_number(self.amount)
+
+
+class CalculationPeriod(models.TextChoices):
+    DAY = "day", _("Per day")
+    YEAR = "year", _("Per year")
+
+
+class Calculation(MunicipalityOwned):
+    """A before/after calculation of a benefit (e.g. the dispensers' table 4): the quantity and
+    the cost of one unit before and after, per day or per year, the days in a year and the number
+    of users. The totals the source states are kept beside it, so Helhet can show where they
+    disagree with what the inputs give instead of hiding it (see ``helhet.benefits.calculator``)."""
+
+    benefit = models.OneToOneField(
+        Benefit, on_delete=models.CASCADE, related_name="calculation", verbose_name=_("benefit")
+    )
+    quantity_label = models.CharField(_("what is counted"), max_length=60)
+    period = models.CharField(
+        _("quantities given"), max_length=10, choices=CalculationPeriod.choices
+    )
+    days_per_year = models.PositiveSmallIntegerField(_("days in a year"), default=365)
+    users = models.PositiveIntegerField(_("number of users"), null=True, blank=True)
+    before_quantity = models.DecimalField(_("quantity before"), max_digits=14, decimal_places=4)
+    after_quantity = models.DecimalField(_("quantity after"), max_digits=14, decimal_places=4)
+    before_unit_cost = models.DecimalField(
+        _("cost of one before (NOK)"), max_digits=14, decimal_places=4
+    )
+    after_unit_cost = models.DecimalField(
+        _("cost of one after (NOK)"), max_digits=14, decimal_places=4
+    )
+    stated_before_daily = models.DecimalField(
+        _("stated cost per day before"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    stated_after_daily = models.DecimalField(
+        _("stated cost per day after"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    stated_before_yearly = models.DecimalField(
+        _("stated cost per year before"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    stated_after_yearly = models.DecimalField(
+        _("stated cost per year after"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    stated_before_per_user = models.DecimalField(
+        _("stated cost per user before"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    stated_after_per_user = models.DecimalField(
+        _("stated cost per user after"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    source = models.CharField(_("source"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("before/after calculation")
+        verbose_name_plural = _("before/after calculations")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(before_quantity__gte=0)
+                & Q(after_quantity__gte=0)
+                & Q(before_unit_cost__gte=0)
+                & Q(after_unit_cost__gte=0),
+                name="calculation_inputs_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(days_per_year__gte=1) & Q(days_per_year__lte=366),
+                name="calculation_days_in_a_year",
+            ),
+            models.CheckConstraint(
+                condition=Q(users__isnull=True) | Q(users__gte=1),
+                name="calculation_users_at_least_one",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.benefit)
+
+
+DEFAULT_HOURS_PER_FTE = Decimal("1695")
+
+
+class BenefitSettings(MunicipalityOwned):
+    """The municipality's choices for benefits: how many working hours make one full-time
+    equivalent (årsverk) when freed time is shown as capacity. 1,695 hours by default."""
+
+    hours_per_fte = models.DecimalField(
+        _("hours per full-time equivalent"),
+        max_digits=6,
+        decimal_places=1,
+        default=DEFAULT_HOURS_PER_FTE,
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("benefits settings")
+        verbose_name_plural = _("benefits settings")
+        constraints = [
+            models.UniqueConstraint(fields=["municipality"], name="benefit_settings_one"),
+            models.CheckConstraint(
+                condition=Q(hours_per_fte__gte=100) & Q(hours_per_fte__lte=3000),
+                name="benefit_settings_hours_per_fte_plausible",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.municipality)

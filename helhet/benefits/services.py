@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from helhet.accounts.models import User
+from helhet.benefits.figures import amount_units_for
 from helhet.benefits.models import Benefit, BenefitStatus, Indicator, IndicatorUnit
 from helhet.organization.models import Municipality
 from helhet.portfolio.models import Initiative
@@ -120,9 +121,33 @@ def benefit_update(
     return _save_benefit(actor, benefit, list(owners))
 
 
+def _check_measures_amount(indicator: Indicator) -> None:
+    """Only one indicator measures a benefit's amount, in a unit the benefit's kind converts."""
+    if not indicator.measures_amount:
+        return
+    benefit = indicator.benefit
+    if indicator.unit not in amount_units_for(benefit.kind):
+        raise ValidationError(
+            {
+                "measures_amount": _(
+                    "Only an indicator in kroner (for a direct benefit) or in hours or FTE (for "
+                    "an indirect benefit) can measure the benefit's amount."
+                )
+            }
+        )
+    others = Indicator.objects.filter(benefit=benefit, measures_amount=True)
+    if indicator.pk is not None:
+        others = others.exclude(pk=indicator.pk)
+    if others.exists():
+        raise ValidationError(
+            {"measures_amount": _("Another indicator already measures this benefit's amount.")}
+        )
+
+
 def _save_indicator(actor: User | None, indicator: Indicator) -> Indicator:
     if indicator.unit != IndicatorUnit.CUSTOM:
         indicator.unit_label = ""
+    _check_measures_amount(indicator)
     indicator.full_clean(exclude=["benefit", "municipality"])
     indicator._history_user = actor  # type: ignore[attr-defined]
     indicator.save()
@@ -142,10 +167,12 @@ def indicator_create(
     target_date: date,
     frequency: str,
     unit_label: str = "",
+    measures_amount: bool = False,
 ) -> Indicator:
     """Give the benefit an indicator: a baseline on a date, a target by a later (or the same)
     date, and how often it is measured. A custom unit needs a name; a percentage lies between 0
-    and 100. A target equal to the baseline is allowed, but achievement cannot be computed."""
+    and 100. A target equal to the baseline is allowed, but achievement cannot be computed. At most
+    one indicator measures the benefit's amount, in kroner (direct) or hours or FTE (indirect)."""
     indicator = Indicator(
         municipality=benefit.municipality,
         benefit=benefit,
@@ -157,6 +184,7 @@ def indicator_create(
         target_value=target_value,
         target_date=target_date,
         frequency=frequency,
+        measures_amount=measures_amount,
     )
     return _save_indicator(actor, indicator)
 
@@ -174,12 +202,13 @@ def indicator_update(
     target_date: date,
     frequency: str,
     unit_label: str = "",
+    measures_amount: bool = False,
 ) -> Indicator:
     """Change an indicator, on the same terms as ``indicator_create``."""
     indicator.name, indicator.unit, indicator.unit_label = name, unit, unit_label
     indicator.baseline_value, indicator.baseline_date = baseline_value, baseline_date
     indicator.target_value, indicator.target_date = target_value, target_date
-    indicator.frequency = frequency
+    indicator.frequency, indicator.measures_amount = frequency, measures_amount
     return _save_indicator(actor, indicator)
 
 
