@@ -45,13 +45,14 @@ check:
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) scripts/check_translations.py
 
+# -n auto: one pytest-xdist worker per CPU, each with its own test database.
 pytest-sqlite:
 	@echo "== Tests on SQLite =="
-	env -u DATABASE_URL $(VENV)/bin/pytest
+	env -u DATABASE_URL $(VENV)/bin/pytest -n auto
 
 pytest-postgres:
 	@echo "== Tests on PostgreSQL =="
-	bash scripts/with-postgres.sh $(VENV)/bin/pytest
+	bash scripts/with-postgres.sh $(VENV)/bin/pytest -n auto
 
 bench: setup
 	@for script in bench/*.py; do \
