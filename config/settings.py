@@ -163,6 +163,20 @@ MEDIA_ROOT = VAR_DIR / "media"
 HELHET_UPLOAD_DIR = Path(os.environ.get("HELHET_UPLOAD_DIR", VAR_DIR / "uploads"))
 HELHET_UPLOAD_MAX_BYTES = int(float(os.environ.get("HELHET_UPLOAD_MAX_MB", "20")) * 1024 * 1024)
 
+# E-mail (the benefits reminders): printed to the console in development, sent through an SMTP
+# server in production.
+EMAIL_BACKEND = (
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG and not os.environ.get("HELHET_EMAIL_HOST")
+    else "django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_HOST = os.environ.get("HELHET_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("HELHET_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("HELHET_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("HELHET_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("HELHET_EMAIL_TLS", True)
+DEFAULT_FROM_EMAIL = os.environ.get("HELHET_FROM_EMAIL", "helhet@localhost")
+
 SESSION_COOKIE_AGE = int(os.environ.get("HELHET_SESSION_SECONDS", str(8 * 3600)))
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -14,6 +14,7 @@ from ninja.errors import ValidationError as RequestValidationError
 from helhet.accounts.models import Membership
 from helhet.accounts.roles import ROLE_MATRIX, Capability, Role
 from helhet.api.auth import TokenAuth
+from helhet.api.benefits import router as benefits_router
 from helhet.api.maturity import router as maturity_router
 from helhet.api.methods import router as methods_router
 from helhet.api.portfolio import router as portfolio_router
@@ -36,6 +37,7 @@ api.add_router("", portfolio_router)
 api.add_router("", methods_router)
 api.add_router("", projects_router)
 api.add_router("", maturity_router)
+api.add_router("", benefits_router)
 
 ERRORS: dict[int, type[ErrorOut]] = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut}
 

@@ -22,6 +22,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if membership.can(Capability.VIEW_PORTFOLIO):
         items.append((_("Portfolio"), reverse("portfolio:overview")))
         items.append((_("Methods"), reverse("methodology:method_list")))
+        items.append((_("Benefits"), reverse("benefits:overview")))
         items.append((_("Services"), reverse("maturity:catalogue")))
     if membership.can(Capability.VIEW_ORGANIZATION):
         items.append((_("Organisation"), reverse("organization:tree")))

@@ -1,7 +1,9 @@
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from helhet.accounts.roles import ROLE_DESCRIPTIONS, Role
+from helhet.benefits.selectors import my_benefits
 from helhet.core.http import MemberRequest
 from helhet.core.permissions import member_required
 from helhet.methodology.selectors import decisions_waiting_for
@@ -25,6 +27,7 @@ def home(request: MemberRequest) -> HttpResponse:
             "tree": organization_tree(municipality=municipality),
             "my_initiatives": initiatives_of_person(membership=membership),
             "decisions_waiting": decisions_waiting_for(membership),
+            "my_benefits": my_benefits(membership, today=timezone.localdate()),
         },
     )
 

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
+from helhet.benefits.demo import build_benefits_demo
 from helhet.core.demo import build_demo
 from helhet.maturity.demo import build_maturity_demo
 from helhet.methodology.demo import build_projects_demo
@@ -38,6 +39,7 @@ class Command(BaseCommand):
             build_portfolio_demo(municipalities["stavanger"], municipalities["bergen"])
             build_projects_demo(municipalities["stavanger"])
             build_maturity_demo(municipalities["stavanger"])
+            build_benefits_demo(municipalities["stavanger"])
         self.stdout.write(
             self.style.SUCCESS("Demodata lastet: Stavanger kommune og Bergen kommune.")
         )

@@ -1,0 +1,41 @@
+"""An initiative's benefits realisation plan as files: an .xlsx workbook and a PDF, for everyone
+who may read the plan. Any method gets the file, like the plan page itself, so another
+municipality's initiative is 404 whatever the method."""
+
+from __future__ import annotations
+
+from django.http import HttpResponse
+from django.utils import timezone
+
+from helhet.accounts.roles import Capability
+from helhet.benefits import exports
+from helhet.benefits.selectors import benefits_plan
+from helhet.core.http import MemberRequest
+from helhet.core.permissions import member_required
+from helhet.portfolio.access import get_initiative_for_user
+
+
+def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@member_required(Capability.VIEW_PORTFOLIO)
+def plan_xlsx(request: MemberRequest, pk: int) -> HttpResponse:
+    """The plan as an .xlsx workbook: benefits, indicators, measurements and budget cuts."""
+    initiative = get_initiative_for_user(request.membership, pk)
+    today = timezone.localdate()
+    content = exports.plan_xlsx(initiative, list(benefits_plan(initiative)), today=today)
+    filename = exports.export_filename(initiative, today, "xlsx")
+    return _download(content, filename, exports.XLSX_TYPE)
+
+
+@member_required(Capability.VIEW_PORTFOLIO)
+def plan_pdf(request: MemberRequest, pk: int) -> HttpResponse:
+    """The plan as a PDF to read, print or attach to a case."""
+    initiative = get_initiative_for_user(request.membership, pk)
+    today = timezone.localdate()
+    content = exports.plan_pdf(initiative, list(benefits_plan(initiative)), today=today)
+    filename = exports.export_filename(initiative, today, "pdf")
+    return _download(content, filename, exports.PDF_TYPE)

@@ -1,0 +1,107 @@
+"""Small benefits to test the overview against: initiatives in named units, benefits of every
+kind, indicators, measurements and budget cuts. Benefits and indicators go through the services;
+measurements and cuts are written directly (their own rules are tested with their services), so a
+test can place them on any date relative to the ``TODAY`` it passes the summary."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from helhet.accounts.models import User
+from helhet.benefits.models import Benefit, BudgetCut, Indicator, Measurement
+from helhet.benefits.services import benefit_create, indicator_create
+from helhet.organization.models import Municipality, OrgUnit
+from helhet.portfolio.models import Initiative, InitiativeKind
+from helhet.portfolio.services import initiative_create
+
+TODAY = date(2026, 6, 30)
+
+
+def initiative(
+    municipality: Municipality,
+    name: str,
+    *,
+    unit: str = "Hjemmebaserte tjenester",
+    **fields: Any,
+) -> Initiative:
+    return initiative_create(
+        actor=None,
+        municipality=municipality,
+        name=name,
+        kind=InitiativeKind.PROJECT,
+        owning_unit=OrgUnit.objects.get(municipality=municipality, name=unit),
+        **fields,
+    )
+
+
+def add_benefit(
+    owner_of: Initiative,
+    title: str,
+    *,
+    kind: str = "direct",
+    planned: Decimal | int | None = None,
+    owners: Sequence[str] = ("gevinsteier",),
+    **fields: Any,
+) -> Benefit:
+    values: dict[str, Any] = {"dimension": "economy", "category": "efficiency"}
+    values.update(fields)
+    if fields.get("status") == "abandoned":
+        values.setdefault("abandon_reason", "Behovet falt bort.")
+    return benefit_create(
+        actor=None,
+        initiative=owner_of,
+        title=title,
+        kind=kind,
+        planned_amount=None if planned is None else Decimal(planned),
+        owners=list(User.objects.filter(username__in=owners)),
+        **values,
+    )
+
+
+def add_indicator(
+    benefit: Benefit,
+    *,
+    unit: str,
+    baseline: Decimal | int | str,
+    target: Decimal | int | str,
+    measures_amount: bool = True,
+    frequency: str = "yearly",
+    baseline_date: date = date(2025, 1, 1),
+    name: str = "",
+) -> Indicator:
+    return indicator_create(
+        actor=None,
+        benefit=benefit,
+        name=name or f"{benefit.title} ({unit})",
+        unit=unit,
+        baseline_value=Decimal(baseline),
+        baseline_date=baseline_date,
+        target_value=Decimal(target),
+        target_date=date(2028, 12, 31),
+        frequency=frequency,
+        measures_amount=measures_amount,
+    )
+
+
+def measure(indicator: Indicator, on: date, value: Decimal | int | str) -> Measurement:
+    return Measurement.objects.create(
+        municipality_id=indicator.municipality_id,
+        indicator=indicator,
+        measured_on=on,
+        value=Decimal(value),
+    )
+
+
+def cut(benefit: Benefit, amount: Decimal | int, year: int, *, unit: str = "") -> BudgetCut:
+    return BudgetCut.objects.create(
+        municipality_id=benefit.municipality_id,
+        benefit=benefit,
+        unit=OrgUnit.objects.get(
+            municipality_id=benefit.municipality_id, name=unit or "Hjemmebaserte tjenester"
+        ),
+        amount=Decimal(amount),
+        budget_year=year,
+    )
