@@ -194,9 +194,15 @@ class Indicator(MunicipalityOwned):
     # The indicator whose progress is the benefit's realised amount: kroner for a direct
     # benefit, hours or FTE for an indirect one. At most one per benefit.
     measures_amount = models.BooleanField(_("measures the benefit's amount"), default=False)
+    # The newest measurement, kept by the measurement services (``indicator_latest_refresh``),
+    # so the overview of tens of thousands of benefits reads it without searching measurements.
+    latest_measured_on = models.DateField(_("last measured on"), null=True, blank=True)
+    latest_value = models.DecimalField(
+        _("latest value"), max_digits=16, decimal_places=4, null=True, blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["latest_measured_on", "latest_value"])
 
     class Meta:
         ordering = ["benefit", "name", "pk"]

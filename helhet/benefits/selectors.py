@@ -411,9 +411,8 @@ def overdue_indicators(today: date) -> QuerySet[Indicator]:
     """Indicators whose measurement is overdue today by ``figures.overdue_cutoff``: the newest
     measurement (the baseline date when there is none) is older than one interval of the
     indicator's frequency. Whether the benefit is still followed up is the caller's concern."""
-    # One measurement per indicator and date: the newest is found by a backward index scan.
-    newest = Measurement.objects.filter(indicator=OuterRef("pk")).order_by("-measured_on")
-    # The cutoff per frequency as one expression, so the newest measurement is looked up once.
+    # The cutoff per frequency as one expression; the newest measurement's date is kept on the
+    # indicator (services.indicator_latest_refresh).
     cutoff = Case(
         *[
             When(frequency=frequency, then=Value(figures.overdue_cutoff(frequency, today)))
@@ -424,9 +423,7 @@ def overdue_indicators(today: date) -> QuerySet[Indicator]:
     return (
         Indicator.objects.order_by()
         .annotate(
-            last_or_baseline=Coalesce(
-                Subquery(newest.values("measured_on")[:1]), F("baseline_date")
-            ),
+            last_or_baseline=Coalesce(F("latest_measured_on"), F("baseline_date")),
             cutoff=cutoff,
         )
         .filter(last_or_baseline__lt=F("cutoff"))
@@ -484,10 +481,8 @@ def _amount_progress(kind: str, hours: Decimal, benefit_pk: str) -> Subquery:
     """The progress of the benefit's amount indicator in a unit ``kind`` converts (see
     ``figures.realised_amount``), from its newest measurement: kroner, hours, or FTE times the
     hours in one. NULL when there is no such indicator, no measurement, or the target equals the
-    baseline. Two index lookups per benefit: the one indicator that measures its amount, and
-    that indicator's newest measurement (one per date: a backward scan of the unique index),
-    whose value appears once, times the direction towards the target and the hours in an FTE."""
-    newest = Measurement.objects.filter(indicator=OuterRef("pk")).order_by("-measured_on")
+    baseline. One index lookup per benefit: the one indicator that measures its amount, which
+    carries its newest measurement (``services.indicator_latest_refresh``)."""
     direction = Case(
         When(target_value__gt=F("baseline_value"), then=Value(1)),
         When(target_value__lt=F("baseline_value"), then=Value(-1)),
@@ -506,10 +501,9 @@ def _amount_progress(kind: str, hours: Decimal, benefit_pk: str) -> Subquery:
             unit__in=figures.amount_units_for(kind),
         )
         .order_by()
-        .annotate(latest=Subquery(newest.values("value")[:1]))
         .annotate(
             realised=ExpressionWrapper(
-                (F("latest") - F("baseline_value")) * direction * factor,
+                (F("latest_value") - F("baseline_value")) * direction * factor,
                 output_field=REALISED_FIELD,
             )
         )
@@ -546,10 +540,7 @@ def realised_value(hours: Decimal, *, prefix: str = "") -> Coalesce:
 def with_realised(benefits: QuerySet[Benefit], hours: Decimal) -> QuerySet[Benefit]:
     """``benefits`` annotated with ``realised``, by the rule of ``realised_value``, for scans of
     many benefits: the amount indicator (at most one per benefit) is joined rather than looked
-    up row by row, leaving one index lookup per benefit for its newest measurement."""
-    newest = Measurement.objects.filter(indicator_id=OuterRef("amount_indicator__id")).order_by(
-        "-measured_on"
-    )
+    up row by row; it carries its newest measurement (``services.indicator_latest_refresh``)."""
     converts = reduce(
         operator.or_,
         (
@@ -578,7 +569,7 @@ def with_realised(benefits: QuerySet[Benefit], hours: Decimal) -> QuerySet[Benef
         When(
             converts,
             then=ExpressionWrapper(
-                (Subquery(newest.values("value")[:1]) - F("amount_indicator__baseline_value"))
+                (F("amount_indicator__latest_value") - F("amount_indicator__baseline_value"))
                 * direction
                 * factor,
                 output_field=REALISED_FIELD,

@@ -503,6 +503,7 @@ def measurement_record(
             measurement.evidence_sha256 = stored.sha256
         measurement._history_user = actor  # type: ignore[attr-defined]
         measurement.save()
+        indicator_latest_refresh(indicator=indicator)
         if benefit.status == BenefitStatus.PLANNED:
             benefit.status = BenefitStatus.BEING_REALISED
             benefit._history_user = actor  # type: ignore[attr-defined]
@@ -512,6 +513,23 @@ def measurement_record(
             uploads.discard(stored.stored_name)
         raise
     return measurement
+
+
+def indicator_latest_refresh(*, indicator: Indicator) -> None:
+    """Copy the indicator's newest measurement (date and value; empty when it has none) onto the
+    indicator, where the overview reads it. Derived data: no history entry. Called by every
+    service that adds or removes a measurement, inside its transaction."""
+    newest = (
+        Measurement.objects.filter(indicator=indicator)
+        .order_by("-measured_on")
+        .values_list("measured_on", "value")
+        .first()
+    )
+    measured_on, value = newest if newest is not None else (None, None)
+    Indicator.objects.filter(pk=indicator.pk).update(
+        latest_measured_on=measured_on, latest_value=value
+    )
+    indicator.latest_measured_on, indicator.latest_value = measured_on, value
 
 
 @transaction.atomic
@@ -531,6 +549,7 @@ def measurement_delete(*, actor: User, measurement: Measurement) -> None:
     stored_name = measurement.evidence_stored_name
     measurement._history_user = actor  # type: ignore[attr-defined]
     measurement.delete()
+    indicator_latest_refresh(indicator=measurement.indicator)
     if stored_name:
         transaction.on_commit(lambda: uploads.discard(stored_name))
 

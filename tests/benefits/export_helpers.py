@@ -13,7 +13,7 @@ from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from helhet.accounts.models import User
 from helhet.benefits.models import Benefit, BudgetCut, Calculation, Indicator, Measurement
-from helhet.benefits.services import benefit_create, indicator_create
+from helhet.benefits.services import benefit_create, indicator_create, indicator_latest_refresh
 from helhet.portfolio.models import Initiative
 from tests.conftest import unit_named
 
@@ -21,7 +21,7 @@ from tests.conftest import unit_named
 def measure(indicator: Indicator, measured_on: date, value: str, comment: str = "") -> Measurement:
     """A measurement as the benefits owner records it (the recording service is tested on its
     own; here only the figures matter)."""
-    return Measurement.objects.create(
+    measurement = Measurement.objects.create(
         municipality=indicator.municipality,
         indicator=indicator,
         measured_on=measured_on,
@@ -29,6 +29,8 @@ def measure(indicator: Indicator, measured_on: date, value: str, comment: str = 
         comment=comment,
         recorded_by=User.objects.get(username="gevinsteier"),
     )
+    indicator_latest_refresh(indicator=indicator)
+    return measurement
 
 
 def budget_cut(benefit: Benefit, unit: str, amount: str, year: int) -> BudgetCut:

@@ -12,7 +12,7 @@ from typing import Any
 
 from helhet.accounts.models import User
 from helhet.benefits.models import Benefit, BudgetCut, Indicator, Measurement
-from helhet.benefits.services import benefit_create, indicator_create
+from helhet.benefits.services import benefit_create, indicator_create, indicator_latest_refresh
 from helhet.organization.models import Municipality, OrgUnit
 from helhet.portfolio.models import Initiative, InitiativeKind
 from helhet.portfolio.services import initiative_create
@@ -87,12 +87,14 @@ def add_indicator(
 
 
 def measure(indicator: Indicator, on: date, value: Decimal | int | str) -> Measurement:
-    return Measurement.objects.create(
+    measurement = Measurement.objects.create(
         municipality_id=indicator.municipality_id,
         indicator=indicator,
         measured_on=on,
         value=Decimal(value),
     )
+    indicator_latest_refresh(indicator=indicator)
+    return measurement
 
 
 def cut(benefit: Benefit, amount: Decimal | int, year: int, *, unit: str = "") -> BudgetCut:

@@ -4,6 +4,7 @@ responsible line manager, delete it; the history keeps it, the evidence file goe
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -101,3 +102,16 @@ def test_the_page_says_why_a_realised_benefits_measurement_stays(
     assert response.status_code == 400
     assert 'id="refused"' in response.content.decode()
     assert database_state() == before
+
+
+def test_deleting_the_newest_measurement_makes_the_one_before_the_latest(
+    stavanger: Municipality,
+) -> None:
+    found = indicator(stavanger)
+    record(found, days_ago(100), "60")
+    newest = record(found, days_ago(10), "40")
+
+    measurement_delete(actor=User.objects.get(username="gevinsteier"), measurement=newest)
+    found.refresh_from_db()
+
+    assert (found.latest_measured_on, found.latest_value) == (days_ago(100), Decimal(60))

@@ -228,3 +228,15 @@ def test_another_benefit_of_the_same_owner_does_not_block_the_date(
 
     assert record(other, days_ago(10), "70").indicator == other
     assert benefit(stavanger).indicators.count() == 1
+
+
+def test_the_indicator_keeps_its_newest_measurement_whatever_order_they_come_in(
+    stavanger: Municipality,
+) -> None:
+    found = indicator(stavanger)
+
+    record(found, days_ago(10), "40")
+    record(found, days_ago(100), "60")  # an older one, recorded afterwards
+    found.refresh_from_db()
+
+    assert (found.latest_measured_on, found.latest_value) == (days_ago(10), Decimal(40))
