@@ -29,7 +29,6 @@ from django.db.models import (
     Sum,
     Value,
     When,
-    Window,
 )
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext as _
@@ -674,10 +673,9 @@ class Listing(Generic[T]):
 
 
 def _first_rows(queryset: QuerySet[Any]) -> Listing[Any]:
-    """The first rows and the full count in one query: the count is a window over every row,
-    computed before the limit."""
-    rows = list(queryset.annotate(listed_of=Window(Count("pk")))[:LIST_LIMIT])
-    return Listing(rows[0].listed_of if rows else 0, rows)
+    """The first rows and the full count, in two queries: the count reads only the indexes it
+    needs, and the rows stop at the limit when the order follows an index."""
+    return Listing(queryset.count(), list(queryset[:LIST_LIMIT]))
 
 
 @dataclass(frozen=True)
@@ -873,9 +871,10 @@ def _budget_cuts(
         )
         .order_by("budget_year", "benefit__initiative__name", "benefit__title", "pk")
     )
-    found = _first_rows(risky)
+    # The count of cuts at risk is already summed by year above.
     return by_year, Listing(
-        found.total, [CutAtRisk(cut, cut.benefit_realised) for cut in found.rows]
+        sum(year.at_risk_count for year in by_year),
+        [CutAtRisk(cut, cut.benefit_realised) for cut in risky[:LIST_LIMIT]],
     )
 
 
@@ -902,14 +901,15 @@ def benefits_summary(
     ]
     totals = sum((counted for _row, counted in grouped), Figures(hours_per_fte=hours))
 
-    # The lists load only what they show: each is sorted whole before its first rows are taken.
+    # The lists load only what they show, most urgent (soonest due) first: that order follows
+    # the (municipality, due date) index, so the database stops after the first rows.
     listed = (
         Benefit.objects.filter(condition)
         .select_related("initiative", "responsible")
         .only(*LISTED_BENEFIT_FIELDS)
     )
     followed = listed.filter(status__in=figures.FOLLOWED_STATUSES)
-    order = ("initiative__name", "initiative_id", "title", "pk")
+    order = (F("due_date").asc(nulls_last=True), "pk")
     without_owner = followed.exclude(
         Exists(Benefit.owners.through.objects.filter(benefit_id=OuterRef("pk")))
     ).order_by(*order)
