@@ -101,6 +101,10 @@ DATABASES = {
         conn_max_age=int(os.environ.get("HELHET_DB_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Helhet's overviews are short aggregate queries: compiling them with PostgreSQL's JIT costs
+    # more than it saves (measured by bench/bench_benefits.py).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
