@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.db.models.enums import TextChoices
 from django.http import HttpRequest
 from django.utils import timezone
@@ -381,16 +381,7 @@ def _benefit(benefit: Benefit, initiative: Initiative, today: date) -> dict[str,
 
 def _with_details(benefits: QuerySet[Benefit]) -> QuerySet[Benefit]:
     """Everything BenefitOut shows, in a fixed number of queries for any number of benefits."""
-    return benefits.select_related("initiative", "responsible").prefetch_related(
-        Prefetch("owners", queryset=User.objects.order_by("first_name", "last_name")),
-        Prefetch("indicators", queryset=Indicator.objects.order_by("name", "pk")),
-        Prefetch(
-            "indicators__measurements",
-            queryset=Measurement.objects.select_related("recorded_by").order_by(
-                "measured_on", "pk"
-            ),
-        ),
-    )
+    return selectors.with_measurements(benefits).select_related("initiative")
 
 
 CHOICES: dict[str, type[TextChoices]] = {

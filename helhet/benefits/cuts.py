@@ -32,21 +32,19 @@ def cut_before_realisation(
 def realised_nok(benefit: Benefit) -> Decimal:
     """The kroner a direct benefit has realised by its latest measurement of the indicator that
     measures its amount (``figures.realised_amount``); nothing for other kinds. Reads the
-    prefetched indicators and measurements of ``selectors.benefits_plan``: no queries."""
+    prefetched indicators of ``selectors.benefits_plan``: no queries."""
     if benefit.kind != BenefitKind.DIRECT:
         return ZERO
     for indicator in benefit.indicators.all():
-        if not indicator.measures_amount:
-            continue
-        measurements = list(indicator.measurements.all())
-        amount = figures.realised_amount(
-            kind=benefit.kind,
-            unit=indicator.unit,
-            baseline=indicator.baseline_value,
-            target=indicator.target_value,
-            latest=max(measurements, key=lambda m: m.measured_on).value if measurements else None,
-            # kroner need no conversion
-            hours_per_fte=DEFAULT_HOURS_PER_FTE,
-        )
-        return amount if amount is not None else ZERO
+        if indicator.measures_amount:
+            amount = figures.realised_amount(
+                kind=benefit.kind,
+                unit=indicator.unit,
+                baseline=indicator.baseline_value,
+                target=indicator.target_value,
+                latest=indicator.latest_value,
+                # kroner need no conversion
+                hours_per_fte=DEFAULT_HOURS_PER_FTE,
+            )
+            return amount if amount is not None else ZERO
     return ZERO

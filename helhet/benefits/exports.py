@@ -29,7 +29,8 @@ from helhet.benefits.calculator import MINUS, CalculationResult, calculate, numb
 from helhet.benefits.figures import achievement
 from helhet.benefits.models import Benefit, BudgetCut, Calculation, format_number
 from helhet.benefits.selectors import IndicatorFigures, indicator_figures, percent_text
-from helhet.maturity.exports import PDF_TYPE, XLSX_TYPE, _day, _latin
+from helhet.core.formats import long_date, pdf_latin
+from helhet.maturity.exports import PDF_TYPE, XLSX_TYPE
 from helhet.portfolio.exchange import neutralise
 from helhet.portfolio.models import Initiative
 
@@ -377,7 +378,7 @@ def _facts(benefit: Benefit) -> list[tuple[str, str]]:
         (_("Type of benefit"), benefit.get_kind_display()),
         (_("Status"), benefit.get_status_display()),
         (_("Planned amount a year"), amount),
-        (_("To be realised by"), _day(benefit.due_date) or _("No date set")),
+        (_("To be realised by"), long_date(benefit.due_date) or _("No date set")),
         (_("Responsible line manager"), _person(benefit.responsible) or _("No one yet")),
         (_("Benefits owners"), _owners(benefit) or _("No owner yet")),
         (_("Preconditions"), benefit.preconditions or "–"),
@@ -424,7 +425,7 @@ def plan_pdf(
             self.set_y(-12)
             self.set_font("Helvetica", size=8)
             self.cell(
-                text=_latin(
+                text=pdf_latin(
                     _("page %(number)s of %(pages)s") % {"number": self.page_no(), "pages": "{nb}"}
                 ),
                 align="R",
@@ -435,26 +436,26 @@ def plan_pdf(
     pdf = _PlanPDF(orientation="portrait", format="A4")
     pdf.core_fonts_encoding = "windows-1252"
     pdf.set_compression(compress)
-    pdf.set_title(_latin(title))
-    pdf.set_author(_latin(initiative.municipality.name))
+    pdf.set_title(pdf_latin(title))
+    pdf.set_author(pdf_latin(initiative.municipality.name))
     pdf.set_creator("Helhet")
     pdf.set_auto_page_break(auto=True, margin=18)
     pdf.set_margins(15, 15, 15)
     pdf.add_page()
 
     pdf.set_font("Helvetica", style="B", size=16)
-    pdf.multi_cell(w=0, text=_latin(title), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(w=0, text=pdf_latin(title), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", size=10)
     pdf.cell(
-        text=_latin(
+        text=pdf_latin(
             _("%(municipality)s, as of %(date)s")
-            % {"municipality": initiative.municipality.name, "date": _day(today)}
+            % {"municipality": initiative.municipality.name, "date": long_date(today)}
         ),
         new_x="LMARGIN",
         new_y="NEXT",
     )
     pdf.cell(
-        text=_latin(
+        text=pdf_latin(
             _("Project owner: %(owner)s. Project leader: %(leader)s.")
             % {
                 "owner": _person(initiative.project_owner) or "–",
@@ -468,7 +469,7 @@ def plan_pdf(
     if not benefits:
         pdf.multi_cell(
             w=0,
-            text=_latin(
+            text=pdf_latin(
                 _(
                     "This initiative has no benefits realisation plan yet: no benefit has been "
                     "added."
@@ -484,7 +485,7 @@ def plan_pdf(
     def subheading(text: str) -> None:
         pdf.ln(2)
         pdf.set_font("Helvetica", style="B", size=10)
-        pdf.cell(text=_latin(text), new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(text=pdf_latin(text), new_x="LMARGIN", new_y="NEXT")
         pdf.ln(1)
 
     def facts_table(facts: list[tuple[str, str]]) -> None:
@@ -498,8 +499,8 @@ def plan_pdf(
         ) as table:
             for label, text in facts:
                 row = table.row()
-                row.cell(_latin(label), style=label_style)
-                row.cell(_latin(text))
+                row.cell(pdf_latin(label), style=label_style)
+                row.cell(pdf_latin(text))
 
     def grid(widths: tuple[int, ...], headers: list[str], rows: list[list[str]]) -> None:
         pdf.set_font("Helvetica", size=8)
@@ -512,22 +513,22 @@ def plan_pdf(
         ) as table:
             heading = table.row()
             for header in headers:
-                heading.cell(_latin(header))
+                heading.cell(pdf_latin(header))
             for line in rows:
                 row = table.row()
                 for text in line:
-                    row.cell(_latin(text))
+                    row.cell(pdf_latin(text))
 
     for number, benefit in enumerate(benefits, start=1):
         if number > 1:
             pdf.ln(4)
         pdf.set_font("Helvetica", style="B", size=13)
         pdf.multi_cell(
-            w=0, text=_latin(f"{number}. {benefit.title}"), new_x="LMARGIN", new_y="NEXT"
+            w=0, text=pdf_latin(f"{number}. {benefit.title}"), new_x="LMARGIN", new_y="NEXT"
         )
         if benefit.description:
             pdf.set_font("Helvetica", size=9)
-            pdf.multi_cell(w=0, text=_latin(benefit.description), new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(w=0, text=pdf_latin(benefit.description), new_x="LMARGIN", new_y="NEXT")
         pdf.ln(1)
         facts_table(_facts(benefit))
 
@@ -539,7 +540,7 @@ def plan_pdf(
             pdf.set_font("Helvetica", size=9)
             pdf.multi_cell(
                 w=0,
-                text=_latin(
+                text=pdf_latin(
                     _(
                         "The benefit cannot be measured until it has an indicator with a baseline "
                         "and a target."
@@ -593,12 +594,12 @@ def plan_pdf(
             pdf.ln(1)
             pdf.set_font("Helvetica", size=9)
             for text in _calculation_notes(result):
-                pdf.multi_cell(w=0, text=_latin(_minus(text)), new_x="LMARGIN", new_y="NEXT")
+                pdf.multi_cell(w=0, text=pdf_latin(_minus(text)), new_x="LMARGIN", new_y="NEXT")
 
     pdf.ln(4)
     pdf.set_font("Helvetica", size=8)
     pdf.cell(
-        text=_latin(_("Made by Helhet on %(date)s.") % {"date": _day(today)}),
+        text=pdf_latin(_("Made by Helhet on %(date)s.") % {"date": long_date(today)}),
         new_x="LMARGIN",
         new_y="NEXT",
     )
@@ -664,11 +665,11 @@ def _indicator_cells(line: IndicatorFigures) -> list[str]:
     unit = indicator.unit_display
     return [
         indicator.name,
-        f"{_with_unit(indicator.baseline_value, unit)}\n{_day(indicator.baseline_date)}",
-        f"{_with_unit(indicator.target_value, unit)}\n{_day(indicator.target_date)}",
+        f"{_with_unit(indicator.baseline_value, unit)}\n{long_date(indicator.baseline_date)}",
+        f"{_with_unit(indicator.target_value, unit)}\n{long_date(indicator.target_date)}",
         _("No measurement yet")
         if latest is None
-        else f"{_with_unit(latest.value, unit)}\n{_day(latest.measured_on)}",
+        else f"{_with_unit(latest.value, unit)}\n{long_date(latest.measured_on)}",
         achievement_text(line),
         str(line.trend.label) if line.trend else "–",
     ]

@@ -54,7 +54,22 @@ from helhet.benefits.models import (
 from helhet.organization.models import Municipality, OrgUnit, UnitKind
 from helhet.portfolio.filters import unit_and_descendants
 from helhet.portfolio.models import Initiative
-from helhet.portfolio.selectors import _ancestor_of_kind
+from helhet.portfolio.selectors import ancestor_of_kind
+
+
+def with_measurements(benefits: QuerySet[Benefit]) -> QuerySet[Benefit]:
+    """``benefits`` with their responsible line manager, owners, and indicators with their
+    measurements (oldest first), in a fixed number of queries however many there are."""
+    return benefits.select_related("responsible").prefetch_related(
+        Prefetch("owners", queryset=User.objects.order_by("first_name", "last_name")),
+        Prefetch("indicators", queryset=Indicator.objects.order_by("name", "pk")),
+        Prefetch(
+            "indicators__measurements",
+            queryset=Measurement.objects.select_related("recorded_by").order_by(
+                "measured_on", "pk"
+            ),
+        ),
+    )
 
 
 def benefits_plan(initiative: Initiative) -> QuerySet[Benefit]:
@@ -62,17 +77,9 @@ def benefits_plan(initiative: Initiative) -> QuerySet[Benefit]:
     their measurements (oldest first), budget cuts and before/after calculation, in a fixed
     number of queries however many there are. Benefits without indicators are included."""
     return (
-        Benefit.objects.filter(initiative=initiative)
-        .select_related("responsible", "calculation")
+        with_measurements(Benefit.objects.filter(initiative=initiative))
+        .select_related("calculation")
         .prefetch_related(
-            Prefetch("owners", queryset=User.objects.order_by("first_name", "last_name")),
-            Prefetch("indicators", queryset=Indicator.objects.order_by("name", "pk")),
-            Prefetch(
-                "indicators__measurements",
-                queryset=Measurement.objects.select_related("recorded_by").order_by(
-                    "measured_on", "pk"
-                ),
-            ),
             Prefetch(
                 "budget_cuts",
                 queryset=BudgetCut.objects.select_related("unit").order_by("budget_year", "pk"),
@@ -229,19 +236,12 @@ def my_benefits(membership: Membership, *, today: date) -> MyBenefits:
     they are realised or abandoned, and then show among the ended ones. Within a group the
     earliest due comes first."""
     benefits = (
-        Benefit.objects.filter(municipality_id=membership.municipality_id)
-        .filter(_followed_by_person(membership.user_id))
-        .select_related("initiative", "responsible")
-        .prefetch_related(
-            Prefetch("owners", queryset=User.objects.order_by("first_name", "last_name")),
-            Prefetch("indicators", queryset=Indicator.objects.order_by("name", "pk")),
-            Prefetch(
-                "indicators__measurements",
-                queryset=Measurement.objects.select_related("recorded_by").order_by(
-                    "measured_on", "pk"
-                ),
-            ),
+        with_measurements(
+            Benefit.objects.filter(municipality_id=membership.municipality_id).filter(
+                _followed_by_person(membership.user_id)
+            )
         )
+        .select_related("initiative")
         .order_by("due_date", "title", "pk")
     )
     grouped: dict[MeasurementState, list[BenefitFollowUp]] = {state: [] for state in STATE_ORDER}
@@ -781,7 +781,7 @@ def _area_and_year_lines(
         counted = _figures(row, hours)
         years[row["due_year"]] = years.get(row["due_year"], empty) + counted
         unit = units.get(row["initiative__owning_unit_id"])
-        area = _ancestor_of_kind(unit, UnitKind.SERVICE_AREA, units) if unit else None
+        area = ancestor_of_kind(unit, UnitKind.SERVICE_AREA, units) if unit else None
         if area is not None:
             areas[area.pk] = areas.get(area.pk, empty) + counted
     by_area = sorted(

@@ -12,7 +12,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from helhet.accounts.models import Membership, User
@@ -30,6 +29,7 @@ from helhet.benefits.models import (
     IndicatorUnit,
     Measurement,
 )
+from helhet.core.formats import long_date
 from helhet.documents import uploads
 from helhet.documents.services import check_upload
 from helhet.organization.models import Municipality, OrgUnit
@@ -407,10 +407,6 @@ def calculation_delete(*, actor: User | None, calculation: Calculation) -> None:
 # --- follow-up in the line: measurements and a benefit's status ---
 
 
-def _day(day: date) -> str:
-    return date_format(day, "j. F Y")
-
-
 def _followed_up_or_refuse(benefit: Benefit) -> None:
     if benefit.status not in FOLLOWED_STATUSES:
         raise ValidationError(
@@ -429,16 +425,16 @@ def _measurement_errors(
     if measured_on > today:
         errors["measured_on"] = _(
             "A measurement cannot be dated in the future. Today is %(today)s."
-        ) % {"today": _day(today)}
+        ) % {"today": long_date(today)}
     elif measured_on < indicator.baseline_date:
         errors["measured_on"] = _(
             "A measurement cannot be dated before the baseline, which was measured on %(date)s."
-        ) % {"date": _day(indicator.baseline_date)}
+        ) % {"date": long_date(indicator.baseline_date)}
     elif Measurement.objects.filter(indicator=indicator, measured_on=measured_on).exists():
         errors["measured_on"] = _(
             "The indicator already has a measurement on %(date)s. Delete that one first if it "
             "is wrong."
-        ) % {"date": _day(measured_on)}
+        ) % {"date": long_date(measured_on)}
     if not value.is_finite():
         errors["value"] = _("Enter a number, e.g. 1 613 764 or 31,5.")
     elif indicator.unit == IndicatorUnit.PERCENT and not (0 <= value <= PERCENT_MAX):

@@ -12,9 +12,9 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import IO, Any
 
-from django.utils import formats
 from django.utils.translation import gettext as _
 
+from helhet.core.formats import long_date, pdf_latin
 from helhet.maturity.selectors import (
     LEVEL_KEYS,
     Gap,
@@ -162,15 +162,6 @@ def write_plan_xlsx(rows: Iterable[PlanRow], summary: MaturitySummary, out: IO[b
 # --- PDF -----------------------------------------------------------------------------------------
 
 
-def _latin(text: str) -> str:
-    """Text in the PDF's core font character set; what it cannot show becomes "?"."""
-    return text.encode("cp1252", "replace").decode("cp1252")
-
-
-def _day(day: date | None) -> str:
-    return formats.date_format(day, "j. F Y") if day is not None else ""
-
-
 def write_plan_pdf(
     rows: list[PlanRow],
     *,
@@ -188,27 +179,27 @@ def write_plan_pdf(
     pdf = FPDF(orientation="landscape", format="A4")
     pdf.core_fonts_encoding = "windows-1252"
     pdf.set_compression(compress)
-    pdf.set_title(_latin(_("Digital first choice: the plan")))
-    pdf.set_author(_latin(municipality.name))
+    pdf.set_title(pdf_latin(_("Digital first choice: the plan")))
+    pdf.set_author(pdf_latin(municipality.name))
     pdf.set_creator("Helhet")
     pdf.set_auto_page_break(auto=True, margin=12)
     pdf.set_margins(12, 12, 12)
     pdf.add_page()
 
     pdf.set_font("Helvetica", style="B", size=16)
-    pdf.cell(text=_latin(_("Digital first choice: the plan")), new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(text=pdf_latin(_("Digital first choice: the plan")), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", size=10)
     pdf.cell(
-        text=_latin(
+        text=pdf_latin(
             _("%(municipality)s, as of %(date)s")
-            % {"municipality": municipality.name, "date": _day(today)}
+            % {"municipality": municipality.name, "date": long_date(today)}
         ),
         new_x="LMARGIN",
         new_y="NEXT",
     )
     pdf.ln(4)
     if not rows:
-        pdf.cell(text=_latin(_("No service lacks a level.")), new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(text=pdf_latin(_("No service lacks a level.")), new_x="LMARGIN", new_y="NEXT")
 
     by_area: dict[int, list[PlanRow]] = {}
     for row in rows:
@@ -227,7 +218,7 @@ def write_plan_pdf(
     heading_style = FontFace(emphasis="BOLD", fill_color=(230, 230, 230))
     for area_rows in by_area.values():
         pdf.set_font("Helvetica", style="B", size=12)
-        pdf.cell(text=_latin(area_rows[0].service.area.name), new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(text=pdf_latin(area_rows[0].service.area.name), new_x="LMARGIN", new_y="NEXT")
         pdf.ln(1)
         pdf.set_font("Helvetica", size=8)
         with pdf.table(
@@ -239,17 +230,17 @@ def write_plan_pdf(
         ) as table:
             heading = table.row()
             for header in headers:
-                heading.cell(_latin(header))
+                heading.cell(pdf_latin(header))
             for line in plan_lines(area_rows):
                 cells = line[1:4] + line[5:]
-                cells[6] = _day(cells[6])
+                cells[6] = long_date(cells[6])
                 table_row = table.row()
                 for cell in cells:
-                    table_row.cell(_latin(str(cell or "")))
+                    table_row.cell(pdf_latin(str(cell or "")))
         pdf.ln(5)
     pdf.set_font("Helvetica", size=8)
     pdf.cell(
-        text=_latin(_("Made by Helhet on %(date)s.") % {"date": _day(today)}),
+        text=pdf_latin(_("Made by Helhet on %(date)s.") % {"date": long_date(today)}),
         new_x="LMARGIN",
         new_y="NEXT",
     )

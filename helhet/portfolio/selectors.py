@@ -72,7 +72,7 @@ def _units_upwards(municipality: Municipality) -> dict[int, OrgUnit]:
     return {unit.pk: unit for unit in OrgUnit.objects.for_municipality(municipality)}
 
 
-def _ancestor_of_kind(unit: OrgUnit, kind: str, units: dict[int, OrgUnit]) -> OrgUnit | None:
+def ancestor_of_kind(unit: OrgUnit, kind: str, units: dict[int, OrgUnit]) -> OrgUnit | None:
     current: OrgUnit | None = unit
     while current is not None:
         if current.kind == kind:
@@ -138,7 +138,7 @@ def portfolio_summary(
         if unit is None:
             continue
         for kind, buckets in ((UnitKind.SERVICE_AREA, areas), (UnitKind.DEPARTMENT, departments)):
-            owner = _ancestor_of_kind(unit, kind, units)
+            owner = ancestor_of_kind(unit, kind, units)
             if owner is None:
                 continue
             bucket = buckets.setdefault(owner.pk, Bucket(str(owner.pk), owner.name, 0, pk=owner.pk))
@@ -243,7 +243,7 @@ def _groups_of_kind(units: dict[int, OrgUnit], kind: str) -> dict[int, list[int]
     """{pk of a unit of ``kind``: pks of it and every unit below it}."""
     groups: dict[int, list[int]] = {}
     for unit in units.values():
-        owner = _ancestor_of_kind(unit, kind, units)
+        owner = ancestor_of_kind(unit, kind, units)
         if owner is not None:
             groups.setdefault(owner.pk, []).append(unit.pk)
     return groups
@@ -533,7 +533,7 @@ def _timeline_groups(units: dict[int, OrgUnit], group_by: str) -> dict[int, int]
     )
     group_of = {}
     for unit in units.values():
-        owners = [_ancestor_of_kind(unit, kind, units) for kind in kinds]
+        owners = [ancestor_of_kind(unit, kind, units) for kind in kinds]
         group_of[unit.pk] = next((owner.pk for owner in owners if owner is not None), unit.pk)
     return group_of
 
@@ -615,7 +615,7 @@ class Timeline:
                 unit = self.units[group_pk]
                 parent = None
                 if self.group_by == GROUP_BY_DEPARTMENT and unit.kind != UnitKind.SERVICE_AREA:
-                    parent = _ancestor_of_kind(unit, UnitKind.SERVICE_AREA, self.units)
+                    parent = ancestor_of_kind(unit, UnitKind.SERVICE_AREA, self.units)
                 groups.append(TimelineGroup(unit=unit, parent=parent, bars=[]))
             groups[-1].bars.append(bar)
         return groups
@@ -641,7 +641,7 @@ def timeline(
     keys = sorted(
         set(group_of.values()),
         key=lambda pk: (
-            (_ancestor_of_kind(units[pk], UnitKind.SERVICE_AREA, units) or units[pk]).name.lower()
+            (ancestor_of_kind(units[pk], UnitKind.SERVICE_AREA, units) or units[pk]).name.lower()
             + "\x00"
             + ("" if units[pk].kind == UnitKind.SERVICE_AREA else units[pk].name.lower())
         ),

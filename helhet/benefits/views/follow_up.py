@@ -12,7 +12,6 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -29,6 +28,7 @@ from helhet.benefits.access import (
 from helhet.benefits.forms import BenefitStatusForm, MeasurementForm
 from helhet.benefits.models import Indicator, Measurement
 from helhet.benefits.selectors import indicator_figures, my_benefits
+from helhet.core.formats import long_date
 from helhet.core.forms import add_service_errors
 from helhet.core.http import MemberRequest
 from helhet.core.permissions import member_required
@@ -61,7 +61,7 @@ def _saved_message(indicator: Indicator, measurement: Measurement) -> str:
     saved = _("The measurement %(value)s %(unit)s on %(date)s is saved.") % {
         "value": measurement.value_text,
         "unit": indicator.unit_display,
-        "date": date_format(measurement.measured_on, "j. F Y"),
+        "date": long_date(measurement.measured_on),
     }
     now = indicator_figures(indicator, today=timezone.localdate())
     if now.achievement is None:
@@ -161,7 +161,7 @@ def measurement_delete(request: MemberRequest, pk: int) -> HttpResponse:
             messages.success(
                 request,
                 _("The measurement on %(date)s was deleted.")
-                % {"date": date_format(measurement.measured_on, "j. F Y")},
+                % {"date": long_date(measurement.measured_on)},
             )
             return redirect(back)
     return render(

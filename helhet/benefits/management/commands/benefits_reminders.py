@@ -14,17 +14,17 @@ from django.core.mail import send_mail
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from helhet.benefits.figures import MeasurementState
 from helhet.benefits.selectors import DueIndicator, OwnerReminder, owners_with_due_measurements
+from helhet.core.formats import long_date
 from helhet.organization.models import Municipality
 
 
 def _day(day: date | None) -> str:
-    return date_format(day, "j. F Y") if day is not None else _("never")
+    return long_date(day) if day is not None else _("never")
 
 
 def _line(item: DueIndicator, base_url: str) -> str:
