@@ -242,7 +242,7 @@ def main() -> None:
     from helhet.accounts.models import Membership
     from helhet.accounts.services import api_token_create
     from helhet.benefits.selectors import BenefitFilters, benefits_summary
-    from helhet.core.demo import build_demo
+    from helhet.demo.municipalities import build_demo
 
     stavanger = build_demo()["stavanger"]
     started = time.perf_counter()

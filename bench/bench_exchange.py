@@ -57,7 +57,7 @@ def main() -> None:
     call_command("migrate", verbosity=0)
 
     from helhet.accounts.models import User
-    from helhet.core.demo import build_demo
+    from helhet.demo.municipalities import build_demo
     from helhet.organization.models import OrgUnit
     from helhet.portfolio import exchange
     from helhet.portfolio.models import Initiative

@@ -48,7 +48,7 @@ def main() -> None:
     from helhet.accounts.models import ApiToken, Membership, User
     from helhet.accounts.roles import Role
     from helhet.accounts.services import api_token_create
-    from helhet.core.demo import build_demo
+    from helhet.demo.municipalities import build_demo
     from helhet.organization.models import Municipality, OrgUnit, UnitKind
 
     build_demo()

@@ -49,7 +49,7 @@ def main() -> None:
 
     from helhet.accounts.models import Membership
     from helhet.accounts.services import api_token_create
-    from helhet.core.demo import build_demo
+    from helhet.demo.municipalities import build_demo
 
     build_demo()
     started = time.perf_counter()

@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "helhet.maturity",
     "helhet.benefits",
     "helhet.api",
+    "helhet.home",
+    "helhet.demo",
 ]
 
 MIDDLEWARE = [
@@ -89,7 +91,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "helhet.core.context_processors.navigation",
+                "helhet.home.context_processors.navigation",
+                "helhet.demo.context_processors.demo_login_list",
             ],
         },
     },
@@ -122,7 +125,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "home:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Lock-out after repeated failed logins (django-axes): per username and per address.

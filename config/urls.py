@@ -6,7 +6,9 @@ from helhet.api.urls import api
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("helhet.core.urls")),
+    path("", include("helhet.home.urls")),
     path("", include("helhet.accounts.urls")),
+    path("", include("helhet.organization.people_urls")),
     path("organisasjon/", include("helhet.organization.urls")),
     path("portefolje/", include("helhet.portfolio.urls")),
     path("metoder/", include("helhet.methodology.urls")),

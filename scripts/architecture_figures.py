@@ -1,4 +1,4 @@
-"""Print the figures the architecture is judged by: file and function length, and imports between apps.
+"""Print the figures the architecture is judged by: file and function length, app imports.
 
 Usage: python scripts/architecture_figures.py   (from the repository root)
 Counts application code under helhet/, leaving out migrations and tests.
@@ -48,7 +48,9 @@ def main() -> None:
                         edges.setdefault((here_app, other), here)
     sizes = sorted(lengths.values())
     print(f"application files: {len(files)}, lines: {sum(sizes)}")
-    print(f"lines per file: mean {statistics.mean(sizes):.0f}, median {statistics.median(sizes):.0f}")
+    print(
+        f"lines per file: mean {statistics.mean(sizes):.0f}, median {statistics.median(sizes):.0f}"
+    )
     over = [(n, p) for p, n in lengths.items() if n > 600]
     print(f"files over 600 lines: {len(over)}; over 500: {sum(1 for n in sizes if n > 500)}")
     for n, p in sorted(over, reverse=True):

@@ -15,7 +15,7 @@ from pytest_django.fixtures import Settings
 from helhet.accounts.models import Membership, User
 from helhet.accounts.roles import Role
 from helhet.accounts.services import api_token_create
-from helhet.core.demo import build_demo
+from helhet.demo.municipalities import build_demo
 from helhet.organization.models import Municipality, OrgUnit, UnitKind
 
 
@@ -34,7 +34,8 @@ def upload_dir(settings: Settings, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def demo(db: None) -> dict[str, Municipality]:
-    """Stavanger and Bergen with their organisation and one user per role (see core/demo.py)."""
+    """Stavanger and Bergen with their organisation and one user per role
+    (see helhet/demo/municipalities.py)."""
     return build_demo()
 
 

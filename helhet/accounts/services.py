@@ -1,5 +1,9 @@
 """Every change to people, memberships and API tokens goes through here."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -8,7 +12,10 @@ from django.utils.translation import gettext as _
 
 from helhet.accounts.models import ApiToken, Membership, User
 from helhet.accounts.roles import Role
-from helhet.organization.models import Municipality, OrgUnit
+from helhet.core.history import delete_with_history, save_with_history
+
+if TYPE_CHECKING:
+    from helhet.organization.models import Municipality, OrgUnit
 
 
 def _check_unit(municipality: Municipality, unit: OrgUnit | None) -> None:
@@ -58,8 +65,7 @@ def member_create(
     user.save()
     membership = Membership(municipality=municipality, user=user, role=role, unit=unit, title=title)
     membership.full_clean()
-    membership._history_user = actor  # type: ignore[attr-defined]
-    membership.save()
+    save_with_history(membership, actor=actor)
     return membership
 
 
@@ -73,8 +79,7 @@ def membership_update(
         _check_an_admin_remains(membership)
     membership.role, membership.unit, membership.title = role, unit, title
     membership.full_clean()
-    membership._history_user = actor  # type: ignore[attr-defined]
-    membership.save()
+    save_with_history(membership, actor=actor)
     return membership
 
 
@@ -83,8 +88,7 @@ def membership_delete(*, actor: User | None, membership: Membership) -> None:
     """Take a person out of the municipality. Their login remains for other municipalities."""
     if membership.role == Role.ADMIN:
         _check_an_admin_remains(membership)
-    membership._history_user = actor  # type: ignore[attr-defined]
-    membership.delete()
+    delete_with_history(membership, actor=actor)
 
 
 @transaction.atomic
@@ -123,6 +127,5 @@ def membership_create(
         raise ValidationError(_("The person is already a member of this municipality."))
     membership = Membership(municipality=municipality, user=user, role=role, unit=unit, title=title)
     membership.full_clean()
-    membership._history_user = actor  # type: ignore[attr-defined]
-    membership.save()
+    save_with_history(membership, actor=actor)
     return membership

@@ -14,7 +14,6 @@ the same rules, using ``overdue_cutoff`` so "overdue" means the same thing in bo
 
 from __future__ import annotations
 
-import calendar
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -22,6 +21,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from helhet.benefits.models import BenefitKind, BenefitStatus, Frequency, IndicatorUnit
+from helhet.core.dates import same_day_months_later
 
 FREQUENCY_MONTHS = {
     Frequency.MONTHLY: 1,
@@ -48,23 +48,16 @@ class Trend(models.TextChoices):
     UNCHANGED = "unchanged", _("Unchanged")
 
 
-def add_months(day: date, months: int) -> date:
-    """The same day ``months`` later (earlier when negative), on the month's last day when the
-    month is shorter."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(day.day, last))
-
-
 def next_due(frequency: str, last_measured: date | None, baseline_date: date) -> date:
     """When the next measurement of an indicator falls due."""
-    return add_months(last_measured or baseline_date, FREQUENCY_MONTHS[Frequency(frequency)])
+    return same_day_months_later(
+        last_measured or baseline_date, FREQUENCY_MONTHS[Frequency(frequency)]
+    )
 
 
 def overdue_cutoff(frequency: str, today: date) -> date:
     """An indicator is overdue when its last measurement (or baseline) is before this date."""
-    return add_months(today, -FREQUENCY_MONTHS[Frequency(frequency)])
+    return same_day_months_later(today, -FREQUENCY_MONTHS[Frequency(frequency)])
 
 
 def due_cutoff(frequency: str, today: date) -> date:

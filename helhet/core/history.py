@@ -1,4 +1,8 @@
-"""The 'historikk' of a record: who changed what, when, read from django-simple-history."""
+"""The 'historikk' of a record: who changed what, when (django-simple-history).
+
+Services save and delete domain records through ``save_with_history`` and ``delete_with_history``
+so that every history row names the person who made the change; this module is the only place
+that knows how simple-history is told who that is."""
 
 from __future__ import annotations
 
@@ -8,12 +12,39 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import models
 from django.utils import formats
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+# Where simple-history looks for the person behind the change it is about to record.
+_HISTORY_USER = "_history_user"
+
 CHANGE_TYPES = {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}
+
+
+def attribute_changes(obj: models.Model, *, actor: AbstractBaseUser | None) -> None:
+    """Let the next history rows written for ``obj`` (a save, a delete, or a change to one of
+    its many-to-many relations) name ``actor``; None means the system."""
+    setattr(obj, _HISTORY_USER, actor)
+
+
+def save_with_history(
+    obj: models.Model,
+    *,
+    actor: AbstractBaseUser | None,
+    update_fields: list[str] | None = None,
+) -> None:
+    """Save ``obj``; its history row names ``actor``."""
+    attribute_changes(obj, actor=actor)
+    obj.save(update_fields=update_fields)
+
+
+def delete_with_history(obj: models.Model, *, actor: AbstractBaseUser | None) -> None:
+    """Delete ``obj``; the history row of the deletion names ``actor``."""
+    attribute_changes(obj, actor=actor)
+    obj.delete()
 
 
 @dataclass

@@ -1,35 +1,7 @@
+"""Pages every request may end on: the health check and the error pages."""
+
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.utils import timezone
-
-from helhet.accounts.roles import ROLE_DESCRIPTIONS, Role
-from helhet.benefits.selectors import my_benefits
-from helhet.core.http import MemberRequest
-from helhet.core.permissions import member_required
-from helhet.methodology.selectors import decisions_waiting_for
-from helhet.organization.selectors import organization_counts, organization_tree
-from helhet.portfolio.selectors import initiatives_of_person
-
-
-@member_required()
-def home(request: MemberRequest) -> HttpResponse:
-    """The start page: who you are, where, and what your role lets you do here."""
-    membership = request.membership
-    municipality = membership.municipality
-    return render(
-        request,
-        "core/home.html",
-        {
-            "municipality": municipality,
-            "role": Role(membership.role),
-            "role_description": ROLE_DESCRIPTIONS[Role(membership.role)],
-            "counts": organization_counts(municipality=municipality),
-            "tree": organization_tree(municipality=municipality),
-            "my_initiatives": initiatives_of_person(membership=membership),
-            "decisions_waiting": decisions_waiting_for(membership),
-            "my_benefits": my_benefits(membership, today=timezone.localdate()),
-        },
-    )
 
 
 def health(request: HttpRequest) -> HttpResponse:

@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
+from helhet.accounts.http import MemberRequest
+from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
 from helhet.core.forms import add_service_errors
-from helhet.core.http import MemberRequest
-from helhet.core.permissions import member_required
 from helhet.documents import services, uploads
 from helhet.documents.access import (
     get_document_for_user,

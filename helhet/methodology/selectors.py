@@ -4,7 +4,7 @@ phase, and the level a project's size suggests."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from itertools import groupby
 from statistics import median
@@ -285,17 +285,6 @@ def decisions_waiting_for(membership: Membership) -> list[DecisionRequest]:
         )
         .order_by("requested_at", "pk")
     )
-
-
-def duration_months(start: date | None, end: date | None) -> int | None:
-    """Whole months from ``start`` to ``end``, a month begun counting as one; None unless both
-    are known."""
-    if start is None or end is None:
-        return None
-    months = (end.year - start.year) * 12 + end.month - start.month
-    if end.day > start.day:
-        months += 1
-    return max(months, 0)
 
 
 def current_versions(municipality: Municipality) -> list[MethodVersion]:

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from helhet.accounts.models import User
+from helhet.core.history import delete_with_history, save_with_history
 from helhet.organization.models import Municipality, OrgUnit
 
 
@@ -24,8 +25,7 @@ def org_unit_create(
         municipality=municipality, name=name, kind=kind, parent=parent, description=description
     )
     unit.full_clean()
-    unit._history_user = actor  # type: ignore[attr-defined]
-    unit.save()
+    save_with_history(unit, actor=actor)
     return unit
 
 
@@ -52,8 +52,7 @@ def org_unit_update(
     for child in unit.children.all():
         child.parent = unit
         child.clean()
-    unit._history_user = actor  # type: ignore[attr-defined]
-    unit.save()
+    save_with_history(unit, actor=actor)
     return unit
 
 
@@ -65,8 +64,7 @@ def org_unit_delete(*, actor: User | None, unit: OrgUnit) -> None:
         raise ValidationError(
             _("The unit has units below it. Move or delete them first."), code="has_children"
         )
-    unit._history_user = actor  # type: ignore[attr-defined]
-    unit.delete()
+    delete_with_history(unit, actor=actor)
 
 
 @transaction.atomic
@@ -77,8 +75,7 @@ def municipality_update(
     API clients keep working)."""
     municipality.name, municipality.org_number = name, org_number
     municipality.full_clean()
-    municipality._history_user = actor  # type: ignore[attr-defined]
-    municipality.save()
+    save_with_history(municipality, actor=actor)
     return municipality
 
 
@@ -89,6 +86,5 @@ def municipality_create(
     """Create a municipality (a new tenant) with an empty organisation."""
     municipality = Municipality(name=name, slug=slug, org_number=org_number)
     municipality.full_clean()
-    municipality._history_user = actor  # type: ignore[attr-defined]
-    municipality.save()
+    save_with_history(municipality, actor=actor)
     return municipality

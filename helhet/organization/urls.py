@@ -1,6 +1,6 @@
 from django.urls import path
 
-from helhet.organization import views
+from helhet.organization.views import units as views
 
 app_name = "organization"
 

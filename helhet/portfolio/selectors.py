@@ -25,6 +25,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, DenseRank, Lower, RowNumber
 
 from helhet.accounts.models import Membership, User
+from helhet.core.dates import calendar_months_between, first_of_month_later
 from helhet.organization.models import Municipality, OrgUnit, UnitKind
 from helhet.portfolio.filters import stale_only
 from helhet.portfolio.models import (
@@ -483,16 +484,6 @@ GROUP_BY_DEPARTMENT = "department"
 GROUP_BY_DIRECTORATE = "directorate"
 
 
-def add_months(day: date, months: int) -> date:
-    """The first day of the month ``months`` after ``day``'s month."""
-    index = day.year * 12 + day.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
-
-
-def months_between(first: date, last: date) -> int:
-    return (last.year - first.year) * 12 + last.month - first.month
-
-
 def _with_timeline_dates(initiatives: QuerySet[Initiative]) -> QuerySet[Any]:
     """``tl_start``/``tl_end``: the actual date when set, else the planned one. (Typed loosely:
     django-stubs cannot follow the annotations.)"""
@@ -515,9 +506,9 @@ def timeline_default_window(initiatives: QuerySet[Initiative], *, today: date) -
         return date(today.year, 1, 1), TIMELINE_MIN_MONTHS
     first = span["first"].replace(day=1)
     last = max(span["last"], span["first"]).replace(day=1)
-    months = months_between(first, last) + 1
+    months = calendar_months_between(first, last) + 1
     if months > TIMELINE_MAX_MONTHS:
-        latest_first = add_months(last, 1 - TIMELINE_MAX_MONTHS)
+        latest_first = first_of_month_later(last, 1 - TIMELINE_MAX_MONTHS)
         first = min(max(first, date(today.year - 3, 1, 1)), latest_first)
         return first, TIMELINE_MAX_MONTHS
     return first, max(months, TIMELINE_MIN_MONTHS)
@@ -590,12 +581,12 @@ class Timeline:
 
     @property
     def last_day(self) -> date:
-        return add_months(self.first, self.months) - timedelta(days=1)
+        return first_of_month_later(self.first, self.months) - timedelta(days=1)
 
     def groups(self, initiatives: Iterable[Initiative]) -> list[TimelineGroup]:
         """Bars for (a page of) ``dated``, grouped as they come."""
         groups: list[TimelineGroup] = []
-        last_month = add_months(self.first, self.months - 1)
+        last_month = first_of_month_later(self.first, self.months - 1)
         for initiative in initiatives:
             start: date = initiative.tl_start  # type: ignore[attr-defined]
             end: date | None = initiative.tl_end  # type: ignore[attr-defined]
@@ -605,8 +596,8 @@ class Timeline:
                 initiative=initiative,
                 start=start,
                 end=end,
-                column=months_between(self.first, shown_start) + 1,
-                span=max(1, months_between(shown_start, shown_end) + 1),
+                column=calendar_months_between(self.first, shown_start) + 1,
+                span=max(1, calendar_months_between(shown_start, shown_end) + 1),
                 before=start < self.first,
                 after=end is None or end > self.last_day,
             )
@@ -635,7 +626,7 @@ def timeline(
     left for the caller to page through."""
     first = first.replace(day=1)
     months = max(1, min(months, TIMELINE_MAX_MONTHS))
-    last_day = add_months(first, months) - timedelta(days=1)
+    last_day = first_of_month_later(first, months) - timedelta(days=1)
     units = _units_upwards(municipality)
     group_of = _timeline_groups(units, group_by)
     keys = sorted(
@@ -671,7 +662,7 @@ def timeline(
         .order_by("tl_group", "tl_start", Lower("name"), "pk")
     )
     undated = base.filter(tl_start__isnull=True).order_by(Lower("name"), "pk")
-    month_days = [add_months(first, index) for index in range(months)]
+    month_days = [first_of_month_later(first, index) for index in range(months)]
     years: list[TimelineYear] = []
     for index, day in enumerate(month_days):
         if not years or years[-1].year != day.year:

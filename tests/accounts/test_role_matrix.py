@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from helhet.accounts.roles import ROLE_MATRIX, Capability, Role
-from helhet.core.demo import STAVANGER_USERS
+from helhet.demo.municipalities import STAVANGER_USERS
 from helhet.organization.models import Municipality, UnitKind
 from tests.conftest import database_state, membership_of, unit_named
 from tests.matrix import View, contributions
@@ -71,7 +71,7 @@ def _no_form(stavanger: Municipality) -> dict[str, str]:
 
 
 VIEWS = [
-    View("core:home", ()),
+    View("home:home", ()),
     View("organization:tree", (Capability.VIEW_ORGANIZATION,)),
     View("organization:unit_detail", (Capability.VIEW_ORGANIZATION,), "unit"),
     View(
@@ -104,23 +104,23 @@ VIEWS = [
         "/organisasjon/",
     ),
     View("organization:municipality_history", (Capability.VIEW_HISTORY,)),
-    View("accounts:member_list", (Capability.VIEW_MEMBERS,)),
+    View("people:member_list", (Capability.VIEW_MEMBERS,)),
     View(
-        "accounts:member_create",
+        "people:member_create",
         (Capability.MANAGE_MEMBERS,),
         None,
         _new_member_form,
         "/personer/",
     ),
     View(
-        "accounts:member_edit",
+        "people:member_edit",
         (Capability.MANAGE_MEMBERS,),
         "member",
         _member_form,
         "/personer/",
     ),
     View(
-        "accounts:member_delete",
+        "people:member_delete",
         (Capability.MANAGE_MEMBERS,),
         "member",
         _no_form,
@@ -128,7 +128,7 @@ VIEWS = [
     ),
     # A person's history shows their roles and units over time, which only roles that may see
     # people are shown; reading history alone is not enough.
-    View("accounts:member_history", (Capability.VIEW_MEMBERS, Capability.VIEW_HISTORY), "member"),
+    View("people:member_history", (Capability.VIEW_MEMBERS, Capability.VIEW_HISTORY), "member"),
     *contributions("ROLE_VIEWS"),
 ]
 

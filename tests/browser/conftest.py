@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
 from helhet.accounts.models import User
-from helhet.core.demo import build_demo
+from helhet.demo.municipalities import build_demo
 from helhet.organization.models import Municipality
 
 CHROMIUM = "/usr/bin/chromium"

@@ -13,7 +13,7 @@ from playwright.sync_api import Locator, Page, Response
 
 AXE_PATH = settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-DEMO_PASSWORD = "demo"  # the demo users' password, as in helhet.core.demo
+DEMO_PASSWORD = "demo"  # the demo users' password, as in helhet.demo.municipalities
 
 _RUN_AXE = """async (tags) => {
   const results = await axe.run(document, {

@@ -18,9 +18,7 @@ from tests.portfolio.exchange_files import csv_file, problem
 
 pytestmark = pytest.mark.browser
 
-DATA = (
-    Path(__file__).resolve().parents[2] / "helhet/maturity/data/service-maturity-stavanger-2021.csv"
-)
+DATA = Path(__file__).resolve().parents[2] / "helhet/demo/data/service-maturity-stavanger-2021.csv"
 HEADER = [
     "service_area",
     "service",

@@ -43,9 +43,9 @@ HTML_MATRIX: dict[str, Callable[[Municipality], Target]] = {
     "organization:unit_edit": _unit,
     "organization:unit_delete": _unit,
     "organization:unit_history": _unit,
-    "accounts:member_edit": _member,
-    "accounts:member_delete": _member,
-    "accounts:member_history": _member,
+    "people:member_edit": _member,
+    "people:member_delete": _member,
+    "people:member_history": _member,
     **dict(contributions("TENANCY_HTML")),
 }
 API_MATRIX: dict[str, Callable[[Municipality], Target]] = {

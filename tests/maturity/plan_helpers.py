@@ -17,7 +17,7 @@ from helhet.portfolio.models import Initiative, InitiativeKind
 from helhet.portfolio.services import initiative_create
 
 AUDIT_FILE = (
-    Path(__file__).resolve().parents[2] / "helhet/maturity/data/service-maturity-stavanger-2021.csv"
+    Path(__file__).resolve().parents[2] / "helhet/demo/data/service-maturity-stavanger-2021.csv"
 )
 AUDIT_DATE = date(2021, 6, 30)
 AREAS = ("Oppvekst og utdanning", "Helse og velferd", "Plan, bygg og geodata")

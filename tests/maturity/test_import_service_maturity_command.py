@@ -17,9 +17,7 @@ from tests.conftest import database_state
 from tests.maturity.matrix_catalogue import catalogue_area
 from tests.portfolio.exchange_files import csv_file, problem, t
 
-DATA = (
-    Path(__file__).resolve().parents[2] / "helhet/maturity/data/service-maturity-stavanger-2021.csv"
-)
+DATA = Path(__file__).resolve().parents[2] / "helhet/demo/data/service-maturity-stavanger-2021.csv"
 AREAS = ("Oppvekst og utdanning", "Helse og velferd", "Plan, bygg og geodata")
 
 

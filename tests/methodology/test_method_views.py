@@ -5,7 +5,7 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 
-from helhet.core.demo import STAVANGER_USERS
+from helhet.demo.municipalities import STAVANGER_USERS
 from helhet.methodology.editing import (
     method_version_draft_create,
     method_version_publish,

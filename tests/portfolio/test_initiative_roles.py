@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 
 from helhet.accounts.roles import Role
-from helhet.core.demo import STAVANGER_USERS
+from helhet.demo.municipalities import STAVANGER_USERS
 from helhet.organization.models import Municipality
 from helhet.portfolio.models import InitiativeKind, RelationKind
 from tests.matrix import Target

@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from helhet.accounts.roles import Role
-from helhet.core.demo import STAVANGER_USERS
+from helhet.demo.municipalities import STAVANGER_USERS
 from helhet.organization.models import Municipality
 from tests.methodology.matrix_projects import EDITORS
 from tests.projects.matrix_projectwork import TENANCY_HTML

@@ -10,14 +10,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from helhet.accounts.http import MemberRequest
+from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
 from helhet.benefits import services
 from helhet.benefits.access import get_rw_benefit_for_user
 from helhet.benefits.forms import CalculationForm, calculation_initial
 from helhet.benefits.models import Benefit, Calculation
 from helhet.core.forms import add_service_errors
-from helhet.core.http import MemberRequest
-from helhet.core.permissions import member_required
 
 
 def _calculation_of(benefit: Benefit) -> Calculation | None:

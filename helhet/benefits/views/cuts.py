@@ -11,13 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from helhet.accounts.http import MemberRequest
+from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
 from helhet.benefits import services
 from helhet.benefits.access import get_rw_benefit_for_user, get_rw_budget_cut_for_user
 from helhet.benefits.forms import BudgetCutForm, budget_cut_initial
 from helhet.core.forms import add_service_errors
-from helhet.core.http import MemberRequest
-from helhet.core.permissions import member_required
 
 
 @member_required(Capability.VIEW_PORTFOLIO)

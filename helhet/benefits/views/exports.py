@@ -7,11 +7,11 @@ from __future__ import annotations
 from django.http import HttpResponse
 from django.utils import timezone
 
+from helhet.accounts.http import MemberRequest
+from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
 from helhet.benefits import exports
 from helhet.benefits.selectors import benefits_plan
-from helhet.core.http import MemberRequest
-from helhet.core.permissions import member_required
 from helhet.portfolio.access import get_initiative_for_user
 
 

@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
+from helhet.accounts.http import MemberRequest
+from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
 from helhet.benefits import services
 from helhet.benefits.access import (
@@ -30,8 +32,6 @@ from helhet.benefits.models import Indicator, Measurement
 from helhet.benefits.selectors import indicator_figures, my_benefits
 from helhet.core.formats import long_date
 from helhet.core.forms import add_service_errors
-from helhet.core.http import MemberRequest
-from helhet.core.permissions import member_required
 from helhet.documents import uploads
 from helhet.documents.services import too_large_message
 

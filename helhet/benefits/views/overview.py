@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from helhet.accounts.http import MemberRequest
+from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
 from helhet.benefits import services
 from helhet.benefits.charts import Chart, planned_realised_chart
@@ -28,8 +30,6 @@ from helhet.benefits.selectors import (
     hours_per_fte,
 )
 from helhet.core.forms import add_service_errors
-from helhet.core.http import MemberRequest
-from helhet.core.permissions import member_required
 from helhet.portfolio.filters import chosen_params
 
 # The filters in the order the active-filter list names them.

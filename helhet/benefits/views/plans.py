@@ -10,14 +10,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from helhet.accounts.http import MemberRequest
+from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
 from helhet.benefits import services
 from helhet.benefits.access import get_rw_benefit_for_user, get_rw_indicator_for_user
 from helhet.benefits.forms import BenefitForm, IndicatorForm, benefit_initial, indicator_initial
 from helhet.benefits.selectors import benefits_plan
 from helhet.core.forms import add_service_errors
-from helhet.core.http import MemberRequest
-from helhet.core.permissions import member_required
 from helhet.portfolio.access import (
     can_edit_initiative,
     get_initiative_for_user,

@@ -17,11 +17,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
+from helhet.accounts.http import MemberRequest
+from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
 from helhet.core.forms import add_service_errors
 from helhet.core.history import history_entries
-from helhet.core.http import MemberRequest
-from helhet.core.permissions import member_required
 from helhet.maturity import imports, services
 from helhet.maturity.access import (
     get_rw_area_for_user,

@@ -9,9 +9,9 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from helhet.accounts.http import MemberRequest
+from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
-from helhet.core.http import MemberRequest
-from helhet.core.permissions import member_required
 from helhet.maturity.charts import maturity_chart
 from helhet.maturity.forms import OverviewForm
 from helhet.maturity.selectors import assessment_dates, maturity_comparison, maturity_summary

@@ -16,10 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from helhet.accounts.http import MemberRequest
+from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
 from helhet.core.forms import add_service_errors
-from helhet.core.http import MemberRequest
-from helhet.core.permissions import member_required
 from helhet.maturity import exports, services
 from helhet.maturity.access import get_rw_service_for_user, get_rw_step_for_user
 from helhet.maturity.forms import MaturitySettingsForm, PlanFilterForm, StepForm, step_initial

@@ -7,9 +7,9 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from helhet.accounts.http import MemberRequest
+from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
-from helhet.core.http import MemberRequest
-from helhet.core.permissions import member_required
 from helhet.methodology.selectors import gate_times as gate_times_of
 
 

@@ -16,10 +16,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from helhet.accounts.http import MemberRequest
+from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
 from helhet.core.forms import add_service_errors
-from helhet.core.http import MemberRequest
-from helhet.core.permissions import member_required
 from helhet.methodology import editing
 from helhet.methodology.access import (
     get_draft_for_user,

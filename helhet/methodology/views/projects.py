@@ -10,11 +10,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from helhet.accounts.http import MemberRequest
 from helhet.accounts.models import Membership
+from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
+from helhet.core.dates import months_begun
 from helhet.core.forms import add_service_errors
-from helhet.core.http import MemberRequest
-from helhet.core.permissions import member_required
 from helhet.methodology import services
 from helhet.methodology.access import get_initiative_to_decide
 from helhet.methodology.forms import ChooseMethodForm, DecisionForm, DecisionRequestForm
@@ -23,7 +24,6 @@ from helhet.methodology.selectors import (
     ProjectStatus,
     current_versions,
     decisions_waiting_for,
-    duration_months,
     project_status,
     suggest_level,
 )
@@ -88,7 +88,7 @@ def project_method_choose(request: MemberRequest, pk: int) -> HttpResponse:
     membership = request.membership
     initiative = get_rw_initiative_for_user(membership, pk)
     versions = current_versions(membership.municipality)
-    months = duration_months(initiative.planned_start, initiative.planned_end)
+    months = months_begun(initiative.planned_start, initiative.planned_end)
     run = ProjectMethod.objects.filter(initiative=initiative).first()
     risk = run.risk if run is not None else None
     suggestions = [

@@ -8,10 +8,10 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from helhet.accounts.http import MemberRequest
+from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
 from helhet.core.forms import StyledForm
-from helhet.core.http import MemberRequest
-from helhet.core.permissions import member_required
 from helhet.portfolio import selectors
 from helhet.portfolio.filters import (
     PortfolioFilterForm,

@@ -17,10 +17,10 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
+from helhet.accounts.http import MemberRequest
+from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
 from helhet.core.forms import StyledForm
-from helhet.core.http import MemberRequest
-from helhet.core.permissions import member_required
 from helhet.portfolio import exchange
 from helhet.portfolio.filters import filtered_initiatives, parse_filters
 

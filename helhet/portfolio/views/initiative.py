@@ -18,11 +18,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from helhet.accounts.http import MemberRequest
+from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability, Role
 from helhet.core.forms import add_service_errors
 from helhet.core.history import FieldChange, history_entries
-from helhet.core.http import MemberRequest
-from helhet.core.permissions import member_required
 from helhet.organization.models import OrgUnit
 from helhet.portfolio import services
 from helhet.portfolio.access import (

@@ -18,10 +18,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
+from helhet.accounts.http import MemberRequest
+from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
 from helhet.core.forms import StyledForm, add_service_errors
-from helhet.core.http import MemberRequest
-from helhet.core.permissions import member_required
 from helhet.portfolio import services
 from helhet.portfolio.access import get_saved_view_for_user
 from helhet.portfolio.filters import (

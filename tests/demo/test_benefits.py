@@ -15,11 +15,11 @@ from django.utils.translation import ngettext
 from pytest_django.fixtures import Settings
 
 from helhet.accounts.models import User
-from helhet.benefits.demo import build_benefits_demo
 from helhet.benefits.figures import MeasurementState, measurement_state
 from helhet.benefits.models import Benefit, BudgetCut, Calculation, Indicator
+from helhet.demo.benefits import build_benefits_demo
+from helhet.demo.portfolio import build_portfolio_demo
 from helhet.organization.models import Municipality
-from helhet.portfolio.demo import build_portfolio_demo
 from helhet.portfolio.models import Initiative
 
 pytestmark = pytest.mark.django_db

@@ -6,12 +6,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from helhet.accounts.http import MemberRequest
 from helhet.accounts.models import Membership
+from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
 from helhet.core.forms import add_service_errors
 from helhet.core.history import history_entries
-from helhet.core.http import MemberRequest
-from helhet.core.permissions import member_required
 from helhet.organization import services
 from helhet.organization.access import get_org_unit_for_user, get_rw_org_unit_for_user
 from helhet.organization.forms import MunicipalityForm, OrgUnitForm

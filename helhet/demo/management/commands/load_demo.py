@@ -4,12 +4,12 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
-from helhet.benefits.demo import build_benefits_demo
-from helhet.core.demo import build_demo
-from helhet.maturity.demo import build_maturity_demo
-from helhet.methodology.demo import build_projects_demo
+from helhet.demo.benefits import build_benefits_demo
+from helhet.demo.maturity import build_maturity_demo
+from helhet.demo.municipalities import build_demo
+from helhet.demo.portfolio import build_portfolio_demo
+from helhet.demo.projects import build_projects_demo
 from helhet.organization.models import Municipality
-from helhet.portfolio.demo import build_portfolio_demo
 
 
 class Command(BaseCommand):

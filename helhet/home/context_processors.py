@@ -18,7 +18,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             "other_memberships": [],
             "member_can": {},
         }
-    items = [(_("Start"), reverse("core:home"))]
+    items = [(_("Start"), reverse("home:home"))]
     if membership.can(Capability.VIEW_PORTFOLIO):
         items.append((_("Portfolio"), reverse("portfolio:overview")))
         items.append((_("Methods"), reverse("methodology:method_list")))
@@ -27,13 +27,13 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if membership.can(Capability.VIEW_ORGANIZATION):
         items.append((_("Organisation"), reverse("organization:tree")))
     if membership.can(Capability.VIEW_MEMBERS):
-        items.append((_("People and roles"), reverse("accounts:member_list")))
+        items.append((_("People and roles"), reverse("people:member_list")))
     path = request.path
     nav = [
         {
             "label": label,
             "url": url,
-            "current": path == url if url == reverse("core:home") else path.startswith(url),
+            "current": path == url if url == reverse("home:home") else path.startswith(url),
         }
         for label, url in items
     ]

@@ -3,7 +3,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from helhet.core.demo import DEMO_PASSWORD, demo_logins
+from helhet.demo.municipalities import DEMO_PASSWORD, demo_logins
 
 
 class Command(BaseCommand):

@@ -9,7 +9,7 @@ from pytest_django.fixtures import Settings
 
 from helhet.accounts.models import Membership, User
 from helhet.accounts.roles import Role
-from helhet.core.demo import DEMO_PASSWORD
+from helhet.demo.municipalities import DEMO_PASSWORD
 from helhet.organization.models import Municipality, OrgUnit, UnitKind
 from tests.conftest import database_state
 

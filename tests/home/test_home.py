@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 
 from helhet.accounts.roles import Capability, Role
-from helhet.core.demo import STAVANGER_USERS, DemoUser
+from helhet.demo.municipalities import STAVANGER_USERS, DemoUser
 from helhet.organization.models import Municipality
 from tests.conftest import add_members, add_units, count_queries
 

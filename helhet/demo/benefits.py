@@ -3,7 +3,7 @@ Revisjon, ``seed/000_2f3fe3e17b51d0d8.txt``; the comments give its line numbers)
 dispensers with table 4 exactly as the audit gives it (so its inconsistency shows), Spider's
 benefit analysis (table 5), the invoice robot Robin and Byarkivet's RPA processes (table 3), and
 the video visits. Built through the services, as the project leader and the benefits owners
-would, after the portfolio demo (``helhet.portfolio.demo``).
+would, after the portfolio demo (``helhet.demo.portfolio``).
 
 What the audit tells is dated as it tells it (the dispensers' trial in 2017, Byarkivet from the
 autumn of 2020). Follow-up is dated relative to today, as the other demos' recent events are, so

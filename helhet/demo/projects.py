@@ -1,7 +1,7 @@
 """Demo projects on their methods, for Stavanger's demo portfolio: where each stands, the documents
 its gates needed, the decisions made (dated as the audit tells the story), what waits now, and a
 project board, uncertainties and a log with lessons. Built through the services, as a user would,
-after the portfolio demo (``helhet.portfolio.demo``)."""
+after the portfolio demo (``helhet.demo.portfolio``)."""
 
 from __future__ import annotations
 

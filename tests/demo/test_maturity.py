@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from helhet.maturity.demo import build_maturity_demo
+from helhet.demo.maturity import build_maturity_demo
 from helhet.maturity.models import Answer, Assessment, Service, ServiceArea
 from helhet.organization.models import Municipality
 
