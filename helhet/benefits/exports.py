@@ -7,7 +7,7 @@ prefetched, so an export makes the same few queries however large the plan is. A
 and when the next measurement falls due come from ``selectors.indicator_figures`` (the rules of
 ``helhet.benefits.figures`` that every page shares); the before/after figures from
 ``helhet.benefits.calculator``. Every text a person wrote goes into the workbook as text, never
-as a formula (``helhet.portfolio.exchange.neutralise``); numbers are number cells and dates date
+as a formula (``helhet.core.spreadsheets.neutralise``); numbers are number cells and dates date
 cells, with Norwegian display formats. The PDF uses the built-in Helvetica with the Windows-1252
 character set (as the maturity plan's PDF does): a character outside it prints as "?"."""
 
@@ -30,11 +30,10 @@ from helhet.benefits.figures import achievement
 from helhet.benefits.models import Benefit, BudgetCut, Calculation, format_number
 from helhet.benefits.selectors import IndicatorFigures, indicator_figures, percent_text
 from helhet.core.formats import long_date, pdf_latin
-from helhet.maturity.exports import PDF_TYPE, XLSX_TYPE
-from helhet.portfolio.exchange import neutralise
+from helhet.core.spreadsheets import cell_text, formatted_cell, sheet_with
 from helhet.portfolio.models import Initiative
 
-__all__ = ["PDF_TYPE", "XLSX_TYPE", "export_filename", "plan_pdf", "plan_xlsx"]
+__all__ = ["export_filename", "plan_pdf", "plan_xlsx"]
 
 DATE_FORMAT = "dd.mm.yyyy"
 WHOLE_FORMAT = "#,##0"
@@ -270,44 +269,20 @@ def plan_xlsx(initiative: Initiative, benefits: list[Benefit], *, today: date) -
     float) and dates date cells; text is stored as text: anything a spreadsheet would run as a
     formula gets an apostrophe in front."""
     from openpyxl import Workbook  # type: ignore[import-untyped]
-    from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped]
-    from openpyxl.styles import Font  # type: ignore[import-untyped]
-    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
     workbook = Workbook(write_only=True)
-    bold = Font(bold=True)
-
-    def sheet_with(title: str, headers: list[str], widths: list[int]) -> Any:
-        sheet = workbook.create_sheet(title)
-        sheet.freeze_panes = "A2"
-        for index, width in enumerate(widths, start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = width
-        cells = []
-        for header in headers:
-            cell = WriteOnlyCell(sheet, value=header)
-            cell.font = bold
-            cells.append(cell)
-        sheet.append(cells)
-        return sheet
 
     def cell_of(sheet: Any, raw: Any) -> Any:
         if isinstance(raw, str):
-            return neutralise(ILLEGAL_CHARACTERS_RE.sub("", raw)) or None
+            return cell_text(raw)
         if isinstance(raw, _Number):
             if raw.value is None:
                 return None
-            cell = WriteOnlyCell(sheet, value=raw.value)
-            cell.number_format = raw.number_format
-            return cell
+            return formatted_cell(sheet, raw.value, raw.number_format)
         if isinstance(raw, _Percent):
-            cell = WriteOnlyCell(sheet, value=raw.value)
-            cell.number_format = PERCENT_FORMAT
-            return cell
+            return formatted_cell(sheet, raw.value, PERCENT_FORMAT)
         if isinstance(raw, date):
-            cell = WriteOnlyCell(sheet, value=raw)
-            cell.number_format = DATE_FORMAT
-            return cell
+            return formatted_cell(sheet, raw, DATE_FORMAT)
         return raw
 
     def fill(sheet: Any, rows: Iterator[list[Any]]) -> None:
@@ -317,6 +292,7 @@ def plan_xlsx(initiative: Initiative, benefits: list[Benefit], *, today: date) -
     lines = _lines(benefits, today)
     fill(
         sheet_with(
+            workbook,
             "Gevinster",
             _benefit_headers(),
             [32, 40, 20, 22, 20, 16, 16, 14, 14, 24, 30, 36, 36, 30, 11, 16],
@@ -325,6 +301,7 @@ def plan_xlsx(initiative: Initiative, benefits: list[Benefit], *, today: date) -
     )
     fill(
         sheet_with(
+            workbook,
             "Indikatorer",
             _indicator_headers(),
             [32, 30, 14, 12, 12, 12, 12, 14, 14, 12, 22, 14, 14, 18, 12],
@@ -332,11 +309,13 @@ def plan_xlsx(initiative: Initiative, benefits: list[Benefit], *, today: date) -
         _indicator_rows(lines),
     )
     fill(
-        sheet_with("Målinger", _measurement_headers(), [32, 30, 12, 12, 14, 12, 40, 24, 24]),
+        sheet_with(
+            workbook, "Målinger", _measurement_headers(), [32, 30, 12, 12, 14, 12, 40, 24, 24]
+        ),
         _measurement_rows(lines),
     )
     fill(
-        sheet_with("Budsjettkutt", _cut_headers(), [32, 30, 12, 16, 40]),
+        sheet_with(workbook, "Budsjettkutt", _cut_headers(), [32, 30, 12, 16, 40]),
         _cut_rows(benefits),
     )
     out = io.BytesIO()

@@ -6,6 +6,8 @@ from datetime import date
 
 from django.utils import formats
 
+PDF_TYPE = "application/pdf"
+
 
 def long_date(day: date | None) -> str:
     """A date written out in the active language, "27. november 2026"; nothing for no date."""

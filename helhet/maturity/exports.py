@@ -2,7 +2,7 @@
 gap and step, and the maturity per service area) and a PDF to print or attach to a case.
 
 Every text a person wrote (names, comments, steps) goes into the workbook as text, never as a
-formula (see helhet.portfolio.exchange.neutralise). The PDF uses the built-in Helvetica with the
+formula (see helhet.core.spreadsheets.neutralise). The PDF uses the built-in Helvetica with the
 Windows-1252 character set, which holds the Norwegian letters; a character outside it is printed
 as "?"."""
 
@@ -15,6 +15,7 @@ from typing import IO, Any
 from django.utils.translation import gettext as _
 
 from helhet.core.formats import long_date, pdf_latin
+from helhet.core.spreadsheets import cell_text, formatted_cell, sheet_with
 from helhet.maturity.selectors import (
     LEVEL_KEYS,
     Gap,
@@ -23,10 +24,6 @@ from helhet.maturity.selectors import (
     StepLine,
 )
 from helhet.organization.models import Municipality
-from helhet.portfolio.exchange import neutralise
-
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-PDF_TYPE = "application/pdf"
 
 
 def export_filename(municipality: Municipality, today: date, extension: str) -> str:
@@ -121,39 +118,22 @@ def write_plan_xlsx(rows: Iterable[PlanRow], summary: MaturitySummary, out: IO[b
     workbook. Text is stored as text: anything a spreadsheet would run as a formula gets an
     apostrophe in front."""
     from openpyxl import Workbook  # type: ignore[import-untyped]
-    from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped]
-    from openpyxl.styles import Font  # type: ignore[import-untyped]
 
     workbook = Workbook(write_only=True)
-    bold = Font(bold=True)
-
-    def sheet_with(title: str, headers: list[str], widths: list[int]) -> Any:
-        sheet = workbook.create_sheet(title)
-        sheet.freeze_panes = "A2"
-        for index, width in enumerate(widths):
-            sheet.column_dimensions[chr(ord("A") + index)].width = width
-        cells = []
-        for header in headers:
-            cell = WriteOnlyCell(sheet, value=header)
-            cell.font = bold
-            cells.append(cell)
-        sheet.append(cells)
-        return sheet
 
     def value(sheet: Any, raw: Any) -> Any:
         if isinstance(raw, str):
-            return neutralise(ILLEGAL_CHARACTERS_RE.sub("", raw)) or None
+            return cell_text(raw)
         if isinstance(raw, date):
-            cell = WriteOnlyCell(sheet, value=raw)
-            cell.number_format = "dd.mm.yyyy"
-            return cell
+            return formatted_cell(sheet, raw, "dd.mm.yyyy")
         return raw
 
-    plan = sheet_with("Plan", _plan_headers(), [24, 30, 22, 14, 36, 40, 30, 22, 12, 12, 30])
+    plan = sheet_with(
+        workbook, "Plan", _plan_headers(), [24, 30, 22, 14, 36, 40, 30, 22, 12, 12, 30]
+    )
     for line in plan_lines(rows):
         plan.append([value(plan, raw) for raw in line])
-    counts = sheet_with("Modenhet", _summary_headers(), [30, 10, 16, 18, 16, 16, 14])
+    counts = sheet_with(workbook, "Modenhet", _summary_headers(), [30, 10, 16, 18, 16, 16, 14])
     for line in _summary_lines(summary):
         counts.append([value(counts, raw) for raw in line])
     workbook.save(out)

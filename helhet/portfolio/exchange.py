@@ -31,6 +31,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from helhet.accounts.models import Membership, User
+from helhet.core.spreadsheets import (
+    cell_text,
+    column_letter,
+    formatted_cell,
+    neutralise,
+    sheet_with,
+    unneutralise,
+)
 from helhet.organization.models import Municipality, OrgUnit
 from helhet.portfolio.models import (
     RATED_ASPECTS,
@@ -49,8 +57,6 @@ MAX_ROWS = 20_000
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 LIST_SEPARATOR = ";"
 SHEET_NAME = "Tiltak"
-# Text starting with one of these is a formula to a spreadsheet (OWASP "CSV injection").
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 KIND_LABELS = {
     "idea": "idé",
@@ -453,10 +459,7 @@ def _text(value: Any) -> str:
         value = value.date()
     if isinstance(value, date):
         return value.isoformat()
-    text = str(value).strip()
-    if text[:1] == "'" and text[1:2] in FORMULA_STARTS and len(text) > 1:
-        text = text[1:]
-    return text
+    return unneutralise(str(value).strip())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -951,11 +954,6 @@ def pending_delete(token: str) -> None:
 # Export
 
 
-def neutralise(text: str) -> str:
-    """Put an apostrophe before text a spreadsheet would run as a formula."""
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
-
-
 def export_headers() -> list[str]:
     return [column.header for column in COLUMNS] + list(EXPORT_ONLY_HEADERS)
 
@@ -1097,42 +1095,20 @@ def write_xlsx(rows: Iterable[list[Any]], out: IO[bytes]) -> None:
     """The export as an .xlsx workbook, written row by row (openpyxl's write-only mode). Text
     is always stored as text, never as a formula: neutralised text cannot start with "="."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped]
-    from openpyxl.styles import Font  # type: ignore[import-untyped]
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(SHEET_NAME)
-    sheet.freeze_panes = "B2"
-    for index, width in enumerate(_widths(), start=1):
-        sheet.column_dimensions[_letter(index)].width = width
-    bold = Font(bold=True)
-    header_cells = []
-    for header in export_headers():
-        cell = WriteOnlyCell(sheet, value=header)
-        cell.font = bold
-        header_cells.append(cell)
-    sheet.append(header_cells)
+    sheet = sheet_with(workbook, SHEET_NAME, export_headers(), _widths(), freeze="B2")
 
     def value(raw: Any) -> Any:
         if isinstance(raw, str):
-            # Control characters other than tab and line breaks are not allowed in a workbook.
-            return neutralise(ILLEGAL_CHARACTERS_RE.sub("", raw)) or None
+            return cell_text(raw)
         if isinstance(raw, Decimal):
-            cell = WriteOnlyCell(sheet, value=raw)
-            cell.number_format = "#,##0.00"
-            return cell
+            return formatted_cell(sheet, raw, "#,##0.00")
         return raw
 
     for row in rows:
         sheet.append([value(raw) for raw in row])
     workbook.save(out)
-
-
-def _letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
-
-    return str(get_column_letter(index))
 
 
 def _widths() -> list[int]:
@@ -1147,7 +1123,7 @@ def template_workbook(out: IO[bytes]) -> None:
     """The import template: the columns on the first sheet (with drop-down lists for the fixed
     values), and a second sheet that explains each column and its allowed values."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
     from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
 
     workbook = Workbook()
@@ -1157,7 +1133,7 @@ def template_workbook(out: IO[bytes]) -> None:
     for index, column in enumerate(COLUMNS, start=1):
         cell = sheet.cell(row=1, column=index, value=column.header)
         cell.font = bold
-        sheet.column_dimensions[_letter(index)].width = max(14, len(column.header) + 4)
+        sheet.column_dimensions[column_letter(index)].width = max(14, len(column.header) + 4)
     sheet.freeze_panes = "B2"
     for index, column in enumerate(COLUMNS, start=1):
         if column.kind in ("choice", "bool"):
@@ -1167,7 +1143,7 @@ def template_workbook(out: IO[bytes]) -> None:
             validation = DataValidation(
                 type="list", formula1='"' + ",".join(values) + '"', allow_blank=True
             )
-            validation.add(f"{_letter(index)}2:{_letter(index)}{MAX_ROWS + 1}")
+            validation.add(f"{column_letter(index)}2:{column_letter(index)}{MAX_ROWS + 1}")
             sheet.add_data_validation(validation)
 
     guide = workbook.create_sheet(_("Guide"))

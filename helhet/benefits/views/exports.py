@@ -12,6 +12,8 @@ from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
 from helhet.benefits import exports
 from helhet.benefits.selectors import benefits_plan
+from helhet.core.formats import PDF_TYPE
+from helhet.core.spreadsheets import XLSX_TYPE
 from helhet.portfolio.access import get_initiative_for_user
 
 
@@ -28,7 +30,7 @@ def plan_xlsx(request: MemberRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     content = exports.plan_xlsx(initiative, list(benefits_plan(initiative)), today=today)
     filename = exports.export_filename(initiative, today, "xlsx")
-    return _download(content, filename, exports.XLSX_TYPE)
+    return _download(content, filename, XLSX_TYPE)
 
 
 @member_required(Capability.VIEW_PORTFOLIO)
@@ -38,4 +40,4 @@ def plan_pdf(request: MemberRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     content = exports.plan_pdf(initiative, list(benefits_plan(initiative)), today=today)
     filename = exports.export_filename(initiative, today, "pdf")
-    return _download(content, filename, exports.PDF_TYPE)
+    return _download(content, filename, PDF_TYPE)

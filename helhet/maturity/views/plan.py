@@ -19,7 +19,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from helhet.accounts.http import MemberRequest
 from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
+from helhet.core.formats import PDF_TYPE
 from helhet.core.forms import add_service_errors
+from helhet.core.spreadsheets import XLSX_TYPE
 from helhet.maturity import exports, services
 from helhet.maturity.access import get_rw_service_for_user, get_rw_step_for_user
 from helhet.maturity.forms import MaturitySettingsForm, PlanFilterForm, StepForm, step_initial
@@ -80,7 +82,7 @@ def plan_xlsx(request: MemberRequest) -> HttpResponse:
     out = io.BytesIO()
     exports.write_plan_xlsx(rows, maturity_summary(municipality, whole.today), out)
     filename = exports.export_filename(municipality, whole.today, "xlsx")
-    return _download(out.getvalue(), filename, exports.XLSX_TYPE)
+    return _download(out.getvalue(), filename, XLSX_TYPE)
 
 
 @member_required(Capability.VIEW_PORTFOLIO)
@@ -92,7 +94,7 @@ def plan_pdf(request: MemberRequest) -> HttpResponse:
     out = io.BytesIO()
     exports.write_plan_pdf(rows, municipality=municipality, today=whole.today, out=out)
     filename = exports.export_filename(municipality, whole.today, "pdf")
-    return _download(out.getvalue(), filename, exports.PDF_TYPE)
+    return _download(out.getvalue(), filename, PDF_TYPE)
 
 
 # --- Planned steps -------------------------------------------------------------------------------

@@ -21,10 +21,10 @@ from helhet.accounts.http import MemberRequest
 from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
 from helhet.core.forms import StyledForm
+from helhet.core.spreadsheets import CSV_TYPE, XLSX_TYPE
 from helhet.portfolio import exchange
 from helhet.portfolio.filters import filtered_initiatives, parse_filters
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # How many of the rows a clean preview lists (all of them are counted).
 PREVIEW_ROWS = 100
 # How many problems a preview lists (all of them are counted).
@@ -236,4 +236,4 @@ def export_csv(request: MemberRequest) -> HttpResponse:
     out = io.BytesIO()
     exchange.write_csv(_export_rows(request), out)
     filename = exchange.export_filename(request.membership.municipality, "csv")
-    return _download(out.getvalue(), filename, "text/csv; charset=utf-8")
+    return _download(out.getvalue(), filename, CSV_TYPE)
