@@ -241,7 +241,8 @@ def main() -> None:
 
     from helhet.accounts.models import Membership
     from helhet.accounts.services import api_token_create
-    from helhet.benefits.selectors import BenefitFilters, benefits_summary
+    from helhet.benefits.selectors.filters import BenefitFilters
+    from helhet.benefits.selectors.overview import benefits_summary
     from helhet.demo.municipalities import build_demo
 
     stavanger = build_demo()["stavanger"]

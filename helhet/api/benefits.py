@@ -40,7 +40,7 @@ from helhet.api.portfolio import (
     _require,
     _service_errors,
 )
-from helhet.benefits import figures, selectors, services
+from helhet.benefits import figures, services
 from helhet.benefits.access import get_indicator_for_user
 from helhet.benefits.models import (
     Benefit,
@@ -51,7 +51,11 @@ from helhet.benefits.models import (
     Indicator,
     Measurement,
 )
-from helhet.benefits.selectors import IndicatorFigures, indicator_figures
+from helhet.benefits.selectors.filters import BenefitFilters, benefits_filtered
+from helhet.benefits.selectors.follow_up import IndicatorFigures, indicator_figures
+from helhet.benefits.selectors.overview import benefits_summary
+from helhet.benefits.selectors.plan import benefits_plan, with_measurements
+from helhet.benefits.selectors.summary_json import summary_as_json
 from helhet.organization.models import Municipality
 from helhet.portfolio.access import get_initiative_for_user, get_rw_initiative_for_user
 from helhet.portfolio.models import Initiative
@@ -381,7 +385,7 @@ def _benefit(benefit: Benefit, initiative: Initiative, today: date) -> dict[str,
 
 def _with_details(benefits: QuerySet[Benefit]) -> QuerySet[Benefit]:
     """Everything BenefitOut shows, in a fixed number of queries for any number of benefits."""
-    return selectors.with_measurements(benefits).select_related("initiative")
+    return with_measurements(benefits).select_related("initiative")
 
 
 CHOICES: dict[str, type[TextChoices]] = {
@@ -392,7 +396,7 @@ CHOICES: dict[str, type[TextChoices]] = {
 }
 
 
-def _filters(params: BenefitFilterParams) -> selectors.BenefitFilters:
+def _filters(params: BenefitFilterParams) -> BenefitFilters:
     """The query's filters, each choice checked against its list; every wrong one reported."""
     errors: dict[str, list[str]] = {}
     for name, choices in CHOICES.items():
@@ -403,7 +407,7 @@ def _filters(params: BenefitFilterParams) -> selectors.BenefitFilters:
             ]
     if errors:
         raise _Invalid(errors)
-    return selectors.BenefitFilters(**params.model_dump())
+    return BenefitFilters(**params.model_dump())
 
 
 def _members(municipality: Municipality, ids: Iterable[int]) -> dict[int, User]:
@@ -450,7 +454,7 @@ def benefit_list(
         chosen = _filters(filters)
     except _Invalid as invalid:
         return _invalid(invalid.errors)
-    benefits = selectors.benefits_filtered(membership.municipality, chosen, today=today)
+    benefits = benefits_filtered(membership.municipality, chosen, today=today)
     count = benefits.count()
     start = (paging.page - 1) * paging.page_size
     rows = _with_details(benefits)[start : start + paging.page_size] if start < count else []
@@ -474,10 +478,8 @@ def benefits_summary_api(request: HttpRequest, filters: Query[BenefitFilterParam
         chosen = _filters(filters)
     except _Invalid as invalid:
         return _invalid(invalid.errors)
-    summary = selectors.benefits_summary(
-        membership.municipality, chosen, today=timezone.localdate()
-    )
-    return selectors.summary_as_json(summary)
+    summary = benefits_summary(membership.municipality, chosen, today=timezone.localdate())
+    return summary_as_json(summary)
 
 
 @router.get(
@@ -488,7 +490,7 @@ def benefits_summary_api(request: HttpRequest, filters: Query[BenefitFilterParam
 def initiative_benefit_list(request: HttpRequest, initiative_id: int) -> Any:
     initiative = get_initiative_for_user(_membership(request), initiative_id)
     today = timezone.localdate()
-    return [_benefit(benefit, initiative, today) for benefit in selectors.benefits_plan(initiative)]
+    return [_benefit(benefit, initiative, today) for benefit in benefits_plan(initiative)]
 
 
 @router.post(

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from helhet.benefits.selectors import Figures, Line
+from helhet.benefits.selectors.totals import Figures, Line
 from helhet.benefits.templatetags.benefits_overview import whole
 
 WIDTH = 720

@@ -28,7 +28,7 @@ from django.utils.translation import ngettext
 from helhet.benefits.calculator import MINUS, CalculationResult, calculate, number_text
 from helhet.benefits.figures import achievement
 from helhet.benefits.models import Benefit, BudgetCut, Calculation, format_number
-from helhet.benefits.selectors import IndicatorFigures, indicator_figures, percent_text
+from helhet.benefits.selectors.follow_up import IndicatorFigures, indicator_figures, percent_text
 from helhet.core.formats import long_date, pdf_latin
 from helhet.core.spreadsheets import cell_text, formatted_cell, sheet_with
 from helhet.portfolio.models import Initiative

@@ -26,7 +26,7 @@ from helhet.benefits.models import (
     IndicatorUnit,
     format_number,
 )
-from helhet.benefits.selectors import BenefitFilters
+from helhet.benefits.selectors.filters import BenefitFilters
 from helhet.core.forms import StyledForm
 from helhet.documents import uploads
 from helhet.organization.forms import OrgUnitChoiceField

@@ -7,7 +7,7 @@ from django.utils import timezone
 from helhet.accounts.http import MemberRequest
 from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import ROLE_DESCRIPTIONS, Role
-from helhet.benefits.selectors import my_benefits
+from helhet.benefits.selectors.follow_up import my_benefits
 from helhet.methodology.selectors import decisions_waiting_for
 from helhet.organization.selectors import organization_counts, organization_tree
 from helhet.portfolio.selectors import initiatives_of_person

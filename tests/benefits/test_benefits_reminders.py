@@ -18,7 +18,7 @@ from pytest_django.fixtures import Settings
 
 from helhet.accounts.models import User
 from helhet.benefits.models import Benefit, BenefitStatus
-from helhet.benefits.selectors import owners_with_due_measurements
+from helhet.benefits.selectors.due_measurements import owners_with_due_measurements
 from helhet.organization.models import Municipality
 from helhet.portfolio.models import InitiativeStatus
 from tests.benefits.follow_up import indicator_on, owned_benefit, record

@@ -1,4 +1,4 @@
-"""The benefits overview's figures (selectors.benefits_summary), on a small set whose answers are
+"""The benefits overview's figures (benefits_summary), on a small set whose answers are
 known: planned against realised value, freed time as full-time equivalents, the filters, the
 lists of what is missing, and budget cuts made before their benefit is realised."""
 
@@ -9,15 +9,12 @@ import pytest
 from django.utils.translation import gettext as _
 
 from helhet.accounts.models import User
-from helhet.benefits import selectors
 from helhet.benefits.models import BenefitSettings
-from helhet.benefits.selectors import (
-    BenefitFilters,
-    benefits_filtered,
-    benefits_summary,
-    hours_per_fte,
-    summary_as_json,
-)
+from helhet.benefits.selectors import listings
+from helhet.benefits.selectors.filters import BenefitFilters, benefits_filtered
+from helhet.benefits.selectors.overview import BenefitsSummary, benefits_summary
+from helhet.benefits.selectors.summary_json import summary_as_json
+from helhet.benefits.selectors.totals import hours_per_fte
 from helhet.benefits.services import benefit_settings_update
 from helhet.organization.models import Municipality
 from tests.benefits.overview_helpers import (
@@ -33,7 +30,7 @@ from tests.conftest import unit_named
 pytestmark = pytest.mark.django_db
 
 
-def _summary(municipality: Municipality, **filters: object) -> selectors.BenefitsSummary:
+def _summary(municipality: Municipality, **filters: object) -> BenefitsSummary:
     return benefits_summary(municipality, BenefitFilters(**filters), today=TODAY)  # type: ignore[arg-type]
 
 
@@ -161,7 +158,7 @@ def test_breakdowns_show_every_dimension_the_service_area_and_the_due_year(
         "climate_environment",
     ]
     assert [line.figures.planned_nok for line in summary.by_dimension] == [100, 50, 0, 0]
-    assert [(line.label, line.figures.count) for line in summary.by_department] == [
+    assert [(line.label, line.figures.count) for line in summary.by_service_area] == [
         ("Helse og velferd", 1),
         ("Innovasjon og støttetjenester", 1),
     ]
@@ -259,7 +256,7 @@ def test_benefits_without_an_indicator_have_no_baseline_and_are_listed(
 def test_a_list_shows_its_first_rows_and_counts_them_all(
     stavanger: Municipality, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(selectors, "LIST_LIMIT", 2)
+    monkeypatch.setattr(listings, "LIST_LIMIT", 2)
     project = initiative(stavanger, "Spider")
     for title in ("A", "B", "C"):
         add_benefit(project, title, planned=1, owners=())

@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 
 from helhet.benefits.figures import MeasurementState, Trend
 from helhet.benefits.models import Benefit, BenefitStatus, Indicator
-from helhet.benefits.selectors import benefits_plan, indicator_figures
+from helhet.benefits.selectors.follow_up import indicator_figures
+from helhet.benefits.selectors.plan import benefits_plan
 from helhet.organization.models import Municipality
 from tests.benefits.follow_up import indicator_on, owned_benefit, record
 from tests.benefits.helpers import dispensers, indicator

@@ -12,7 +12,7 @@ from django.test import Client
 from django.utils.translation import gettext as _
 
 from helhet.benefits.models import Benefit, BenefitStatus
-from helhet.benefits.selectors import BenefitFollowUp, my_benefits
+from helhet.benefits.selectors.follow_up import BenefitFollowUp, my_benefits
 from helhet.benefits.services import benefit_create
 from helhet.organization.models import Municipality
 from helhet.portfolio.models import InitiativeStatus

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from helhet.benefits.calculator import MINUS, calculate
 from helhet.benefits.exports import plan_pdf
 from helhet.benefits.figures import Trend
-from helhet.benefits.selectors import benefits_plan
+from helhet.benefits.selectors.plan import benefits_plan
 from helhet.organization.models import Municipality
 from tests.benefits.export_helpers import (
     budget_cut,

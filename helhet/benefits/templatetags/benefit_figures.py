@@ -14,8 +14,8 @@ from django.utils import timezone
 from helhet.benefits.access import may_record_measurement
 from helhet.benefits.figures import MeasurementState, Trend
 from helhet.benefits.models import Benefit, Indicator
-from helhet.benefits.selectors import IndicatorFigures
-from helhet.benefits.selectors import indicator_figures as figures_of
+from helhet.benefits.selectors.follow_up import IndicatorFigures
+from helhet.benefits.selectors.follow_up import indicator_figures as figures_of
 
 register = template.Library()
 

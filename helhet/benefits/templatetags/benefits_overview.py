@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django import template
 
 from helhet.benefits.models import format_number
-from helhet.benefits.selectors import percent_text
+from helhet.benefits.selectors.follow_up import percent_text
 
 register = template.Library()
 

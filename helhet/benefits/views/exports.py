@@ -11,7 +11,7 @@ from helhet.accounts.http import MemberRequest
 from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
 from helhet.benefits import exports
-from helhet.benefits.selectors import benefits_plan
+from helhet.benefits.selectors.plan import benefits_plan
 from helhet.core.formats import PDF_TYPE
 from helhet.core.spreadsheets import XLSX_TYPE
 from helhet.portfolio.access import get_initiative_for_user

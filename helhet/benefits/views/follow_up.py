@@ -29,7 +29,7 @@ from helhet.benefits.access import (
 )
 from helhet.benefits.forms import BenefitStatusForm, MeasurementForm
 from helhet.benefits.models import Indicator, Measurement
-from helhet.benefits.selectors import indicator_figures, my_benefits
+from helhet.benefits.selectors.follow_up import indicator_figures, my_benefits
 from helhet.core.formats import long_date
 from helhet.core.forms import add_service_errors
 from helhet.documents import uploads

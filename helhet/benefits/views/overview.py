@@ -22,13 +22,8 @@ from helhet.accounts.roles import Capability
 from helhet.benefits import services
 from helhet.benefits.charts import Chart, planned_realised_chart
 from helhet.benefits.forms import BenefitFilterForm, BenefitSettingsForm
-from helhet.benefits.selectors import (
-    BenefitsSummary,
-    Figures,
-    Line,
-    benefits_summary,
-    hours_per_fte,
-)
+from helhet.benefits.selectors.overview import BenefitsSummary, benefits_summary
+from helhet.benefits.selectors.totals import Figures, Line, hours_per_fte
 from helhet.core.forms import add_service_errors
 from helhet.portfolio.filters import chosen_params
 
@@ -133,18 +128,18 @@ def _charts(summary: BenefitsSummary) -> dict[str, Chart | None]:
             realised=lambda figures: figures.realised_hours,
             unit=hours,
         ),
-        "department_nok": planned_realised_chart(
+        "service_area_nok": planned_realised_chart(
             chart_id="chart-department-nok",
             title=_("Kroner a year, planned and realised, by service area"),
-            lines=summary.by_department,
+            lines=summary.by_service_area,
             planned=lambda figures: figures.planned_nok,
             realised=lambda figures: figures.realised_nok,
             unit=kroner,
         ),
-        "department_hours": planned_realised_chart(
+        "service_area_hours": planned_realised_chart(
             chart_id="chart-department-hours",
             title=_("Freed hours a year, planned and realised, by service area"),
-            lines=summary.by_department,
+            lines=summary.by_service_area,
             planned=lambda figures: figures.planned_hours,
             realised=lambda figures: figures.realised_hours,
             unit=hours,
@@ -177,7 +172,7 @@ def overview(request: MemberRequest) -> HttpResponse:
             "by_dimension": _linked(summary.by_dimension, base),
             "by_category": _linked(summary.by_category, base),
             "by_kind": _linked(summary.by_kind, base),
-            "by_department": _linked(summary.by_department, base),
+            "by_service_area": _linked(summary.by_service_area, base),
             "by_year": _linked(summary.by_year, base),
         },
     )

@@ -16,7 +16,7 @@ from helhet.accounts.roles import Capability
 from helhet.benefits import services
 from helhet.benefits.access import get_rw_benefit_for_user, get_rw_indicator_for_user
 from helhet.benefits.forms import BenefitForm, IndicatorForm, benefit_initial, indicator_initial
-from helhet.benefits.selectors import benefits_plan
+from helhet.benefits.selectors.plan import benefits_plan
 from helhet.core.forms import add_service_errors
 from helhet.portfolio.access import (
     can_edit_initiative,

@@ -18,7 +18,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from helhet.benefits.figures import MeasurementState
-from helhet.benefits.selectors import DueIndicator, OwnerReminder, owners_with_due_measurements
+from helhet.benefits.selectors.due_measurements import (
+    DueIndicator,
+    OwnerReminder,
+    owners_with_due_measurements,
+)
 from helhet.core.formats import long_date
 from helhet.organization.models import Municipality
 
