@@ -12,26 +12,15 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
 from helhet.accounts.roles import Capability
-from helhet.api.portfolio import (
-    ERRORS,
-    InvalidOut,
-    NamedRef,
-    PageParams,
-    PersonRef,
-    _invalid,
-    _membership,
-    _page_url,
-    _person,
-    _require,
-)
+from helhet.api.errors import ERRORS, InvalidOut, invalid
+from helhet.api.members import request_membership, require
+from helhet.api.pagination import Page, PageParams, paginate
+from helhet.api.schemas import NamedRef, PersonRef
 from helhet.portfolio.access import get_initiative_for_user
 from helhet.projects.models import LogEntry, LogKind, Risk
 from helhet.projects.selectors import lessons_of, log_of, risks_of
 
 router = Router(tags=["project work"])
-
-
-# --- Schemas -------------------------------------------------------------------------------------
 
 
 class RiskOut(Schema):
@@ -51,6 +40,14 @@ class RiskOut(Schema):
     identified_on: date
     closed_on: date | None
     updated_at: datetime
+
+    @staticmethod
+    def resolve_kind_label(risk: Risk) -> str:
+        return risk.get_kind_display()
+
+    @staticmethod
+    def resolve_status_label(risk: Risk) -> str:
+        return risk.get_status_display()
 
 
 class RiskFilters(Schema):
@@ -76,6 +73,14 @@ class LogEntryOut(Schema):
     lesson_marked_at: datetime | None
     created_at: datetime
 
+    @staticmethod
+    def resolve_kind_label(entry: LogEntry) -> str:
+        return entry.get_kind_display()
+
+    @staticmethod
+    def resolve_status_label(entry: LogEntry) -> str:
+        return entry.get_status_display() if entry.status else ""
+
 
 class LogFilters(Schema):
     kind: str = Field("", description="decision, change_request, deviation or event")
@@ -86,108 +91,43 @@ class LessonOut(LogEntryOut):
     initiative: NamedRef
 
 
-class LessonPage(Schema):
-    count: int
-    next: str | None
-    previous: str | None
+class LessonPage(Page):
     results: list[LessonOut]
-
-
-# --- Helpers -------------------------------------------------------------------------------------
-
-
-def _risk(risk: Risk) -> dict[str, Any]:
-    return {
-        "id": risk.pk,
-        "kind": risk.kind,
-        "kind_label": risk.get_kind_display(),
-        "title": risk.title,
-        "description": risk.description,
-        "probability": risk.probability,
-        "consequence": risk.consequence,
-        "score": risk.score,
-        "level": risk.level,
-        "owner": _person(risk.owner),
-        "measures": risk.measures,
-        "status": risk.status,
-        "status_label": risk.get_status_display(),
-        "identified_on": risk.identified_on,
-        "closed_on": risk.closed_on,
-        "updated_at": risk.updated_at,
-    }
-
-
-def _entry(entry: LogEntry) -> dict[str, Any]:
-    return {
-        "id": entry.pk,
-        "initiative_id": entry.initiative_id,
-        "kind": entry.kind,
-        "kind_label": entry.get_kind_display(),
-        "occurred_on": entry.occurred_on,
-        "title": entry.title,
-        "description": entry.description,
-        "author": _person(entry.author),
-        "consequence": entry.consequence,
-        "status": entry.status,
-        "status_label": entry.get_status_display() if entry.status else "",
-        "decision_id": entry.decision_id,
-        "is_lesson": entry.is_lesson,
-        "lesson": entry.lesson,
-        "lesson_marked_by": _person(entry.lesson_marked_by),
-        "lesson_marked_at": entry.lesson_marked_at,
-        "created_at": entry.created_at,
-    }
-
-
-# --- Endpoints -----------------------------------------------------------------------------------
 
 
 @router.get(
     "/initiatives/{initiative_id}/risks",
     response={200: list[RiskOut], **ERRORS},
     summary="The initiative's risk register: risks and opportunities, highest score first",
+    operation_id="helhet_api_projects_risk_list",
 )
 def risk_list(request: HttpRequest, initiative_id: int, filters: Query[RiskFilters]) -> Any:
-    initiative = get_initiative_for_user(_membership(request), initiative_id)
-    return [_risk(risk) for risk in risks_of(initiative, include_closed=filters.include_closed)]
+    initiative = get_initiative_for_user(request_membership(request), initiative_id)
+    return risks_of(initiative, include_closed=filters.include_closed)
 
 
 @router.get(
     "/initiatives/{initiative_id}/log",
     response={200: list[LogEntryOut], 422: InvalidOut, **ERRORS},
     summary="The initiative's project log, newest first",
+    operation_id="helhet_api_projects_log_entry_list",
 )
 def log_entry_list(request: HttpRequest, initiative_id: int, filters: Query[LogFilters]) -> Any:
-    initiative = get_initiative_for_user(_membership(request), initiative_id)
+    initiative = get_initiative_for_user(request_membership(request), initiative_id)
     if filters.kind and filters.kind not in LogKind.values:
-        return _invalid(
+        return invalid(
             {"kind": [_("Choose one of: %(values)s.") % {"values": ", ".join(LogKind.values)}]}
         )
-    entries = log_of(initiative, kind=filters.kind, lessons_only=filters.lessons)
-    return [_entry(entry) for entry in entries]
+    return log_of(initiative, kind=filters.kind, lessons_only=filters.lessons)
 
 
 @router.get(
     "/lessons",
     response={200: LessonPage, **ERRORS},
     summary="Every log entry marked as a lesson in the municipality, newest first",
+    operation_id="helhet_api_projects_lesson_list",
 )
 def lesson_list(request: HttpRequest, paging: Query[PageParams]) -> Any:
-    membership = _membership(request)
-    _require(membership, Capability.VIEW_PORTFOLIO)
-    lessons = lessons_of(membership.municipality)
-    count = lessons.count()
-    start = (paging.page - 1) * paging.page_size
-    rows = lessons[start : start + paging.page_size] if start < count else []
-    return {
-        "count": count,
-        "next": _page_url(request, paging.page + 1) if start + paging.page_size < count else None,
-        "previous": _page_url(request, paging.page - 1) if paging.page > 1 else None,
-        "results": [
-            {
-                **_entry(entry),
-                "initiative": {"id": entry.initiative.pk, "name": entry.initiative.name},
-            }
-            for entry in rows
-        ],
-    }
+    membership = request_membership(request)
+    require(membership, Capability.VIEW_PORTFOLIO)
+    return paginate(request, lessons_of(membership.municipality), paging)

@@ -1,4 +1,29 @@
+"""Output schemas and number formats the API's modules share. Schemas read model objects
+directly (``resolve_<field>`` where the field is not an attribute of the same name)."""
+
+from decimal import Decimal
+from typing import Any
+
 from ninja import Schema
+
+CENTS = Decimal("0.01")
+FOUR_PLACES = Decimal("0.0001")
+
+
+def money(amount: Decimal | None) -> str | None:
+    """NOK as a decimal string with øre ("1613764.00"), the same from every database."""
+    return None if amount is None else str(Decimal(amount).quantize(CENTS))
+
+
+def sum_of_money(amount: Decimal) -> str:
+    """A sum that is never null (zero when nothing is counted), as :func:`money` writes it."""
+    return str(Decimal(amount).quantize(CENTS))
+
+
+def four_places(value: Decimal) -> str:
+    """A measured value, a fraction or a full-time equivalent with the four decimals it is kept
+    with."""
+    return str(Decimal(value).quantize(FOUR_PLACES))
 
 
 class MunicipalityOut(Schema):
@@ -14,42 +39,16 @@ class UnitRef(Schema):
     kind: str
 
 
-class MeOut(Schema):
+class PersonRef(Schema):
+    id: int
     username: str
     name: str
-    email: str
-    municipality: MunicipalityOut
-    role: str
-    role_label: str
-    capabilities: list[str]
-    unit: UnitRef | None
-    title: str
+
+    @staticmethod
+    def resolve_name(user: Any) -> str:
+        return str(user.get_full_name())
 
 
-class UnitNode(Schema):
+class NamedRef(Schema):
     id: int
     name: str
-    kind: str
-    kind_label: str
-    description: str
-    member_count: int
-    children: list["UnitNode"]
-
-
-class OrganizationOut(Schema):
-    municipality: MunicipalityOut
-    units: list[UnitNode]
-
-
-class UnitOut(Schema):
-    id: int
-    name: str
-    kind: str
-    kind_label: str
-    description: str
-    parent: UnitRef | None
-    children: list[UnitRef]
-
-
-class ErrorOut(Schema):
-    detail: str

@@ -1,0 +1,207 @@
+"""Gate decisions in the JSON API: deciding a waiting decision request and a project's decision
+log. Writes go through the methodology services; another municipality's initiative or request
+is 404, and only the initiative's project owner decides."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Field, Router, Schema, Status
+
+from helhet.accounts.models import Membership
+from helhet.accounts.roles import Capability
+from helhet.api.errors import ERRORS, InvalidOut, InvalidRequest, invalid, service_errors
+from helhet.api.gates import PhaseRef, PointRef
+from helhet.api.lookups import collect_errors, object_by_id, person_by_username
+from helhet.api.members import request_membership, require
+from helhet.api.schemas import PersonRef, UnitRef
+from helhet.documents.models import DecisionDocument
+from helhet.methodology import services
+from helhet.methodology.models import Decision, DecisionPoint, DecisionRequest, Phase
+from helhet.organization.models import Municipality, OrgUnit
+from helhet.portfolio.access import get_initiative_for_user
+
+router = Router(tags=["methods"])
+
+
+class DecisionDocumentOut(Schema):
+    type: str
+    name: str
+    state: str = Field(description="version, not_relevant or missing, when the decision was made")
+    version: int | None = Field(description="The number of the version the decision was made on")
+    version_id: int | None
+    not_relevant_reason: str
+
+    @staticmethod
+    def resolve_type(record: DecisionDocument) -> str:
+        return record.requirement.document_type
+
+    @staticmethod
+    def resolve_name(record: DecisionDocument) -> str:
+        return record.requirement.name
+
+    @staticmethod
+    def resolve_state(record: DecisionDocument) -> str:
+        return "version" if record.version else "not_relevant" if record.not_relevant else "missing"
+
+    @staticmethod
+    def resolve_version(record: DecisionDocument) -> int | None:
+        return None if record.version is None else record.version.number
+
+    @staticmethod
+    def resolve_version_id(record: DecisionDocument) -> int | None:
+        return None if record.version is None else record.version.pk
+
+
+class DecisionIn(Schema):
+    """The decision on a waiting request. Approval moves the project to the next phase (a
+    non-linear method may name ``to_phase``); the gate into operation needs the operations unit
+    and person, the handover date and the benefits owner. People are given by username."""
+
+    outcome: str = Field(description="approved, approved_with_conditions, sent_back, stopped")
+    comment: str = ""
+    to_phase: int | None = Field(None, description="Phase id, for a non-linear method")
+    operations_unit: int | None = Field(None, description="Unit id")
+    operations_person: str | None = None
+    handover_date: date | None = None
+    benefits_owner: str | None = None
+
+
+class DecisionOut(Schema):
+    id: int
+    request_id: int
+    decision_point: PointRef
+    decided_by: PersonRef | None
+    decided_at: datetime
+    outcome: str
+    outcome_label: str
+    comment: str
+    from_phase: PhaseRef
+    to_phase: PhaseRef | None
+    completes_method: bool
+    operations_unit: UnitRef | None
+    operations_person: PersonRef | None
+    handover_date: date | None
+    benefits_owner: PersonRef | None
+    documents: list[DecisionDocumentOut] = Field(
+        description="The documents the decision was made on, each in its version"
+    )
+
+    @staticmethod
+    def resolve_decision_point(decision: Decision) -> DecisionPoint:
+        return decision.request.decision_point
+
+    @staticmethod
+    def resolve_outcome_label(decision: Decision) -> str:
+        return decision.get_outcome_display()
+
+
+def decisions_with_details() -> QuerySet[Decision]:
+    """Everything DecisionOut shows, in a fixed number of queries for any number of decisions."""
+    return Decision.objects.select_related(
+        "request__decision_point__decider_person",
+        "decided_by",
+        "from_phase",
+        "to_phase",
+        "operations_unit",
+        "operations_person",
+        "benefits_owner",
+    ).prefetch_related(
+        Prefetch(
+            "documents", queryset=DecisionDocument.objects.select_related("requirement", "version")
+        )
+    )
+
+
+def _get_request_for_user(membership: Membership, pk: int) -> DecisionRequest:
+    """The decision request, if it belongs to the member's municipality (404 otherwise)."""
+    require(membership, Capability.VIEW_PORTFOLIO)
+    request = (
+        DecisionRequest.objects.select_related(
+            "initiative", "decision_point__decider_person", "requested_by"
+        )
+        .filter(pk=pk, municipality=membership.municipality)
+        .first()
+    )
+    if request is None:
+        raise Http404
+    return request
+
+
+def _resolve(municipality: Municipality, payload: DecisionIn) -> dict[str, Any]:
+    """The payload's ids and usernames as objects, each looked up in the municipality only;
+    every unknown one reported at once."""
+    phases = Phase.objects.filter(municipality=municipality)
+    units = OrgUnit.objects.for_municipality(municipality)
+    return collect_errors(
+        {
+            "to_phase": lambda: (
+                None
+                if payload.to_phase is None
+                else object_by_id(
+                    phases, payload.to_phase, "to_phase", _("Choose another phase of the method.")
+                )
+            ),
+            "operations_unit": lambda: (
+                None
+                if payload.operations_unit is None
+                else object_by_id(
+                    units,
+                    payload.operations_unit,
+                    "operations_unit",
+                    _("Choose a unit in your municipality."),
+                )
+            ),
+            "operations_person": lambda: person_by_username(
+                municipality, payload.operations_person, "operations_person"
+            ),
+            "benefits_owner": lambda: person_by_username(
+                municipality, payload.benefits_owner, "benefits_owner"
+            ),
+        }
+    )
+
+
+@router.post(
+    "/decision-requests/{request_id}/decision",
+    response={201: DecisionOut, 422: InvalidOut, **ERRORS},
+    summary="Decide a waiting request (the initiative's project owner only)",
+    operation_id="helhet_api_methods_decision_make",
+)
+def decision_make(request: HttpRequest, request_id: int, payload: DecisionIn) -> Any:
+    membership = request_membership(request)
+    waiting = _get_request_for_user(membership, request_id)
+    # The service refuses anyone but the project owner too; here it is a matter of role (403).
+    if waiting.initiative.project_owner_id != membership.user_id:
+        raise PermissionDenied
+    try:
+        found = _resolve(membership.municipality, payload)
+        decision = services.decision_make(
+            actor=membership.user,
+            request=waiting,
+            outcome=payload.outcome,
+            comment=payload.comment,
+            handover_date=payload.handover_date,
+            **found,
+        )
+    except InvalidRequest as error:
+        return invalid(error.errors)
+    except ValidationError as error:
+        return invalid(service_errors(error))
+    return Status(201, decisions_with_details().get(pk=decision.pk))
+
+
+@router.get(
+    "/initiatives/{initiative_id}/decisions",
+    response={200: list[DecisionOut], **ERRORS},
+    summary="The project's decision log, newest first",
+    operation_id="helhet_api_methods_decision_list",
+)
+def decision_list(request: HttpRequest, initiative_id: int) -> Any:
+    initiative = get_initiative_for_user(request_membership(request), initiative_id)
+    return decisions_with_details().filter(request__initiative=initiative)

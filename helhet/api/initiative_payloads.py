@@ -1,0 +1,196 @@
+"""What a client sends to register or change an initiative, and how its ids and usernames become
+the objects the portfolio services take (each looked up in the token's municipality only)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.utils.translation import gettext as _
+from ninja import Field, Schema
+
+from helhet.api.errors import InvalidRequest
+from helhet.api.lookups import (
+    object_by_id,
+    objects_by_id,
+    people_by_username,
+    person_by_username,
+)
+from helhet.organization.models import Municipality, OrgUnit
+from helhet.portfolio.models import Initiative, InitiativeKind, StrategicGoal
+from helhet.portfolio.services import FundingLine
+
+
+class FundingIn(Schema):
+    source: str = Field(
+        description="own_budget, digitalisation_fund, innovasjon_norge, eu, state_grant, other"
+    )
+    amount: Decimal = Field(description="NOK")
+    note: str = ""
+
+
+class InitiativeIn(Schema):
+    """A new initiative: name, kind and owning unit are required; the rest can come later.
+    People are given by username, units, goals and the programme by id."""
+
+    name: str
+    kind: str = Field(description="idea, project, programme, activity")
+    owning_unit: int
+    short_description: str = ""
+    need: str = ""
+    programme: int | None = None
+    project_owner: str | None = None
+    project_leader: str | None = None
+    contacts: list[str] = Field(default_factory=list)
+    participating_units: list[int] = Field(default_factory=list)
+    planned_start: date | None = None
+    planned_end: date | None = None
+    actual_start: date | None = None
+    actual_end: date | None = None
+    status: str = "active"
+    stop_reason: str = ""
+    estimated_cost: Decimal | None = None
+    actual_cost: Decimal | None = None
+    funding: list[FundingIn] = Field(default_factory=list)
+    goals: list[int] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list)
+    processes_personal_data: bool = False
+    ros_status: str = ""
+    ros_date: date | None = None
+    dpia_status: str = ""
+    dpia_date: date | None = None
+    dpa_status: str = ""
+    dpa_date: date | None = None
+
+
+class InitiativePatch(Schema):
+    """The fields to change, and the ``version`` the change starts from. Fields left out stay
+    as they are."""
+
+    version: int
+    name: str | None = None
+    kind: str | None = None
+    owning_unit: int | None = None
+    short_description: str | None = None
+    need: str | None = None
+    programme: int | None = None
+    project_owner: str | None = None
+    project_leader: str | None = None
+    contacts: list[str] | None = None
+    participating_units: list[int] | None = None
+    planned_start: date | None = None
+    planned_end: date | None = None
+    actual_start: date | None = None
+    actual_end: date | None = None
+    status: str | None = None
+    stop_reason: str | None = None
+    estimated_cost: Decimal | None = None
+    actual_cost: Decimal | None = None
+    funding: list[FundingIn] | None = None
+    goals: list[int] | None = None
+    tags: list[str] | None = None
+    processes_personal_data: bool | None = None
+    ros_status: str | None = None
+    ros_date: date | None = None
+    dpia_status: str | None = None
+    dpia_date: date | None = None
+    dpa_status: str | None = None
+    dpa_date: date | None = None
+
+
+# Fields that may be left out but not set to null; text fields where null means empty.
+REQUIRED_FIELDS = ("name", "kind", "status", "owning_unit")
+TEXT_FIELDS = (
+    "short_description",
+    "need",
+    "stop_reason",
+    "ros_status",
+    "dpia_status",
+    "dpa_status",
+)
+
+
+@dataclass
+class ResolvedPayload:
+    """A payload as the services take it. ``tags`` and ``funding`` are None when not given."""
+
+    fields: dict[str, Any]
+    m2m: dict[str, Sequence[Any]]
+    tags: list[str] | None
+    funding: list[FundingLine] | None
+
+
+def _lookups(
+    municipality: Municipality,
+) -> tuple[dict[str, Callable[[Any], Any]], dict[str, Callable[[list[Any]], list[Any]]]]:
+    """How each field naming one object, and each naming many, is looked up."""
+    units = OrgUnit.objects.for_municipality(municipality)
+    programmes = Initiative.objects.for_municipality(municipality).filter(
+        kind=InitiativeKind.PROGRAMME
+    )
+    goals = StrategicGoal.objects.filter(municipality=municipality)
+    unknown_unit = _("Choose a unit in your municipality.")
+    single: dict[str, Callable[[Any], Any]] = {
+        "owning_unit": lambda pk: object_by_id(units, pk, "owning_unit", unknown_unit),
+        "programme": lambda pk: object_by_id(
+            programmes, pk, "programme", _("Choose a programme in the same municipality.")
+        ),
+        "project_owner": lambda name: person_by_username(municipality, name, "project_owner"),
+        "project_leader": lambda name: person_by_username(municipality, name, "project_leader"),
+    }
+    many: dict[str, Callable[[list[Any]], list[Any]]] = {
+        "participating_units": lambda pks: objects_by_id(
+            units, pks, "participating_units", unknown_unit
+        ),
+        "goals": lambda pks: objects_by_id(
+            goals, pks, "goals", _("Choose strategic goals of your municipality.")
+        ),
+        "contacts": lambda names: people_by_username(municipality, names, "contacts"),
+    }
+    return single, many
+
+
+def resolve_payload(municipality: Municipality, data: dict[str, Any]) -> ResolvedPayload:
+    """Turn the request's ids and usernames into the objects the services take, each looked up
+    in the municipality only, and report every unknown one at once."""
+    single, many = _lookups(municipality)
+    errors: dict[str, list[str]] = {}
+    fields: dict[str, Any] = {}
+    m2m: dict[str, Sequence[Any]] = {}
+    for name, value in data.items():
+        if name in ("funding", "tags", "version"):
+            continue
+        try:
+            if value is None and name in REQUIRED_FIELDS:
+                raise InvalidRequest({name: [_("This field cannot be empty.")]})
+            if name in single:
+                fields[name] = None if value is None else single[name](value)
+            elif name in many:
+                m2m[name] = many[name](value or [])
+            elif value is None and name in TEXT_FIELDS:
+                fields[name] = ""
+            elif value is None and name == "processes_personal_data":
+                fields[name] = False
+            else:
+                fields[name] = value
+        except InvalidRequest as invalid:
+            errors.update(invalid.errors)
+    if errors:
+        raise InvalidRequest(errors)
+    return ResolvedPayload(fields, m2m, _tags(data), _funding(data))
+
+
+def _tags(data: dict[str, Any]) -> list[str] | None:
+    return list(data["tags"] or []) if "tags" in data else None
+
+
+def _funding(data: dict[str, Any]) -> list[FundingLine] | None:
+    if "funding" not in data:
+        return None
+    return [
+        FundingLine(line["source"], line["amount"], line.get("note", ""))
+        for line in data["funding"] or []
+    ]

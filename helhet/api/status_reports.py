@@ -1,0 +1,88 @@
+"""Status reports in the JSON API: an initiative's reports, newest first, and writing one.
+Writes go through the portfolio services; another municipality's initiative is 404."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from ninja import Field, Router, Schema, Status
+
+from helhet.api.errors import ERRORS, InvalidOut, invalid, service_errors
+from helhet.api.members import request_membership
+from helhet.api.schemas import PersonRef
+from helhet.portfolio import services
+from helhet.portfolio.access import get_initiative_for_user, get_rw_initiative_for_user
+
+router = Router(tags=["portfolio"])
+
+ASPECTS = ("progress", "economy", "quality", "risk", "benefits")
+
+
+class StatusReportOut(Schema):
+    id: int
+    reported_at: datetime
+    author: PersonRef | None
+    progress: str
+    progress_comment: str
+    economy: str
+    economy_comment: str
+    quality: str
+    quality_comment: str
+    risk: str
+    risk_comment: str
+    benefits: str
+    benefits_comment: str
+    summary: str
+
+
+class StatusReportIn(Schema):
+    progress: str = Field(description="green, yellow or red")
+    progress_comment: str = ""
+    economy: str = Field(description="green, yellow or red")
+    economy_comment: str = ""
+    quality: str = Field(description="green, yellow or red")
+    quality_comment: str = ""
+    risk: str = Field(description="green, yellow or red")
+    risk_comment: str = ""
+    benefits: str = Field(description="green, yellow or red")
+    benefits_comment: str = ""
+    summary: str
+    reported_at: datetime | None = None
+
+
+@router.get(
+    "/initiatives/{initiative_id}/status-reports",
+    response={200: list[StatusReportOut], **ERRORS},
+    summary="An initiative's status reports, newest first",
+    operation_id="helhet_api_portfolio_status_report_list",
+)
+def status_report_list(request: HttpRequest, initiative_id: int) -> Any:
+    initiative = get_initiative_for_user(request_membership(request), initiative_id)
+    return initiative.status_reports.select_related("author").order_by("-reported_at", "-pk")
+
+
+@router.post(
+    "/initiatives/{initiative_id}/status-reports",
+    response={201: StatusReportOut, 422: InvalidOut, **ERRORS},
+    summary="Write a status report",
+    operation_id="helhet_api_portfolio_status_report_create",
+)
+def status_report_create(request: HttpRequest, initiative_id: int, payload: StatusReportIn) -> Any:
+    membership = request_membership(request)
+    initiative = get_rw_initiative_for_user(membership, initiative_id)
+    data = payload.model_dump()
+    try:
+        report = services.status_report_create(
+            actor=membership.user,
+            initiative=initiative,
+            ratings={aspect: data[aspect] for aspect in ASPECTS},
+            comments={aspect: data[f"{aspect}_comment"] for aspect in ASPECTS},
+            summary=payload.summary,
+            reported_at=payload.reported_at,
+        )
+    except ValidationError as error:
+        return invalid(service_errors(error))
+    return Status(201, report)
