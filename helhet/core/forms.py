@@ -14,7 +14,7 @@ def add_service_errors(form: forms.Form, error: ValidationError) -> None:
 
 
 class StyledForm(forms.Form):
-    """A form whose widgets carry Designsystemet's classes (render with includes/field.html)."""
+    """A form whose widgets carry Designsystemet's classes (render with includes/_field.html)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

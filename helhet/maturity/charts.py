@@ -1,6 +1,6 @@
 """The maturity overview's bar chart, laid out on the server: per service area (and in total), a
 bar for each level and one for the full digital first choice, as long as the share of the area's
-services that reach it. The template draws it as SVG (maturity/overview_chart.html); the
+services that reach it. The template draws it as SVG (maturity/_overview_chart.html); the
 numbers are also in the page's data table, which is the chart's text alternative."""
 
 from __future__ import annotations
