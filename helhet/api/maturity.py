@@ -15,14 +15,8 @@ from helhet.api.errors import ERRORS, InvalidOut
 from helhet.api.members import request_membership, require
 from helhet.api.schemas import PersonRef
 from helhet.api.service_catalogue import AreaRef
-from helhet.maturity.selectors import (
-    AreaSummary,
-    Gap,
-    PlanRow,
-    StepLine,
-    maturity_plan,
-    maturity_summary,
-)
+from helhet.maturity.selectors.overview import AreaSummary, maturity_summary
+from helhet.maturity.selectors.plan import Gap, PlanRow, StepLine, maturity_plan
 
 router = Router(tags=["services"])
 

@@ -19,10 +19,14 @@ from helhet.api.errors import ERRORS, InvalidOut, InvalidRequest, invalid, servi
 from helhet.api.lookups import collect_errors, object_by_id
 from helhet.api.members import request_membership, require
 from helhet.api.schemas import PersonRef, UnitRef
-from helhet.maturity import services
 from helhet.maturity.access import get_rw_service_for_user, get_service_for_user
-from helhet.maturity.catalogue import CatalogueEntry, newest_assessments, with_newest_assessment
 from helhet.maturity.models import Assessment, Service, ServiceArea
+from helhet.maturity.selectors.catalogue import (
+    CatalogueEntry,
+    newest_assessments,
+    with_newest_assessment,
+)
+from helhet.maturity.services import assessments, catalogue
 from helhet.organization.models import Municipality, OrgUnit
 
 router = Router(tags=["services"])
@@ -184,7 +188,7 @@ def service_create(request: HttpRequest, payload: ServiceIn) -> Any:
     require(membership, Capability.MANAGE_SERVICES)
     try:
         fields = _resolve(membership.municipality, payload)
-        service = services.service_create(
+        service = catalogue.service_create(
             actor=membership.user, municipality=membership.municipality, **fields
         )
     except InvalidRequest as error:
@@ -234,7 +238,7 @@ def assessment_create(request: HttpRequest, service_id: int, payload: Assessment
     service = get_rw_service_for_user(membership, service_id)
     existed = service.assessments.filter(assessed_on=payload.assessed_on).exists()
     try:
-        assessment = services.assessment_record(
+        assessment = assessments.assessment_record(
             actor=membership.user, service=service, **payload.model_dump()
         )
     except ValidationError as error:

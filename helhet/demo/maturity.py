@@ -11,12 +11,9 @@ from pathlib import Path
 from helhet.accounts.models import User
 from helhet.maturity.imports import import_service_maturity
 from helhet.maturity.models import MaturityLevel, Service
-from helhet.maturity.services import (
-    maturity_settings_update,
-    service_area_create,
-    service_update,
-    step_create,
-)
+from helhet.maturity.services.catalogue import service_area_create, service_update
+from helhet.maturity.services.settings import maturity_settings_update
+from helhet.maturity.services.steps import step_create
 from helhet.organization.models import Municipality, OrgUnit
 from helhet.portfolio.models import Initiative
 

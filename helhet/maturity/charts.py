@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from helhet.maturity.models import MaturityLevel
-from helhet.maturity.selectors import Counts, MaturitySummary
+from helhet.maturity.selectors.overview import Counts, MaturitySummary
 
 WIDTH = 720
 LABEL_WIDTH = 250  # the bar labels, left of the bars

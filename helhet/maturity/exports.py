@@ -16,13 +16,9 @@ from django.utils.translation import gettext as _
 
 from helhet.core.formats import long_date, pdf_latin
 from helhet.core.spreadsheets import cell_text, formatted_cell, sheet_with
-from helhet.maturity.selectors import (
-    LEVEL_KEYS,
-    Gap,
-    MaturitySummary,
-    PlanRow,
-    StepLine,
-)
+from helhet.maturity.selectors.overview import MaturitySummary
+from helhet.maturity.selectors.plan import Gap, PlanRow, StepLine
+from helhet.maturity.selectors.service_maturity import LEVEL_KEYS
 from helhet.organization.models import Municipality
 
 

@@ -21,8 +21,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from helhet.accounts.models import User
-from helhet.maturity import services
 from helhet.maturity.models import Answer, MaturityLevel, Service, ServiceArea
+from helhet.maturity.services.assessments import assessment_record
+from helhet.maturity.services.catalogue import service_create
 from helhet.organization.models import Municipality
 from helhet.portfolio.exchange import Problem
 
@@ -323,11 +324,11 @@ def import_service_maturity(
         try:
             service = row.existing
             if service is None:
-                service = services.service_create(
+                service = service_create(
                     actor=actor, municipality=municipality, name=row.name, area=row.area
                 )
                 created += 1
-            services.assessment_record(
+            assessment_record(
                 actor=actor,
                 service=service,
                 assessed_on=assessed_on,

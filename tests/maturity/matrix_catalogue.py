@@ -8,8 +8,9 @@ from datetime import date
 from typing import Any
 
 from helhet.accounts.roles import Capability
-from helhet.maturity import services
 from helhet.maturity.models import Answer, Service, ServiceArea
+from helhet.maturity.services.assessments import assessment_record
+from helhet.maturity.services.catalogue import service_area_create, service_create
 from helhet.organization.models import Municipality
 from tests.conftest import unit_named
 from tests.matrix import Target, View
@@ -25,9 +26,7 @@ def catalogue_area(municipality: Municipality, name: str = AREA) -> ServiceArea:
     if found is not None:
         return found
     unit = unit_named(municipality, name) if name == AREA else None
-    return services.service_area_create(
-        actor=None, municipality=municipality, name=name, org_unit=unit
-    )
+    return service_area_create(actor=None, municipality=municipality, name=name, org_unit=unit)
 
 
 def catalogue_service(
@@ -38,14 +37,14 @@ def catalogue_service(
     found = Service.objects.filter(municipality=municipality, name=name).first()
     if found is not None:
         return found
-    service = services.service_create(
+    service = service_create(
         actor=None,
         municipality=municipality,
         name=name,
         area=catalogue_area(municipality, area),
         **fields,
     )
-    services.assessment_record(
+    assessment_record(
         actor=None,
         service=service,
         assessed_on=date(2021, 6, 30),

@@ -7,8 +7,8 @@ tests/maturity/test_public.py."""
 from __future__ import annotations
 
 from helhet.accounts.roles import Capability
-from helhet.maturity import services
 from helhet.maturity.models import PlannedStep, StepStatus
+from helhet.maturity.services.steps import step_create
 from helhet.organization.models import Municipality
 from tests.matrix import Target, View
 from tests.maturity.matrix_catalogue import catalogue_service
@@ -20,7 +20,7 @@ def planned_step(municipality: Municipality) -> PlannedStep:
     """A step planned for the catalogue's service, made once per test."""
     service = catalogue_service(municipality)
     found = PlannedStep.objects.filter(service=service, description=STEP).first()
-    return found or services.step_create(
+    return found or step_create(
         actor=None, service=service, level=1, description=STEP, needs_initiative=True
     )
 

@@ -9,9 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from helhet.accounts.models import User
-from helhet.maturity import services
 from helhet.maturity.imports import import_service_maturity
 from helhet.maturity.models import Answer, PlannedStep, Service, ServiceArea, StepStatus
+from helhet.maturity.services.assessments import assessment_record
+from helhet.maturity.services.catalogue import service_area_create
+from helhet.maturity.services.steps import step_create
 from helhet.organization.models import Municipality, OrgUnit
 from helhet.portfolio.models import Initiative, InitiativeKind
 from helhet.portfolio.services import initiative_create
@@ -29,7 +31,7 @@ def areas(municipality: Municipality, names: tuple[str, ...] = AREAS) -> list[Se
         area = ServiceArea.objects.filter(municipality=municipality, name=name).first()
         found.append(
             area
-            or services.service_area_create(
+            or service_area_create(
                 actor=None, municipality=municipality, name=name, position=position
             )
         )
@@ -55,7 +57,7 @@ def assess(
     transfer: str = Answer.NO,
     answer: str = Answer.NO,
 ) -> None:
-    services.assessment_record(
+    assessment_record(
         actor=None,
         service=target,
         assessed_on=on,
@@ -83,9 +85,7 @@ def step(
     target: Service, level: int, description: str = "Lag et e-skjema", **fields: Any
 ) -> PlannedStep:
     fields.setdefault("status", StepStatus.PLANNED)
-    return services.step_create(
-        actor=None, service=target, level=level, description=description, **fields
-    )
+    return step_create(actor=None, service=target, level=level, description=description, **fields)
 
 
 def user(username: str) -> User:

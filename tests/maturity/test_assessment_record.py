@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from helhet.accounts.models import User
 from helhet.maturity.models import Answer, Assessment, MaturityLevel
-from helhet.maturity.services import assessment_record
+from helhet.maturity.services.assessments import assessment_record
 from helhet.organization.models import Municipality
 from tests.conftest import database_state
 from tests.maturity.matrix_catalogue import catalogue_service

@@ -7,8 +7,13 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from helhet.accounts.models import User
-from helhet.maturity import services
 from helhet.maturity.models import Service, ServiceArea
+from helhet.maturity.services.catalogue import (
+    service_area_create,
+    service_area_update,
+    service_create,
+    service_update,
+)
 from helhet.organization.models import Municipality
 from tests.conftest import database_state, unit_named
 from tests.maturity.matrix_catalogue import catalogue_area, catalogue_service
@@ -23,7 +28,7 @@ def test_a_service_area_is_created_tied_to_a_unit(stavanger: Municipality) -> No
     admin = User.objects.get(username="admin")
     unit = unit_named(stavanger, "Helse og velferd")
 
-    area = services.service_area_create(
+    area = service_area_create(
         actor=admin, municipality=stavanger, name=" Helse og velferd ", org_unit=unit, position=2
     )
 
@@ -35,9 +40,7 @@ def test_a_service_area_name_is_unique_whatever_the_case(stavanger: Municipality
     catalogue_area(stavanger, "Bolig og øvrige tjenester")
 
     with pytest.raises(ValidationError) as raised:
-        services.service_area_create(
-            actor=None, municipality=stavanger, name="BOLIG OG ØVRIGE TJENESTER"
-        )
+        service_area_create(actor=None, municipality=stavanger, name="BOLIG OG ØVRIGE TJENESTER")
 
     assert _messages(raised, "name") == [t("There is already a service area with this name.")]
 
@@ -47,7 +50,7 @@ def test_the_same_area_name_is_free_in_another_municipality(
 ) -> None:
     catalogue_area(stavanger, "Helse og velferd")
 
-    area = services.service_area_create(actor=None, municipality=bergen, name="Helse og velferd")
+    area = service_area_create(actor=None, municipality=bergen, name="Helse og velferd")
 
     assert area.municipality == bergen
 
@@ -58,7 +61,7 @@ def test_a_service_area_cannot_be_tied_to_another_municipalitys_unit(
     before = database_state()
 
     with pytest.raises(ValidationError) as raised:
-        services.service_area_create(
+        service_area_create(
             actor=None,
             municipality=bergen,
             name="Helse",
@@ -72,7 +75,7 @@ def test_a_service_area_cannot_be_tied_to_another_municipalitys_unit(
 def test_a_service_area_is_renamed_and_the_history_says_so(stavanger: Municipality) -> None:
     area = catalogue_area(stavanger, "Oppvekst")
 
-    services.service_area_update(actor=None, area=area, name="Oppvekst og utdanning", org_unit=None)
+    service_area_update(actor=None, area=area, name="Oppvekst og utdanning", org_unit=None)
 
     assert ServiceArea.objects.get(pk=area.pk).name == "Oppvekst og utdanning"
     assert area.history.count() == 2
@@ -82,7 +85,7 @@ def test_a_service_is_created_with_its_facts(stavanger: Municipality) -> None:
     area = catalogue_area(stavanger)
     unit = unit_named(stavanger, "Barnehage")
 
-    service = services.service_create(
+    service = service_create(
         actor=None,
         municipality=stavanger,
         name="Barnehageplass",
@@ -104,7 +107,7 @@ def test_a_service_name_is_unique_whatever_the_case_also_for_aeoeaa(
     before = database_state()
 
     with pytest.raises(ValidationError) as raised:
-        services.service_create(
+        service_create(
             actor=None, municipality=stavanger, name="BYGGESØKNAD", area=catalogue_area(stavanger)
         )
 
@@ -115,7 +118,7 @@ def test_a_service_name_is_unique_whatever_the_case_also_for_aeoeaa(
 def test_a_service_keeps_its_own_name_when_changed(stavanger: Municipality) -> None:
     service = catalogue_service(stavanger, "Byggesøknad")
 
-    services.service_update(
+    service_update(
         actor=None,
         service=service,
         name="Byggesøknad",
@@ -132,7 +135,7 @@ def test_a_service_cannot_be_renamed_to_anothers_name(stavanger: Municipality) -
     other = catalogue_service(stavanger, "Hjemmesykepleie")
 
     with pytest.raises(ValidationError) as raised:
-        services.service_update(
+        service_update(
             actor=None, service=other, name="hjemmehjelp", area=other.area, responsible_unit=None
         )
 
@@ -147,7 +150,7 @@ def test_a_service_cannot_be_placed_in_another_municipalitys_area(
     before = database_state()
 
     with pytest.raises(ValidationError) as raised:
-        services.service_create(actor=None, municipality=bergen, name="Startlån", area=area)
+        service_create(actor=None, municipality=bergen, name="Startlån", area=area)
 
     assert _messages(raised, "area") == [t("Choose a service area of your municipality.")]
     assert database_state() == before
@@ -155,7 +158,7 @@ def test_a_service_cannot_be_placed_in_another_municipalitys_area(
 
 def test_a_service_needs_a_name(stavanger: Municipality) -> None:
     with pytest.raises(ValidationError) as raised:
-        services.service_create(
+        service_create(
             actor=None, municipality=stavanger, name="  ", area=catalogue_area(stavanger)
         )
 

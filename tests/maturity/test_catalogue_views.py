@@ -1,4 +1,4 @@
-"""The catalogue page, a service's page, and the forms that keep services and service areas."""
+"""The catalogue page, a service's page, and the forms that keep services."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from datetime import date
 from django.test import Client
 from django.utils.html import escape
 
-from helhet.maturity.models import Answer, Service, ServiceArea
-from helhet.maturity.services import assessment_record, service_create
+from helhet.maturity.models import Answer, Service
+from helhet.maturity.services.assessments import assessment_record
+from helhet.maturity.services.catalogue import service_create
 from helhet.organization.models import Municipality
 from tests.conftest import count_queries, database_state, unit_named
 from tests.maturity.matrix_catalogue import catalogue_area, catalogue_service
@@ -270,61 +271,3 @@ def test_the_new_service_form_says_when_there_is_no_service_area(
     body = login("portefolje").get("/tjenester/ny/").content.decode()
 
     assert t("A service belongs to a service area, and there is none yet.") in body
-
-
-# --- Service areas ------------------------------------------------------------------------------
-
-
-def test_the_service_areas_are_listed_with_their_number_of_services(
-    stavanger: Municipality, login: Login
-) -> None:
-    import_audit(stavanger)
-
-    areas = login("leser").get("/tjenester/omrader/").context["areas"]
-
-    assert [(a.name, a.service_count) for a in areas] == [
-        ("Oppvekst og utdanning", 9),
-        ("Helse og velferd", 10),
-        ("Plan, bygg og geodata", 5),
-    ]
-
-
-def test_the_service_area_list_makes_the_same_number_of_queries_for_more_areas(
-    stavanger: Municipality, login: Login
-) -> None:
-    client = login("leser")
-    catalogue_area(stavanger, "Ett område")
-    few = count_queries(client, "/tjenester/omrader/")
-    for index in range(20):
-        catalogue_area(stavanger, f"Område {index}")
-    import_audit(stavanger)
-
-    assert count_queries(client, "/tjenester/omrader/") == few
-
-
-def test_the_portfolio_office_adds_a_service_area_tied_to_a_unit(
-    stavanger: Municipality, login: Login
-) -> None:
-    unit = unit_named(stavanger, "Kultur")
-
-    response = login("portefolje").post(
-        "/tjenester/omrader/ny/",
-        {"name": "Kultur og idrett", "org_unit": str(unit.pk), "position": "4"},
-    )
-
-    assert response.status_code == 302
-    assert ServiceArea.objects.get(name="Kultur og idrett").org_unit == unit
-
-
-def test_a_service_area_with_a_taken_name_is_refused(stavanger: Municipality, login: Login) -> None:
-    catalogue_area(stavanger, "Helse og velferd")
-    client = login("portefolje")
-    before = database_state()
-
-    response = client.post(
-        "/tjenester/omrader/ny/", {"name": "HELSE OG VELFERD", "org_unit": "", "position": "0"}
-    )
-
-    assert response.status_code == 400
-    assert t("There is already a service area with this name.") in response.content.decode()
-    assert database_state() == before

@@ -12,7 +12,7 @@ from django.utils import timezone
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from helhet.maturity.exports import write_plan_pdf
-from helhet.maturity.selectors import maturity_plan
+from helhet.maturity.selectors.plan import maturity_plan
 from helhet.organization.models import Municipality
 from tests.maturity.plan_helpers import areas, import_audit, initiative, service, step, user
 

@@ -7,7 +7,7 @@ from datetime import date
 
 from django.test import Client
 
-from helhet.maturity.services import service_create
+from helhet.maturity.services.catalogue import service_create
 from helhet.organization.models import Municipality
 from helhet.portfolio.models import InitiativeStatus
 from tests.conftest import count_queries

@@ -12,7 +12,7 @@ from django.test import Client
 from django.utils import translation
 
 from helhet.maturity.models import Answer, MaturityLevel
-from helhet.maturity.services import service_create
+from helhet.maturity.services.catalogue import service_create
 from helhet.organization.models import Municipality
 from tests.conftest import count_queries
 from tests.maturity.plan_helpers import areas, assess, import_audit, service

@@ -11,8 +11,8 @@ from django.test import Client
 from django.utils import timezone
 
 from helhet.maturity.models import Answer, MaturityLevel, StepStatus
-from helhet.maturity.selectors import Flag, Gap, PlanRow, maturity_plan
-from helhet.maturity.services import service_create
+from helhet.maturity.selectors.plan import Flag, Gap, PlanRow, maturity_plan
+from helhet.maturity.services.catalogue import service_create
 from helhet.organization.models import Municipality
 from helhet.portfolio.models import InitiativeStatus
 from tests.conftest import count_queries

@@ -10,7 +10,8 @@ from datetime import date
 from django.test import Client
 
 from helhet.maturity.models import Answer, MaturitySettings
-from helhet.maturity.services import maturity_settings_update, service_create
+from helhet.maturity.services.catalogue import service_create
+from helhet.maturity.services.settings import maturity_settings_update
 from helhet.organization.models import Municipality
 from tests.conftest import count_queries, database_state
 from tests.maturity.plan_helpers import (

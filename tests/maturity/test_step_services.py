@@ -1,5 +1,5 @@
-"""step_create, step_update, step_delete and maturity_settings_update: what they accept, what they
-refuse (with a message on the field), and that history records who."""
+"""step_create, step_update and step_delete: what they accept, what they refuse (with a message
+on the field), and that history records who."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
-from helhet.maturity import services
-from helhet.maturity.models import MaturitySettings, PlannedStep, StepStatus
+from helhet.maturity.models import PlannedStep, StepStatus
+from helhet.maturity.services.steps import step_create, step_delete, step_update
 from helhet.organization.models import Municipality
 from tests.conftest import database_state
 from tests.maturity.plan_helpers import import_audit, initiative, service, step, user
@@ -18,7 +18,7 @@ from tests.maturity.plan_helpers import import_audit, initiative, service, step,
 def _refused(field: str, **fields: object) -> None:
     before = database_state()
     with pytest.raises(ValidationError) as refused:
-        services.step_create(actor=None, **fields)  # type: ignore[arg-type]
+        step_create(actor=None, **fields)  # type: ignore[arg-type]
     assert field in refused.value.message_dict
     assert database_state() == before
 
@@ -27,7 +27,7 @@ def test_step_create_records_the_step_and_who_planned_it(stavanger: Municipality
     import_audit(stavanger)
     carrier = initiative(stavanger, "Byggesak i eByggeSak")
 
-    created = services.step_create(
+    created = step_create(
         actor=user("portefolje"),
         service=service(stavanger, "Byggesøknad"),
         level=2,
@@ -115,7 +115,7 @@ def test_step_update_changes_the_step(stavanger: Municipality) -> None:
     planned = step(service(stavanger, "Byggesøknad"), 2, needs_initiative=True)
     carrier = initiative(stavanger, "Byggesak i eByggeSak")
 
-    services.step_update(
+    step_update(
         actor=user("admin"),
         step=planned,
         level=2,
@@ -142,7 +142,7 @@ def test_step_update_refuses_both_and_changes_nothing(stavanger: Municipality) -
     before = database_state()
 
     with pytest.raises(ValidationError):
-        services.step_update(
+        step_update(
             actor=None,
             step=planned,
             level=2,
@@ -162,20 +162,9 @@ def test_step_delete_removes_the_step_and_history_says_who(stavanger: Municipali
     planned = step(service(stavanger, "Byggesøknad"), 2, needs_initiative=True)
     pk = planned.pk
 
-    services.step_delete(actor=user("portefolje"), step=planned)
+    step_delete(actor=user("portefolje"), step=planned)
 
     assert not PlannedStep.objects.filter(pk=pk).exists()
     assert PlannedStep.history.filter(id=pk).latest("history_date").history_user == user(
         "portefolje"
     )
-
-
-def test_settings_update_switches_the_public_page_on_and_off(stavanger: Municipality) -> None:
-    services.maturity_settings_update(actor=user("admin"), municipality=stavanger, public_page=True)
-    assert MaturitySettings.objects.get(municipality=stavanger).public_page
-
-    services.maturity_settings_update(
-        actor=user("admin"), municipality=stavanger, public_page=False
-    )
-    assert MaturitySettings.objects.filter(municipality=stavanger).count() == 1
-    assert not MaturitySettings.objects.get(municipality=stavanger).public_page

@@ -9,7 +9,7 @@ from datetime import date
 from django.test import Client
 
 from helhet.maturity.models import PlannedStep, StepStatus
-from helhet.maturity.services import service_create
+from helhet.maturity.services.catalogue import service_create
 from helhet.organization.models import Municipality
 from tests.conftest import count_queries, database_state
 from tests.maturity.plan_helpers import areas, import_audit, initiative, service, step, user

@@ -9,11 +9,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from helhet.maturity.models import Answer, MaturityLevel
-from helhet.maturity.selectors import (
+from helhet.maturity.selectors.comparison import maturity_comparison
+from helhet.maturity.selectors.overview import (
     AreaSummary,
     MaturitySummary,
     assessment_dates,
-    maturity_comparison,
     maturity_summary,
 )
 from helhet.organization.models import Municipality
@@ -129,7 +129,7 @@ def test_a_newer_assessment_counts_from_its_date(stavanger: Municipality) -> Non
 def test_a_service_never_assessed_counts_as_a_service_that_reaches_no_level(
     stavanger: Municipality,
 ) -> None:
-    from helhet.maturity.services import service_create
+    from helhet.maturity.services.catalogue import service_create
 
     (area,) = areas(stavanger, ("Kultur",))
     service_create(actor=None, municipality=stavanger, name="Lån av Sølvberget", area=area)
@@ -152,7 +152,7 @@ def test_another_municipalitys_services_are_not_counted(
 def test_summary_takes_the_same_queries_for_few_and_many_services(
     stavanger: Municipality,
 ) -> None:
-    from helhet.maturity.services import service_create
+    from helhet.maturity.services.catalogue import service_create
 
     (area,) = areas(stavanger, ("Kultur",))
 

@@ -9,7 +9,7 @@ from django import template
 from django.utils import timezone
 
 from helhet.maturity.models import PlannedStep, Service
-from helhet.maturity.selectors import ServiceLevel, initiative_service_steps, service_levels
+from helhet.maturity.selectors.plan import ServiceLevel, initiative_service_steps, service_levels
 from helhet.portfolio.models import Initiative
 
 register = template.Library()

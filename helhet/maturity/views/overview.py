@@ -13,8 +13,9 @@ from helhet.accounts.http import MemberRequest
 from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
 from helhet.maturity.charts import maturity_chart
-from helhet.maturity.forms import OverviewForm
-from helhet.maturity.selectors import assessment_dates, maturity_comparison, maturity_summary
+from helhet.maturity.forms.overview import OverviewForm
+from helhet.maturity.selectors.comparison import maturity_comparison
+from helhet.maturity.selectors.overview import assessment_dates, maturity_summary
 
 
 @member_required(Capability.VIEW_PORTFOLIO)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from helhet.maturity.models import MaturitySettings
-from helhet.maturity.selectors import maturity_summary
+from helhet.maturity.selectors.overview import maturity_summary
 from helhet.organization.models import Municipality
 
 

@@ -1,0 +1,60 @@
+"""The forms of an import of a service maturity table: the upload, then the confirmation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from helhet.core.forms import StyledForm
+from helhet.portfolio import exchange
+
+
+class ImportConfirmForm(StyledForm):
+    """The date and source of an import (sent again with the confirmation)."""
+
+    assessed_on = forms.DateField(
+        label=_("Assessed on"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("The date the answers describe."),
+    )
+    source = forms.CharField(
+        label=_("Source"),
+        max_length=200,
+        required=False,
+        help_text=_("Where the answers come from, for example a survey or an audit."),
+    )
+
+    def clean_assessed_on(self) -> Any:
+        value = self.cleaned_data["assessed_on"]
+        if value > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        return value
+
+
+class ImportForm(ImportConfirmForm):
+    field_order = ["file", "assessed_on", "source"]
+
+    file = forms.FileField(
+        label=_("The file (.csv)"),
+        help_text=_(
+            "Columns service_area, service, electronic_application, electronic_transfer and "
+            "electronic_answer. At most 5 MB."
+        ),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["file"].widget.attrs["accept"] = ".csv,text/csv"
+        if not self.is_bound:
+            self.initial.setdefault("assessed_on", timezone.localdate())
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        try:
+            exchange.check_size(upload.size)
+        except exchange.FileRefused as refused:
+            raise forms.ValidationError(refused.message) from refused
+        return upload
