@@ -1,12 +1,15 @@
-"""Access helpers: the only way a request reaches a service area, a service or its assessments.
-Another municipality's object is 404; a role that may not change it gets 403."""
+"""Access helpers: the only way a request reaches a service area, a municipal service, its
+assessments and planned steps, or a municipality's public maturity page. Another municipality's
+object is 404; a role that may not change it gets 403."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from helhet.accounts.models import Membership
 from helhet.accounts.roles import Capability
-from helhet.maturity.models import PlannedStep, Service, ServiceArea
+from helhet.maturity.models import MaturitySettings, PlannedStep, Service, ServiceArea
+from helhet.organization.models import Municipality
 
 
 def get_area_for_user(membership: Membership, pk: int) -> ServiceArea:
@@ -69,3 +72,15 @@ def get_rw_step_for_user(membership: Membership, pk: int) -> PlannedStep:
     if not membership.can(Capability.MANAGE_SERVICES):
         raise PermissionDenied
     return step
+
+
+# --- The public page
+
+
+def get_municipality_with_public_page(slug: str) -> Municipality:
+    """The municipality, if it has switched its public maturity page on; 404 otherwise, the same
+    as for a municipality that does not exist (no login needed)."""
+    municipality = get_object_or_404(Municipality, slug=slug)
+    if not MaturitySettings.objects.filter(municipality=municipality, public_page=True).exists():
+        raise Http404
+    return municipality

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
 
@@ -20,6 +20,9 @@ from helhet.maturity.selectors.overview import MaturitySummary
 from helhet.maturity.selectors.plan import Gap, PlanRow, StepLine
 from helhet.maturity.selectors.service_maturity import LEVEL_KEYS
 from helhet.organization.models import Municipality
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 
 def export_filename(municipality: Municipality, today: date, extension: str) -> str:
@@ -109,6 +112,15 @@ def _summary_lines(summary: MaturitySummary) -> Iterator[list[Any]]:
         ]
 
 
+def _cell(sheet: Any, raw: Any) -> Any:
+    """A value for a workbook cell: text neutralised, a date shown as a date, the rest as is."""
+    if isinstance(raw, str):
+        return cell_text(raw)
+    if isinstance(raw, date):
+        return formatted_cell(sheet, raw, "dd.mm.yyyy")
+    return raw
+
+
 def write_plan_xlsx(rows: Iterable[PlanRow], summary: MaturitySummary, out: IO[bytes]) -> None:
     """The plan (sheet "Plan") and the maturity per service area (sheet "Modenhet") as an .xlsx
     workbook. Text is stored as text: anything a spreadsheet would run as a formula gets an
@@ -116,22 +128,14 @@ def write_plan_xlsx(rows: Iterable[PlanRow], summary: MaturitySummary, out: IO[b
     from openpyxl import Workbook  # type: ignore[import-untyped]
 
     workbook = Workbook(write_only=True)
-
-    def value(sheet: Any, raw: Any) -> Any:
-        if isinstance(raw, str):
-            return cell_text(raw)
-        if isinstance(raw, date):
-            return formatted_cell(sheet, raw, "dd.mm.yyyy")
-        return raw
-
     plan = sheet_with(
         workbook, "Plan", _plan_headers(), [24, 30, 22, 14, 36, 40, 30, 22, 12, 12, 30]
     )
     for line in plan_lines(rows):
-        plan.append([value(plan, raw) for raw in line])
+        plan.append([_cell(plan, raw) for raw in line])
     counts = sheet_with(workbook, "Modenhet", _summary_headers(), [30, 10, 16, 18, 16, 16, 14])
     for line in _summary_lines(summary):
-        counts.append([value(counts, raw) for raw in line])
+        counts.append([_cell(counts, raw) for raw in line])
     workbook.save(out)
 
 
@@ -149,8 +153,20 @@ def write_plan_pdf(
     """The plan as an A4 landscape PDF: a title with the municipality and the date, then a table
     per service area (service, level, answer now, step, initiative, responsible, by when,
     status, what needs attention). Headings repeat on every page."""
+    pdf = _landscape_document(municipality, compress=compress)
+    _title(pdf, municipality, today)
+    if not rows:
+        _line(pdf, _("No service lacks a level."))
+    for area_rows in _by_area(rows):
+        _area_table(pdf, area_rows)
+    pdf.set_font("Helvetica", size=8)
+    _line(pdf, _("Made by Helhet on %(date)s.") % {"date": long_date(today)})
+    out.write(bytes(pdf.output()))
+
+
+def _landscape_document(municipality: Municipality, *, compress: bool) -> FPDF:
+    """An A4 landscape document with its first page, titled and written in Windows-1252."""
     from fpdf import FPDF
-    from fpdf.fonts import FontFace
 
     pdf = FPDF(orientation="landscape", format="A4")
     pdf.core_fonts_encoding = "windows-1252"
@@ -161,26 +177,36 @@ def write_plan_pdf(
     pdf.set_auto_page_break(auto=True, margin=12)
     pdf.set_margins(12, 12, 12)
     pdf.add_page()
+    return pdf
 
+
+def _line(pdf: FPDF, text: str) -> None:
+    """One line of text in the current font, then the next line."""
+    pdf.cell(text=pdf_latin(text), new_x="LMARGIN", new_y="NEXT")
+
+
+def _title(pdf: FPDF, municipality: Municipality, today: date) -> None:
     pdf.set_font("Helvetica", style="B", size=16)
-    pdf.cell(text=pdf_latin(_("Digital first choice: the plan")), new_x="LMARGIN", new_y="NEXT")
+    _line(pdf, _("Digital first choice: the plan"))
     pdf.set_font("Helvetica", size=10)
-    pdf.cell(
-        text=pdf_latin(
-            _("%(municipality)s, as of %(date)s")
-            % {"municipality": municipality.name, "date": long_date(today)}
-        ),
-        new_x="LMARGIN",
-        new_y="NEXT",
+    _line(
+        pdf,
+        _("%(municipality)s, as of %(date)s")
+        % {"municipality": municipality.name, "date": long_date(today)},
     )
     pdf.ln(4)
-    if not rows:
-        pdf.cell(text=pdf_latin(_("No service lacks a level.")), new_x="LMARGIN", new_y="NEXT")
 
+
+def _by_area(rows: list[PlanRow]) -> list[list[PlanRow]]:
+    """The rows grouped by service area, in the order the areas first appear."""
     by_area: dict[int, list[PlanRow]] = {}
     for row in rows:
         by_area.setdefault(row.service.area_id, []).append(row)
-    headers = [
+    return list(by_area.values())
+
+
+def _pdf_headers() -> list[str]:
+    return [
         _("Service"),
         _("Level"),
         _("Answer now"),
@@ -191,33 +217,36 @@ def write_plan_pdf(
         _("Status"),
         _("Needs attention"),
     ]
-    heading_style = FontFace(emphasis="BOLD", fill_color=(230, 230, 230))
-    for area_rows in by_area.values():
-        pdf.set_font("Helvetica", style="B", size=12)
-        pdf.cell(text=pdf_latin(area_rows[0].service.area.name), new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(1)
-        pdf.set_font("Helvetica", size=8)
-        with pdf.table(
-            col_widths=(34, 26, 18, 56, 38, 26, 20, 18, 37),
-            text_align="LEFT",
-            headings_style=heading_style,
-            line_height=4.2,
-            padding=1,
-        ) as table:
-            heading = table.row()
-            for header in headers:
-                heading.cell(pdf_latin(header))
-            for line in plan_lines(area_rows):
-                cells = line[1:4] + line[5:]
-                cells[6] = long_date(cells[6])
-                table_row = table.row()
-                for cell in cells:
-                    table_row.cell(pdf_latin(str(cell or "")))
-        pdf.ln(5)
+
+
+def _pdf_cells(line: list[Any]) -> list[str]:
+    """A line of the plan as the PDF's columns: without the service area (the table's heading)
+    and the comment, the date written out."""
+    cells = line[1:4] + line[5:]
+    cells[6] = long_date(cells[6])
+    return [pdf_latin(str(cell or "")) for cell in cells]
+
+
+def _area_table(pdf: FPDF, area_rows: list[PlanRow]) -> None:
+    """The service area's name, then its table (the headings repeat on every page)."""
+    from fpdf.fonts import FontFace
+
+    pdf.set_font("Helvetica", style="B", size=12)
+    _line(pdf, area_rows[0].service.area.name)
+    pdf.ln(1)
     pdf.set_font("Helvetica", size=8)
-    pdf.cell(
-        text=pdf_latin(_("Made by Helhet on %(date)s.") % {"date": long_date(today)}),
-        new_x="LMARGIN",
-        new_y="NEXT",
-    )
-    out.write(bytes(pdf.output()))
+    with pdf.table(
+        col_widths=(34, 26, 18, 56, 38, 26, 20, 18, 37),
+        text_align="LEFT",
+        headings_style=FontFace(emphasis="BOLD", fill_color=(230, 230, 230)),
+        line_height=4.2,
+        padding=1,
+    ) as table:
+        heading = table.row()
+        for header in _pdf_headers():
+            heading.cell(pdf_latin(header))
+        for line in plan_lines(area_rows):
+            table_row = table.row()
+            for cell in _pdf_cells(line):
+                table_row.cell(cell)
+    pdf.ln(5)

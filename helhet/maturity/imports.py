@@ -9,9 +9,6 @@ read; such answers are reported, not refused."""
 
 from __future__ import annotations
 
-import csv
-import io
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -21,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from helhet.accounts.models import User
+from helhet.maturity.csv_text import FileUnreadable, csv_records, decode
 from helhet.maturity.models import Answer, MaturityLevel, Service, ServiceArea
 from helhet.maturity.services.assessments import assessment_record
 from helhet.maturity.services.catalogue import service_create
@@ -50,14 +48,6 @@ ANSWER_WORDS = (
     ("usikker", Answer.UNSURE),
     ("delvis", Answer.PARTLY),
 )
-
-# The characters other than ASCII that a Norwegian file saved as Windows-1252 holds: letters of
-# the Nordic and Western European languages and Excel's typographic punctuation. A file in
-# another encoding read as Windows-1252 shows others (Mac Roman's ø comes out as "¿").
-PLAUSIBLE_CP1252 = frozenset(
-    "æøåÆØÅäöüÄÖÜéèêëÉÈÊáàâÁÀóòôÓÒúùÚíìÍçÇñÑß–—‘’‚“”„«»…•·§°½¼¾€£©®™\u00a0\u00ad"
-)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -113,55 +103,6 @@ class ImportRefused(ValidationError):
         self.problems = problems
 
 
-class FileUnreadable(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-def _unreadable_characters() -> str:
-    return _(
-        "The characters in the file could not be read. Save it as “CSV UTF-8” in Excel and "
-        "import it again."
-    )
-
-
-def decode(data: bytes) -> str:
-    """The file's text: UTF-8 with or without a byte order mark, or Windows-1252 (what
-    Norwegian Excel saves as plain "CSV") when the text then reads as Norwegian. Anything else
-    is refused with FileUnreadable rather than imported with garbled letters."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError as error:
-            raise FileUnreadable(_unreadable_characters()) from error
-        if any(ord(char) > 127 and char not in PLAUSIBLE_CP1252 for char in text):
-            raise FileUnreadable(_unreadable_characters()) from None
-    if _CONTROL.search(text):
-        raise FileUnreadable(_unreadable_characters())
-    return text
-
-
-def _rows(text: str) -> list[tuple[int, list[str]]]:
-    """The records of the CSV text, numbered from 1, separated by comma, semicolon (Norwegian
-    Excel) or tab, whichever the first line has most of."""
-    first_line = text.lstrip("\r\n").split("\n", 1)[0]
-    delimiter = max((",", ";", "\t"), key=first_line.count)
-    try:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        return [
-            (number, [cell.strip() for cell in cells]) for number, cells in enumerate(reader, 1)
-        ]
-    except csv.Error as error:
-        raise FileUnreadable(
-            _("The file could not be read as CSV. Save it as “CSV UTF-8” in Excel and try again.")
-        ) from error
-
-
 def read_answer(text: str) -> tuple[str, str]:
     """An answer as written in the file -> (answer, comment). "Ja" is yes with no comment; "Ja -
     nasjonal løsning" is yes with the full text as the comment; text that begins with none of
@@ -197,108 +138,131 @@ def check_service_maturity(
     if assessed_on is not None and assessed_on > timezone.localdate():
         preview.problems.append(Problem(_("The date of the assessment cannot be in the future.")))
     try:
-        records = [(n, cells) for n, cells in _rows(decode(data)) if any(cells)]
+        records = [(n, cells) for n, cells in csv_records(decode(data)) if any(cells)]
     except FileUnreadable as unreadable:
         preview.problems.append(Problem(unreadable.message))
         return preview
-    if not records:
-        preview.problems.append(Problem(_("The file is empty.")))
+    columns, header_problems = _check_header(records)
+    if header_problems:
+        preview.problems.extend(header_problems)
         return preview
+    known = _Known.of(municipality)
+    for number, cells in records[1:]:
+        _check_row(preview, known, number, _Cells(cells, columns))
+    return preview
+
+
+def _check_header(records: list[tuple[int, list[str]]]) -> tuple[dict[str, int], list[Problem]]:
+    """The column of each name the first record gives, and the problems that stop the import
+    before any row is read: no records, a column missing, no row below the names."""
+    if not records:
+        return {}, [Problem(_("The file is empty."))]
     header_row, header = records[0]
     columns = _header_map(header)
     missing = [name for name in COLUMNS if name not in columns]
-    for name in missing:
-        preview.problems.append(
-            Problem(
-                _("The column is missing. The first row must name the columns %(columns)s.")
-                % {"columns": ", ".join(COLUMNS)},
-                header_row,
-                name,
-            )
-        )
     if missing:
-        return preview
+        message = _("The column is missing. The first row must name the columns %(columns)s.") % {
+            "columns": ", ".join(COLUMNS)
+        }
+        return columns, [Problem(message, header_row, name) for name in missing]
     if len(records) == 1:
-        preview.problems.append(Problem(_("The file has no services below the column names.")))
-        return preview
+        return columns, [Problem(_("The file has no services below the column names."))]
+    return columns, []
 
-    areas = {
-        area.name.casefold(): area for area in ServiceArea.objects.filter(municipality=municipality)
-    }
-    existing = {
-        service.name.casefold(): service
-        for service in Service.objects.filter(municipality=municipality).select_related("area")
-    }
-    seen: dict[str, int] = {}
-    max_name = Service._meta.get_field("name").max_length or 200
-    for number, cells in records[1:]:
 
-        def cell(column: str, cells: list[str] = cells) -> str:
-            index = columns[column]
-            return cells[index] if index < len(cells) else ""
+@dataclass(frozen=True)
+class _Cells:
+    """One record's cells, read by column name (an absent cell reads as empty)."""
 
-        row_problems: list[Problem] = []
-        area_name, name = cell(AREA), " ".join(cell(SERVICE).split())
-        area = areas.get(" ".join(area_name.split()).casefold())
-        if not area_name:
-            row_problems.append(Problem(_("The service area is empty."), number, AREA))
-        elif area is None:
-            row_problems.append(
+    cells: list[str]
+    columns: dict[str, int]
+
+    def __getitem__(self, column: str) -> str:
+        index = self.columns[column]
+        return self.cells[index] if index < len(self.cells) else ""
+
+
+@dataclass
+class _Known:
+    """What each row is checked against: the municipality's service areas and services by name
+    (whatever the case), and the services named in the rows checked so far."""
+
+    areas: dict[str, ServiceArea]
+    services: dict[str, Service]
+    seen: dict[str, int] = field(default_factory=dict)
+    max_name: int = 200
+
+    @classmethod
+    def of(cls, municipality: Municipality) -> _Known:
+        areas = ServiceArea.objects.filter(municipality=municipality)
+        services = Service.objects.filter(municipality=municipality).select_related("area")
+        return cls(
+            areas={area.name.casefold(): area for area in areas},
+            services={service.name.casefold(): service for service in services},
+            max_name=Service._meta.get_field("name").max_length or 200,
+        )
+
+
+def _check_row(preview: ImportPreview, known: _Known, number: int, cells: _Cells) -> None:
+    """Check one row: a row without problems joins the preview with its unclassified answers;
+    a row with problems adds them instead."""
+    area_name, name = cells[AREA], " ".join(cells[SERVICE].split())
+    area = known.areas.get(" ".join(area_name.split()).casefold())
+    problems = _area_problems(number, area_name, area) + _name_problems(number, name, known)
+    answers: dict[str, tuple[str, str]] = {}
+    unclassified: list[UnclassifiedAnswer] = []
+    for column, (fieldname, level) in LEVEL_COLUMNS.items():
+        text = cells[column]
+        if not text:
+            problems.append(
                 Problem(
-                    _(
-                        "There is no service area “%(name)s”. Create it under Service areas, "
-                        "or correct the name."
-                    )
-                    % {"name": area_name},
+                    _("The answer is empty. Write Ja, Nei, Usikker or Delvis, or a comment."),
                     number,
-                    AREA,
+                    column,
                 )
             )
-        if not name:
-            row_problems.append(Problem(_("The name of the service is empty."), number, SERVICE))
-        elif len(name) > max_name:
-            row_problems.append(
-                Problem(
-                    _("The name can be at most %(max)s characters long.") % {"max": max_name},
-                    number,
-                    SERVICE,
-                )
-            )
-        elif name.casefold() in seen:
-            row_problems.append(
-                Problem(
-                    _("The service “%(name)s” is also in row %(row)s. Each service once.")
-                    % {"name": name, "row": seen[name.casefold()]},
-                    number,
-                    SERVICE,
-                )
-            )
-        else:
-            seen[name.casefold()] = number
-        answers: dict[str, tuple[str, str]] = {}
-        unclassified: list[UnclassifiedAnswer] = []
-        for column, (fieldname, level) in LEVEL_COLUMNS.items():
-            text = cell(column)
-            if not text:
-                row_problems.append(
-                    Problem(
-                        _("The answer is empty. Write Ja, Nei, Usikker or Delvis, or a comment."),
-                        number,
-                        column,
-                    )
-                )
-                continue
-            answer, comment = read_answer(text)
-            answers[fieldname] = (answer, comment)
-            if answer == Answer.UNCLASSIFIED:
-                unclassified.append(UnclassifiedAnswer(number, name, level, comment))
-        if row_problems:
-            preview.problems.extend(row_problems)
             continue
-        assert area is not None
-        preview.unclassified.extend(unclassified)
-        preview.rows.append(ImportRow(number, area, name, existing.get(name.casefold()), answers))
-    return preview
+        answer, comment = read_answer(text)
+        answers[fieldname] = (answer, comment)
+        if answer == Answer.UNCLASSIFIED:
+            unclassified.append(UnclassifiedAnswer(number, name, level, comment))
+    if problems:
+        preview.problems.extend(problems)
+        return
+    assert area is not None
+    preview.unclassified.extend(unclassified)
+    existing = known.services.get(name.casefold())
+    preview.rows.append(ImportRow(number, area, name, existing, answers))
+
+
+def _area_problems(number: int, area_name: str, area: ServiceArea | None) -> list[Problem]:
+    if not area_name:
+        return [Problem(_("The service area is empty."), number, AREA)]
+    if area is None:
+        message = _(
+            "There is no service area “%(name)s”. Create it under Service areas, or correct the "
+            "name."
+        ) % {"name": area_name}
+        return [Problem(message, number, AREA)]
+    return []
+
+
+def _name_problems(number: int, name: str, known: _Known) -> list[Problem]:
+    """What is wrong with the service's name: empty, too long, or named in an earlier row (a
+    good name is remembered for the rows after)."""
+    if not name:
+        return [Problem(_("The name of the service is empty."), number, SERVICE)]
+    if len(name) > known.max_name:
+        message = _("The name can be at most %(max)s characters long.") % {"max": known.max_name}
+        return [Problem(message, number, SERVICE)]
+    if name.casefold() in known.seen:
+        message = _("The service “%(name)s” is also in row %(row)s. Each service once.") % {
+            "name": name,
+            "row": known.seen[name.casefold()],
+        }
+        return [Problem(message, number, SERVICE)]
+    known.seen[name.casefold()] = number
+    return []
 
 
 @transaction.atomic
@@ -322,25 +286,7 @@ def import_service_maturity(
     created = 0
     for row in preview.rows:
         try:
-            service = row.existing
-            if service is None:
-                service = service_create(
-                    actor=actor, municipality=municipality, name=row.name, area=row.area
-                )
-                created += 1
-            assessment_record(
-                actor=actor,
-                service=service,
-                assessed_on=assessed_on,
-                application=row.answers["application"][0],
-                application_comment=row.answers["application"][1],
-                transfer=row.answers["transfer"][0],
-                transfer_comment=row.answers["transfer"][1],
-                answer=row.answers["answer"][0],
-                answer_comment=row.answers["answer"][1],
-                source=source,
-                imported=True,
-            )
+            created += _import_row(row, municipality, assessed_on, actor=actor, source=source)
         except ValidationError as error:
             # What the checks above cannot know (a source too long): the transaction is undone.
             raise ImportRefused(
@@ -349,3 +295,34 @@ def import_service_maturity(
     return ImportResult(
         services_created=created, assessments=len(preview.rows), unclassified=preview.unclassified
     )
+
+
+def _import_row(
+    row: ImportRow,
+    municipality: Municipality,
+    assessed_on: date,
+    *,
+    actor: User | None,
+    source: str,
+) -> int:
+    """Create the row's service if the catalogue lacks it and record its assessment; 1 if the
+    service was created, else 0."""
+    service = row.existing
+    if service is None:
+        service = service_create(
+            actor=actor, municipality=municipality, name=row.name, area=row.area
+        )
+    assessment_record(
+        actor=actor,
+        service=service,
+        assessed_on=assessed_on,
+        application=row.answers["application"][0],
+        application_comment=row.answers["application"][1],
+        transfer=row.answers["transfer"][0],
+        transfer_comment=row.answers["transfer"][1],
+        answer=row.answers["answer"][0],
+        answer_comment=row.answers["answer"][1],
+        source=source,
+        imported=True,
+    )
+    return 1 if row.existing is None else 0

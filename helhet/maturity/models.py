@@ -1,7 +1,12 @@
 """The service catalogue and how digital each service is: Riksrevisjonen's three maturity levels
 (electronic application, electronic transfer into the case system, electronic answer), assessed
 at dates so progress over years shows, and the planned steps that close the gaps ("digital
-first choice")."""
+first choice").
+
+Names: in this app "service" alone means a municipal service (tjeneste, the ``Service`` model).
+The write layer is the ``services`` package only by the Django convention; its functions say what
+they act on (``service_create`` creates a municipal service, ``service_area_update`` a service
+area), and the reads are ``selectors``."""
 
 from __future__ import annotations
 
@@ -66,8 +71,8 @@ class ServiceArea(MunicipalityOwned):
 
 
 class Service(MunicipalityOwned):
-    """A service the municipality offers citizens or businesses (Barnehageplass, Byggesøknad,
-    Hjemmesykepleie)."""
+    """A municipal service (tjeneste): what the municipality offers citizens or businesses
+    (Barnehageplass, Byggesøknad, Hjemmesykepleie)."""
 
     name = models.CharField(_("name"), max_length=200)
     area = models.ForeignKey(

@@ -8,5 +8,5 @@ from helhet.maturity.views import public
 app_name = "maturity_public"
 
 urlpatterns = [
-    path("<slug:municipality>/tjenester/", public.services, name="services"),
+    path("<slug:municipality>/tjenester/", public.public_services, name="services"),
 ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import Count, OuterRef, QuerySet, Subquery
 
 from helhet.maturity.models import Answer, Assessment, MaturityLevel, Service, ServiceArea
 from helhet.organization.models import Municipality
@@ -98,3 +98,13 @@ def service_catalogue(*, municipality: Municipality) -> list[AreaGroup]:
         service.area = group.area  # known already: no query per service
         group.entries.append(CatalogueEntry(service, newest.get(service.pk)))
     return list(groups.values())
+
+
+def service_areas_with_counts(municipality: Municipality) -> QuerySet[ServiceArea]:
+    """The municipality's service areas in their order, each with its unit and
+    ``service_count``, the number of municipal services in it. One query."""
+    return (
+        ServiceArea.objects.filter(municipality=municipality)
+        .select_related("org_unit")
+        .annotate(service_count=Count("services"))
+    )

@@ -159,7 +159,7 @@ def maturity_plan(municipality: Municipality, today: date) -> MaturityPlan:
     return MaturityPlan(today=today, rows=rows)
 
 
-def initiative_service_steps(initiative: Initiative) -> list[PlannedStep]:
+def initiative_planned_steps(initiative: Initiative) -> list[PlannedStep]:
     """The planned steps an initiative carries (which services and levels it is meant to lift),
     by service area, service and level. One query."""
     return list(

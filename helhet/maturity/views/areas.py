@@ -6,7 +6,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -18,17 +17,13 @@ from helhet.accounts.roles import Capability
 from helhet.core.forms import add_service_errors
 from helhet.maturity.access import get_rw_area_for_user
 from helhet.maturity.forms.catalogue import ServiceAreaForm
-from helhet.maturity.models import ServiceArea
+from helhet.maturity.selectors.catalogue import service_areas_with_counts
 from helhet.maturity.services.catalogue import service_area_create, service_area_update
 
 
 @member_required(Capability.VIEW_PORTFOLIO)
 def area_list(request: MemberRequest) -> HttpResponse:
-    areas = (
-        ServiceArea.objects.filter(municipality=request.membership.municipality)
-        .select_related("org_unit")
-        .annotate(service_count=Count("services"))
-    )
+    areas = service_areas_with_counts(request.membership.municipality)
     return render(request, "maturity/area_list.html", {"areas": areas})
 
 

@@ -5,21 +5,18 @@ no comments, no planned steps, no people."""
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from helhet.maturity.models import MaturitySettings
+from helhet.maturity.access import get_municipality_with_public_page
 from helhet.maturity.selectors.overview import maturity_summary
-from helhet.organization.models import Municipality
 
 
 @require_GET
-def services(request: HttpRequest, municipality: str) -> HttpResponse:
-    found = get_object_or_404(Municipality, slug=municipality)
-    if not MaturitySettings.objects.filter(municipality=found, public_page=True).exists():
-        raise Http404
+def public_services(request: HttpRequest, municipality: str) -> HttpResponse:
+    found = get_municipality_with_public_page(municipality)
     return render(
         request,
         "maturity/public_services.html",

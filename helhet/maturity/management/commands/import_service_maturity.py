@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from helhet.accounts.models import Membership, User
-from helhet.maturity.imports import ImportRefused, import_service_maturity
+from helhet.maturity.imports import ImportRefused, ImportResult, import_service_maturity
 from helhet.organization.models import Municipality
 
 
@@ -40,24 +40,10 @@ class Command(BaseCommand):
             self._import(options)
 
     def _import(self, options: dict[str, Any]) -> None:
-        municipality = Municipality.objects.filter(slug=options["municipality"]).first()
-        if municipality is None:
-            raise CommandError(
-                _("No municipality with the short name “%(slug)s”.")
-                % {"slug": options["municipality"]}
-            )
-        try:
-            assessed_on = date.fromisoformat(options["date"])
-        except ValueError as error:
-            raise CommandError(_("Enter a date as YYYY-MM-DD.")) from error
+        municipality = self._municipality(options["municipality"])
+        assessed_on = self._date(options["date"])
         actor = self._actor(municipality, options["user"])
-        path = Path(options["file"])
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise CommandError(
-                _("Could not read %(file)s: %(error)s") % {"file": path, "error": error.strerror}
-            ) from error
+        data = self._read(Path(options["file"]))
         try:
             result = import_service_maturity(
                 municipality=municipality,
@@ -77,6 +63,32 @@ class Command(BaseCommand):
                 )
                 % {"count": len(refused.problems)}
             ) from refused
+        self._report(result, municipality, assessed_on)
+
+    def _municipality(self, slug: str) -> Municipality:
+        municipality = Municipality.objects.filter(slug=slug).first()
+        if municipality is None:
+            raise CommandError(
+                _("No municipality with the short name “%(slug)s”.") % {"slug": slug}
+            )
+        return municipality
+
+    def _date(self, text: str) -> date:
+        try:
+            return date.fromisoformat(text)
+        except ValueError as error:
+            raise CommandError(_("Enter a date as YYYY-MM-DD.")) from error
+
+    def _read(self, path: Path) -> bytes:
+        try:
+            return path.read_bytes()
+        except OSError as error:
+            raise CommandError(
+                _("Could not read %(file)s: %(error)s") % {"file": path, "error": error.strerror}
+            ) from error
+
+    def _report(self, result: ImportResult, municipality: Municipality, assessed_on: date) -> None:
+        """What was imported, and each answer that could not be classified."""
         self.stdout.write(
             ngettext(
                 "%(count)s service was assessed on %(date)s in %(municipality)s; %(new)s of "
@@ -92,27 +104,28 @@ class Command(BaseCommand):
                 "new": result.services_created,
             }
         )
-        if result.unclassified:
-            self.stdout.write(
-                ngettext(
-                    "%(count)s answer could not be read as yes, no, unsure or partly. It was "
-                    "imported as not classified; classify it on the service's page:",
-                    "%(count)s answers could not be read as yes, no, unsure or partly. They were "
-                    "imported as not classified; classify them on the services' pages:",
-                    len(result.unclassified),
-                )
-                % {"count": len(result.unclassified)}
+        if not result.unclassified:
+            return
+        self.stdout.write(
+            ngettext(
+                "%(count)s answer could not be read as yes, no, unsure or partly. It was "
+                "imported as not classified; classify it on the service's page:",
+                "%(count)s answers could not be read as yes, no, unsure or partly. They were "
+                "imported as not classified; classify them on the services' pages:",
+                len(result.unclassified),
             )
-            for item in result.unclassified:
-                self.stdout.write(
-                    _("Row %(row)s, %(service)s, %(level)s: “%(text)s”")
-                    % {
-                        "row": item.row,
-                        "service": item.service,
-                        "level": item.level.label,
-                        "text": item.text,
-                    }
-                )
+            % {"count": len(result.unclassified)}
+        )
+        for item in result.unclassified:
+            self.stdout.write(
+                _("Row %(row)s, %(service)s, %(level)s: “%(text)s”")
+                % {
+                    "row": item.row,
+                    "service": item.service,
+                    "level": item.level.label,
+                    "text": item.text,
+                }
+            )
 
     def _actor(self, municipality: Municipality, username: str) -> User | None:
         if not username:
