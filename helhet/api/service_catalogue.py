@@ -24,7 +24,7 @@ from helhet.maturity.models import Assessment, Service, ServiceArea
 from helhet.maturity.selectors.catalogue import (
     CatalogueEntry,
     newest_assessments,
-    with_newest_assessment,
+    services_with_newest_assessment,
 )
 from helhet.maturity.services import assessments, catalogue
 from helhet.organization.models import Municipality, OrgUnit
@@ -118,7 +118,9 @@ class AssessmentIn(Schema):
 def catalogue_entries(services_: QuerySet[Service]) -> list[CatalogueEntry]:
     """The services, each with its newest assessment, as ServiceOut reads them: a fixed number
     of queries for any number of services."""
-    rows = list(with_newest_assessment(services_.select_related("area", "responsible_unit")))
+    rows = list(
+        services_with_newest_assessment(services_.select_related("area", "responsible_unit"))
+    )
     newest = newest_assessments(rows)
     return [CatalogueEntry(service, newest.get(service.pk)) for service in rows]
 

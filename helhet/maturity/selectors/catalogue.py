@@ -62,7 +62,7 @@ class AreaGroup:
     entries: list[CatalogueEntry] = field(default_factory=list)
 
 
-def with_newest_assessment(services: QuerySet[Service]) -> QuerySet[Service]:
+def services_with_newest_assessment(services: QuerySet[Service]) -> QuerySet[Service]:
     """The services annotated with ``newest_assessment_id``: the id of the assessment with the
     latest date, or None."""
     newest = (
@@ -72,8 +72,8 @@ def with_newest_assessment(services: QuerySet[Service]) -> QuerySet[Service]:
 
 
 def newest_assessments(services: Iterable[Service]) -> dict[int, Assessment]:
-    """Service id -> its newest assessment, for services from ``with_newest_assessment`` (one
-    query)."""
+    """Service id -> its newest assessment, for services from
+    ``services_with_newest_assessment`` (one query)."""
     by_id = Assessment.objects.select_related("recorded_by").in_bulk(
         [pk for service in services if (pk := getattr(service, "newest_assessment_id", None))]
     )
@@ -88,7 +88,7 @@ def service_catalogue(*, municipality: Municipality) -> list[AreaGroup]:
         for area in ServiceArea.objects.filter(municipality=municipality).select_related("org_unit")
     }
     services = list(
-        with_newest_assessment(
+        services_with_newest_assessment(
             Service.objects.filter(municipality=municipality).select_related("responsible_unit")
         ).order_by("name")
     )
