@@ -152,7 +152,6 @@ STATICFILES_DIRS = [
         "vendor/designsystemet",
         BASE_DIR / "node_modules" / "@digdir" / "designsystemet-css" / "dist",
     ),
-    ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
