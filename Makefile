@@ -4,8 +4,10 @@ PORT ?= 8000
 VENV := .venv
 PY := $(VENV)/bin/python
 export DJANGO_SETTINGS_MODULE := config.settings
+# `make check` runs every check-<name> target below.
+CHECKS := ruff format mypy imports migrations translations templates
 
-.PHONY: run setup test check pytest pytest-sqlite pytest-postgres bench lock messages clean
+.PHONY: run setup test check $(addprefix check-,$(CHECKS)) pytest pytest-sqlite pytest-postgres bench lock messages clean
 
 run: setup
 	@mkdir -p var
@@ -37,14 +39,25 @@ test: setup
 	@$(MAKE) --no-print-directory pytest-sqlite
 	@$(MAKE) --no-print-directory pytest-postgres
 
-check:
-	@mkdir -p var
+check: $(addprefix check-,$(CHECKS))
+
+check-ruff:
 	$(VENV)/bin/ruff check .
+check-format:
 	$(VENV)/bin/ruff format --check .
+check-mypy: | var
 	$(VENV)/bin/mypy .
+check-imports:
 	$(VENV)/bin/lint-imports
+check-migrations: | var
 	$(PY) manage.py makemigrations --check --dry-run
+check-translations:
 	$(PY) scripts/check_translations.py
+check-templates:
+	$(VENV)/bin/djlint helhet/templates --lint --quiet
+
+var:
+	@mkdir -p var
 
 # -n auto: one pytest-xdist worker per CPU, each with its own test database.
 pytest-sqlite:
