@@ -4,8 +4,9 @@ PORT ?= 8000
 VENV := .venv
 PY := $(VENV)/bin/python
 export DJANGO_SETTINGS_MODULE := config.settings
-# `make check` runs every check-<name> target below.
-CHECKS := ruff format mypy imports migrations translations templates
+# `make check` runs every check-<name> target below; .pre-commit-config.yaml runs the very same
+# targets (scripts/check_rules.py fails when the two lists drift apart).
+CHECKS := ruff format mypy imports migrations translations templates rules
 
 .PHONY: run setup test check $(addprefix check-,$(CHECKS)) pytest pytest-sqlite pytest-postgres bench lock messages clean
 
@@ -55,6 +56,8 @@ check-translations:
 	$(PY) scripts/check_translations.py
 check-templates:
 	$(VENV)/bin/djlint helhet/templates --lint --quiet
+check-rules:
+	$(PY) scripts/check_rules.py
 
 var:
 	@mkdir -p var
