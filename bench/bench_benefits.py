@@ -173,7 +173,7 @@ def generate_benefits(stavanger: Any, count: int, rng: random.Random) -> dict[st
                 )
             )
     Measurement.objects.bulk_create(measurements, batch_size=BATCH)
-    # What services.indicator_latest_refresh keeps: each indicator's newest measurement.
+    # What services.follow_up.indicator_latest_refresh keeps: each indicator's newest measurement.
     for measurement in measurements:
         measurement.indicator.latest_measured_on = measurement.measured_on
         measurement.indicator.latest_value = measurement.value

@@ -21,10 +21,11 @@ from helhet.accounts.models import User
 from helhet.api.benefits import BenefitOut, MeasurementOut, with_details
 from helhet.api.errors import ERRORS, InvalidOut, InvalidRequest, invalid, service_errors
 from helhet.api.members import request_membership
-from helhet.benefits import services
 from helhet.benefits.access import get_indicator_for_user
 from helhet.benefits.models import Benefit, Measurement
 from helhet.benefits.selectors.plan import benefits_plan
+from helhet.benefits.services.follow_up import measurement_record
+from helhet.benefits.services.plan import benefit_create
 from helhet.organization.models import Municipality
 from helhet.portfolio.access import get_initiative_for_user, get_rw_initiative_for_user
 
@@ -114,7 +115,7 @@ def initiative_benefit_create(request: HttpRequest, initiative_id: int, payload:
     try:
         responsible, owners = _people(membership.municipality, payload)
         fields = payload.model_dump(exclude={"responsible", "owners"})
-        benefit = services.benefit_create(
+        benefit = benefit_create(
             actor=membership.user,
             initiative=initiative,
             responsible=responsible,
@@ -138,7 +139,7 @@ def measurement_create(request: HttpRequest, indicator_id: int, payload: Measure
     membership = request_membership(request)
     indicator = get_indicator_for_user(membership, indicator_id)
     try:
-        measurement = services.measurement_record(
+        measurement = measurement_record(
             actor=membership.user,
             indicator=indicator,
             measured_on=payload.measured_on,

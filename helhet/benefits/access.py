@@ -160,7 +160,7 @@ def get_indicator_for_user(membership: Membership, pk: int) -> Indicator:
     """The indicator, if it belongs to the member's municipality (404 otherwise) and the member
     may see the portfolio (403 otherwise), with its benefit's initiative, responsible line
     manager and owners loaded. Whether the member may record its measurements is the service's
-    to say (``services.measurement_record``)."""
+    to say (``services.follow_up.measurement_record``)."""
     if not membership.can(Capability.VIEW_PORTFOLIO):
         raise PermissionDenied
     return get_object_or_404(

@@ -20,14 +20,10 @@ from django.utils import timezone
 
 from helhet.accounts.models import User
 from helhet.benefits.models import Benefit, BenefitStatus, Indicator
-from helhet.benefits.services import (
-    benefit_create,
-    benefit_status_set,
-    budget_cut_create,
-    calculation_set,
-    indicator_create,
-    measurement_record,
-)
+from helhet.benefits.services.budget_cuts import budget_cut_create
+from helhet.benefits.services.calculations import calculation_set
+from helhet.benefits.services.follow_up import benefit_status_set, measurement_record
+from helhet.benefits.services.plan import benefit_create, indicator_create
 from helhet.organization.models import Municipality, OrgUnit
 from helhet.portfolio.models import Initiative
 

@@ -7,7 +7,8 @@ from decimal import Decimal
 from typing import Any
 
 from helhet.benefits.models import Benefit, BudgetCut, Calculation
-from helhet.benefits.services import budget_cut_create, calculation_set
+from helhet.benefits.services.budget_cuts import budget_cut_create
+from helhet.benefits.services.calculations import calculation_set
 from helhet.organization.models import Municipality, OrgUnit
 
 HOME_CARE = "Hjemmebaserte tjenester"

@@ -13,7 +13,8 @@ from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from helhet.accounts.models import User
 from helhet.benefits.models import Benefit, BudgetCut, Calculation, Indicator, Measurement
-from helhet.benefits.services import benefit_create, indicator_create, indicator_latest_refresh
+from helhet.benefits.services.follow_up import indicator_latest_refresh
+from helhet.benefits.services.plan import benefit_create, indicator_create
 from helhet.portfolio.models import Initiative
 from tests.conftest import unit_named
 

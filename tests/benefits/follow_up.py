@@ -13,7 +13,8 @@ from django.utils import timezone
 
 from helhet.accounts.models import User
 from helhet.benefits.models import Benefit, Indicator, Measurement
-from helhet.benefits.services import benefit_create, indicator_create, measurement_record
+from helhet.benefits.services.follow_up import measurement_record
+from helhet.benefits.services.plan import benefit_create, indicator_create
 from helhet.organization.models import Municipality
 from tests.benefits.helpers import dispensers
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from helhet.accounts.models import User
 from helhet.benefits.models import Benefit, Indicator
-from helhet.benefits.services import benefit_create, indicator_create
+from helhet.benefits.services.plan import benefit_create, indicator_create
 from helhet.organization.models import Municipality
 from helhet.portfolio.models import Initiative
 from tests.methodology.matrix_projects import project

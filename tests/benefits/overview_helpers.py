@@ -12,7 +12,8 @@ from typing import Any
 
 from helhet.accounts.models import User
 from helhet.benefits.models import Benefit, BudgetCut, Indicator, Measurement
-from helhet.benefits.services import benefit_create, indicator_create, indicator_latest_refresh
+from helhet.benefits.services.follow_up import indicator_latest_refresh
+from helhet.benefits.services.plan import benefit_create, indicator_create
 from helhet.organization.models import Municipality, OrgUnit
 from helhet.portfolio.models import Initiative, InitiativeKind
 from helhet.portfolio.services import initiative_create

@@ -8,7 +8,7 @@ from django.db import IntegrityError
 
 from helhet.accounts.models import User
 from helhet.benefits.models import Benefit
-from helhet.benefits.services import benefit_create, benefit_update
+from helhet.benefits.services.plan import benefit_create, benefit_update
 from helhet.organization.models import Municipality
 from tests.benefits.helpers import benefit, dispensers
 from tests.conftest import database_state

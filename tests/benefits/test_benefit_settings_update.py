@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from helhet.accounts.models import User
 from helhet.benefits.models import BenefitSettings
 from helhet.benefits.selectors.totals import hours_per_fte
-from helhet.benefits.services import benefit_settings_update
+from helhet.benefits.services.settings import benefit_settings_update
 from helhet.organization.models import Municipality
 from tests.conftest import database_state
 

@@ -16,7 +16,7 @@ from helhet.accounts.models import User
 from helhet.benefits.figures import MeasurementState
 from helhet.benefits.models import Benefit, BenefitStatus
 from helhet.benefits.selectors.follow_up import my_benefits
-from helhet.benefits.services import benefit_status_set
+from helhet.benefits.services.follow_up import benefit_status_set
 from helhet.organization.models import Municipality
 from tests.benefits.helpers import benefit, dispensers, indicator
 from tests.conftest import database_state, membership_of

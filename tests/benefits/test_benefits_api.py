@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from helhet.accounts.models import User
 from helhet.benefits.models import Benefit, Indicator, Measurement
-from helhet.benefits.services import benefit_create, indicator_create
+from helhet.benefits.services.plan import benefit_create, indicator_create
 from helhet.organization.models import Municipality
 from tests.benefits.export_helpers import measure, other_benefits
 from tests.benefits.helpers import benefit, dispensers, indicator

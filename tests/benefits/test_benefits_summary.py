@@ -15,7 +15,7 @@ from helhet.benefits.selectors.filters import BenefitFilters, benefits_filtered
 from helhet.benefits.selectors.overview import BenefitsSummary, benefits_summary
 from helhet.benefits.selectors.summary_json import summary_as_json
 from helhet.benefits.selectors.totals import hours_per_fte
-from helhet.benefits.services import benefit_settings_update
+from helhet.benefits.services.settings import benefit_settings_update
 from helhet.organization.models import Municipality
 from tests.benefits.overview_helpers import (
     TODAY,

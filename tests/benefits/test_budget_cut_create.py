@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from helhet.accounts.models import User
 from helhet.benefits.models import BudgetCut
-from helhet.benefits.services import budget_cut_create
+from helhet.benefits.services.budget_cuts import budget_cut_create
 from helhet.organization.models import Municipality
 from tests.benefits.cuts_calculator_helpers import cut
 from tests.benefits.helpers import benefit

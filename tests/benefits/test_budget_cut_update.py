@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from helhet.accounts.models import User
 from helhet.benefits.models import BudgetCut
-from helhet.benefits.services import budget_cut_delete, budget_cut_update
+from helhet.benefits.services.budget_cuts import budget_cut_delete, budget_cut_update
 from helhet.organization.models import Municipality
 from tests.benefits.cuts_calculator_helpers import cut
 from tests.benefits.helpers import benefit

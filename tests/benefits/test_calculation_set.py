@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from helhet.accounts.models import User
 from helhet.benefits.models import Calculation
-from helhet.benefits.services import calculation_delete, calculation_set
+from helhet.benefits.services.calculations import calculation_delete, calculation_set
 from helhet.organization.models import Municipality
 from tests.benefits.cuts_calculator_helpers import TABLE_4, saved_table_4
 from tests.benefits.helpers import benefit

@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 
 from helhet.accounts.models import User
 from helhet.benefits.models import Calculation
-from helhet.benefits.services import benefit_create
+from helhet.benefits.services.plan import benefit_create
 from helhet.organization.models import Municipality
 from tests.benefits.cuts_calculator_helpers import calculation_form, cut, saved_table_4
 from tests.benefits.helpers import benefit, dispensers

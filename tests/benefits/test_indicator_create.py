@@ -9,7 +9,7 @@ from django.db import IntegrityError
 
 from helhet.accounts.models import User
 from helhet.benefits.models import Indicator
-from helhet.benefits.services import indicator_delete, indicator_update
+from helhet.benefits.services.plan import indicator_delete, indicator_update
 from helhet.organization.models import Municipality
 from tests.benefits.helpers import benefit, indicator
 from tests.conftest import database_state

@@ -12,7 +12,7 @@ from django.test import Client
 
 from helhet.accounts.models import User
 from helhet.benefits.models import Benefit, BenefitStatus, Measurement
-from helhet.benefits.services import measurement_delete
+from helhet.benefits.services.follow_up import measurement_delete
 from helhet.organization.models import Municipality
 from tests.benefits.follow_up import days_ago, record
 from tests.benefits.helpers import indicator

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from helhet.benefits.models import Benefit, BenefitStatus
 from helhet.benefits.selectors.follow_up import BenefitFollowUp, my_benefits
-from helhet.benefits.services import benefit_create
+from helhet.benefits.services.plan import benefit_create
 from helhet.organization.models import Municipality
 from helhet.portfolio.models import InitiativeStatus
 from tests.benefits.follow_up import days_ago, indicator_on, owned_benefit, record

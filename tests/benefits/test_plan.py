@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 
 from helhet.accounts.models import User
-from helhet.benefits.services import benefit_create, indicator_create
+from helhet.benefits.services.plan import benefit_create, indicator_create
 from helhet.organization.models import Municipality
 from tests.benefits.helpers import benefit, dispensers, indicator
 from tests.conftest import count_queries

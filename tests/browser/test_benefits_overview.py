@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from helhet.benefits.models import Measurement
-from helhet.benefits.services import benefit_create, indicator_create
+from helhet.benefits.services.plan import benefit_create, indicator_create
 from helhet.organization.models import Municipality
 from tests.browser.conftest import NewPage
 from tests.browser.helpers import follow, path_of, submit, visit

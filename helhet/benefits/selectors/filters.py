@@ -53,7 +53,7 @@ def overdue_indicators(today: date) -> QuerySet[Indicator]:
     measurement (the baseline date when there is none) is older than one interval of the
     indicator's frequency. Whether the benefit is still followed up is the caller's concern."""
     # The cutoff per frequency as one expression; the newest measurement's date is kept on the
-    # indicator (services.indicator_latest_refresh).
+    # indicator (services.follow_up.indicator_latest_refresh).
     cutoff = Case(
         *[
             When(frequency=frequency, then=Value(figures.overdue_cutoff(frequency, today)))

@@ -42,7 +42,7 @@ def _amount_progress(kind: str, hours: Decimal, benefit_pk: str) -> Subquery:
     ``figures.realised_amount``), from its newest measurement: kroner, hours, or FTE times the
     hours in one. NULL when there is no such indicator, no measurement, or the target equals the
     baseline. One index lookup per benefit: the one indicator that measures its amount, which
-    carries its newest measurement (``services.indicator_latest_refresh``)."""
+    carries its newest measurement (``services.follow_up.indicator_latest_refresh``)."""
     direction = Case(
         When(target_value__gt=F("baseline_value"), then=Value(1)),
         When(target_value__lt=F("baseline_value"), then=Value(-1)),
@@ -100,7 +100,8 @@ def realised_value(hours: Decimal, *, prefix: str = "") -> Coalesce:
 def benefits_with_realised(benefits: QuerySet[Benefit], hours: Decimal) -> QuerySet[Benefit]:
     """``benefits`` annotated with ``realised``, by the rule of ``realised_value``, for scans of
     many benefits: the amount indicator (at most one per benefit) is joined rather than looked
-    up row by row; it carries its newest measurement (``services.indicator_latest_refresh``)."""
+    up row by row; it carries its newest measurement
+    (``services.follow_up.indicator_latest_refresh``)."""
     converts = reduce(
         operator.or_,
         (

@@ -13,10 +13,10 @@ from django.views.decorators.http import require_http_methods
 from helhet.accounts.http import MemberRequest
 from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
-from helhet.benefits import services
 from helhet.benefits.access import get_rw_benefit_for_user
 from helhet.benefits.forms import CalculationForm, calculation_initial
 from helhet.benefits.models import Benefit, Calculation
+from helhet.benefits.services import calculations as calculation_services
 from helhet.core.forms import add_service_errors
 
 
@@ -38,7 +38,9 @@ def calculation_edit(request: MemberRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.calculation_set(actor=request.user, benefit=benefit, **form.cleaned_data)
+            calculation_services.calculation_set(
+                actor=request.user, benefit=benefit, **form.cleaned_data
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -62,7 +64,7 @@ def calculation_delete(request: MemberRequest, pk: int) -> HttpResponse:
         messages.info(request, _("The benefit has no before/after calculation."))
         return redirect("benefits:plan", benefit.initiative_id)
     if request.method == "POST":
-        services.calculation_delete(actor=request.user, calculation=calculation)
+        calculation_services.calculation_delete(actor=request.user, calculation=calculation)
         messages.success(request, _("The before/after calculation was deleted."))
         return redirect("benefits:plan", benefit.initiative_id)
     return render(request, "benefits/calculation_delete.html", {"benefit": benefit})

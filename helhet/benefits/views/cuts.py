@@ -14,9 +14,9 @@ from django.views.decorators.http import require_http_methods
 from helhet.accounts.http import MemberRequest
 from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
-from helhet.benefits import services
 from helhet.benefits.access import get_rw_benefit_for_user, get_rw_budget_cut_for_user
 from helhet.benefits.forms import BudgetCutForm, budget_cut_initial
+from helhet.benefits.services import budget_cuts as budget_cut_services
 from helhet.core.forms import add_service_errors
 
 
@@ -31,7 +31,9 @@ def budget_cut_create(request: MemberRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.budget_cut_create(actor=request.user, benefit=benefit, **form.cleaned_data)
+            budget_cut_services.budget_cut_create(
+                actor=request.user, benefit=benefit, **form.cleaned_data
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -57,7 +59,7 @@ def budget_cut_edit(request: MemberRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.budget_cut_update(actor=request.user, cut=cut, **form.cleaned_data)
+            budget_cut_services.budget_cut_update(actor=request.user, cut=cut, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -77,7 +79,7 @@ def budget_cut_edit(request: MemberRequest, pk: int) -> HttpResponse:
 def budget_cut_delete(request: MemberRequest, pk: int) -> HttpResponse:
     cut = get_rw_budget_cut_for_user(request.membership, pk)
     if request.method == "POST":
-        services.budget_cut_delete(actor=request.user, cut=cut)
+        budget_cut_services.budget_cut_delete(actor=request.user, cut=cut)
         messages.success(request, _("The budget cut was deleted."))
         return redirect("benefits:plan", cut.benefit.initiative_id)
     return render(request, "benefits/budget_cut_delete.html", {"cut": cut})

@@ -20,7 +20,6 @@ from django.views.decorators.http import require_http_methods
 from helhet.accounts.http import MemberRequest
 from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
-from helhet.benefits import services
 from helhet.benefits.access import (
     get_benefit_for_follow_up,
     get_indicator_for_owner,
@@ -30,6 +29,7 @@ from helhet.benefits.access import (
 from helhet.benefits.forms import BenefitStatusForm, MeasurementForm
 from helhet.benefits.models import Indicator, Measurement
 from helhet.benefits.selectors.follow_up import indicator_figures, my_benefits
+from helhet.benefits.services import follow_up as follow_up_services
 from helhet.core.formats import long_date
 from helhet.core.forms import add_service_errors
 from helhet.documents import uploads
@@ -97,7 +97,7 @@ def _measurement_create(
             form.add_error("evidence", too_large_message())
         elif form.is_valid():
             try:
-                measurement = services.measurement_record(
+                measurement = follow_up_services.measurement_record(
                     actor=request.user, indicator=indicator, **form.cleaned_data
                 )
             except ValidationError as error:
@@ -154,7 +154,7 @@ def measurement_delete(request: MemberRequest, pk: int) -> HttpResponse:
     refused: list[str] = []
     if request.method == "POST":
         try:
-            services.measurement_delete(actor=request.user, measurement=measurement)
+            follow_up_services.measurement_delete(actor=request.user, measurement=measurement)
         except ValidationError as error:
             refused = error.messages
         else:
@@ -190,7 +190,9 @@ def benefit_status(request: MemberRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.benefit_status_set(actor=request.user, benefit=benefit, **form.cleaned_data)
+            follow_up_services.benefit_status_set(
+                actor=request.user, benefit=benefit, **form.cleaned_data
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:

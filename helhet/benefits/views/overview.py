@@ -19,11 +19,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 from helhet.accounts.http import MemberRequest
 from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
-from helhet.benefits import services
 from helhet.benefits.charts import Chart, planned_realised_chart
 from helhet.benefits.forms import BenefitFilterForm, BenefitSettingsForm
 from helhet.benefits.selectors.overview import BenefitsSummary, benefits_summary
 from helhet.benefits.selectors.totals import Figures, Line, hours_per_fte
+from helhet.benefits.services import settings as settings_services
 from helhet.core.forms import add_service_errors
 from helhet.portfolio.filters import chosen_params
 
@@ -188,7 +188,7 @@ def settings(request: MemberRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.benefit_settings_update(
+            settings_services.benefit_settings_update(
                 actor=request.user,
                 municipality=municipality,
                 hours_per_fte=form.cleaned_data["hours_per_fte"],

@@ -13,10 +13,10 @@ from django.views.decorators.http import require_http_methods
 from helhet.accounts.http import MemberRequest
 from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
-from helhet.benefits import services
 from helhet.benefits.access import get_rw_benefit_for_user, get_rw_indicator_for_user
 from helhet.benefits.forms import BenefitForm, IndicatorForm, benefit_initial, indicator_initial
 from helhet.benefits.selectors.plan import benefits_plan
+from helhet.benefits.services import plan as plan_services
 from helhet.core.forms import add_service_errors
 from helhet.portfolio.access import (
     can_edit_initiative,
@@ -49,7 +49,7 @@ def benefit_create(request: MemberRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            benefit = services.benefit_create(
+            benefit = plan_services.benefit_create(
                 actor=request.user, initiative=initiative, **form.cleaned_data
             )
         except ValidationError as error:
@@ -79,7 +79,7 @@ def benefit_edit(request: MemberRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.benefit_update(actor=request.user, benefit=benefit, **form.cleaned_data)
+            plan_services.benefit_update(actor=request.user, benefit=benefit, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -101,7 +101,7 @@ def indicator_create(request: MemberRequest, pk: int) -> HttpResponse:
     form = IndicatorForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            indicator = services.indicator_create(
+            indicator = plan_services.indicator_create(
                 actor=request.user, benefit=benefit, **form.cleaned_data
             )
         except ValidationError as error:
@@ -129,7 +129,9 @@ def indicator_edit(request: MemberRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.indicator_update(actor=request.user, indicator=indicator, **form.cleaned_data)
+            plan_services.indicator_update(
+                actor=request.user, indicator=indicator, **form.cleaned_data
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -149,7 +151,7 @@ def indicator_edit(request: MemberRequest, pk: int) -> HttpResponse:
 def indicator_delete(request: MemberRequest, pk: int) -> HttpResponse:
     indicator = get_rw_indicator_for_user(request.membership, pk)
     if request.method == "POST":
-        services.indicator_delete(actor=request.user, indicator=indicator)
+        plan_services.indicator_delete(actor=request.user, indicator=indicator)
         messages.success(
             request, _("The indicator “%(name)s” was deleted.") % {"name": indicator.name}
         )
