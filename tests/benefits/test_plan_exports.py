@@ -13,7 +13,7 @@ from django.test import Client
 from django.utils.translation import gettext as _
 
 from helhet.benefits.calculator import MINUS, calculate
-from helhet.benefits.exports import plan_pdf
+from helhet.benefits.exports.plan_pdf import plan_pdf
 from helhet.benefits.figures import Trend
 from helhet.benefits.selectors.plan import benefits_plan
 from helhet.organization.models import Municipality

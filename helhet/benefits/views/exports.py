@@ -10,7 +10,9 @@ from django.utils import timezone
 from helhet.accounts.http import MemberRequest
 from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
-from helhet.benefits import exports
+from helhet.benefits.exports import plan_pdf as pdf_export
+from helhet.benefits.exports import plan_xlsx as xlsx_export
+from helhet.benefits.exports.texts import export_filename
 from helhet.benefits.selectors.plan import benefits_plan
 from helhet.core.formats import PDF_TYPE
 from helhet.core.spreadsheets import XLSX_TYPE
@@ -28,8 +30,8 @@ def plan_xlsx(request: MemberRequest, pk: int) -> HttpResponse:
     """The plan as an .xlsx workbook: benefits, indicators, measurements and budget cuts."""
     initiative = get_initiative_for_user(request.membership, pk)
     today = timezone.localdate()
-    content = exports.plan_xlsx(initiative, list(benefits_plan(initiative)), today=today)
-    filename = exports.export_filename(initiative, today, "xlsx")
+    content = xlsx_export.plan_xlsx(initiative, list(benefits_plan(initiative)), today=today)
+    filename = export_filename(initiative, today, "xlsx")
     return _download(content, filename, XLSX_TYPE)
 
 
@@ -38,6 +40,6 @@ def plan_pdf(request: MemberRequest, pk: int) -> HttpResponse:
     """The plan as a PDF to read, print or attach to a case."""
     initiative = get_initiative_for_user(request.membership, pk)
     today = timezone.localdate()
-    content = exports.plan_pdf(initiative, list(benefits_plan(initiative)), today=today)
-    filename = exports.export_filename(initiative, today, "pdf")
+    content = pdf_export.plan_pdf(initiative, list(benefits_plan(initiative)), today=today)
+    filename = export_filename(initiative, today, "pdf")
     return _download(content, filename, PDF_TYPE)
