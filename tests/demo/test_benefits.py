@@ -17,7 +17,7 @@ from pytest_django.fixtures import Settings
 from helhet.accounts.models import User
 from helhet.benefits.figures import MeasurementState, measurement_state
 from helhet.benefits.models import Benefit, BudgetCut, Calculation, Indicator
-from helhet.demo.benefits import build_benefits_demo
+from helhet.demo.benefits.build import build_benefits_demo
 from helhet.demo.portfolio import build_portfolio_demo
 from helhet.organization.models import Municipality
 from helhet.portfolio.models import Initiative

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
-from helhet.demo.benefits import build_benefits_demo
+from helhet.demo.benefits.build import build_benefits_demo
 from helhet.demo.maturity import build_maturity_demo
 from helhet.demo.municipalities import build_demo
 from helhet.demo.portfolio import build_portfolio_demo
