@@ -14,7 +14,7 @@ from helhet.accounts.http import MemberRequest
 from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
 from helhet.benefits.access import get_rw_benefit_for_user
-from helhet.benefits.forms import CalculationForm, calculation_initial
+from helhet.benefits.forms.calculations import CalculationForm, calculation_initial
 from helhet.benefits.models import Benefit, Calculation
 from helhet.benefits.services import calculations as calculation_services
 from helhet.core.forms import add_service_errors

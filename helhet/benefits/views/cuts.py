@@ -15,7 +15,7 @@ from helhet.accounts.http import MemberRequest
 from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
 from helhet.benefits.access import get_rw_benefit_for_user, get_rw_budget_cut_for_user
-from helhet.benefits.forms import BudgetCutForm, budget_cut_initial
+from helhet.benefits.forms.budget_cuts import BudgetCutForm, budget_cut_initial
 from helhet.benefits.services import budget_cuts as budget_cut_services
 from helhet.core.forms import add_service_errors
 

@@ -26,7 +26,7 @@ from helhet.benefits.access import (
     get_measurement_evidence_for_user,
     get_rw_measurement_for_user,
 )
-from helhet.benefits.forms import BenefitStatusForm, MeasurementForm
+from helhet.benefits.forms.follow_up import BenefitStatusForm, MeasurementForm
 from helhet.benefits.models import Indicator, Measurement
 from helhet.benefits.selectors.follow_up import indicator_figures, my_benefits
 from helhet.benefits.services import follow_up as follow_up_services

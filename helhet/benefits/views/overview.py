@@ -20,7 +20,7 @@ from helhet.accounts.http import MemberRequest
 from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
 from helhet.benefits.charts import Chart, planned_realised_chart
-from helhet.benefits.forms import BenefitFilterForm, BenefitSettingsForm
+from helhet.benefits.forms.overview import BenefitFilterForm, BenefitSettingsForm
 from helhet.benefits.selectors.overview import BenefitsSummary, benefits_summary
 from helhet.benefits.selectors.totals import Figures, Line, hours_per_fte
 from helhet.benefits.services import settings as settings_services

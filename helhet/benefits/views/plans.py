@@ -14,7 +14,12 @@ from helhet.accounts.http import MemberRequest
 from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
 from helhet.benefits.access import get_rw_benefit_for_user, get_rw_indicator_for_user
-from helhet.benefits.forms import BenefitForm, IndicatorForm, benefit_initial, indicator_initial
+from helhet.benefits.forms.plan import (
+    BenefitForm,
+    IndicatorForm,
+    benefit_initial,
+    indicator_initial,
+)
 from helhet.benefits.selectors.plan import benefits_plan
 from helhet.benefits.services import plan as plan_services
 from helhet.core.forms import add_service_errors

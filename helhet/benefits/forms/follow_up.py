@@ -1,0 +1,58 @@
+"""Follow-up in the line: a measurement and a benefit's status."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+from helhet.benefits.forms.fields import NumberField, date_field
+from helhet.benefits.models import (
+    BenefitStatus,
+    Indicator,
+)
+from helhet.core.forms import StyledForm
+from helhet.documents import uploads
+
+MEASUREMENT_COMMENT_MAX = 2000
+
+
+class MeasurementForm(StyledForm):
+    measured_on = date_field(_("Measured on"), help_text=_("The day the value was measured."))
+    value = NumberField(label=_("Value"))
+    comment = forms.CharField(
+        label=_("Comment"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=MEASUREMENT_COMMENT_MAX,
+        help_text=_("What the value rests on, or what explains it."),
+    )
+    evidence = forms.FileField(
+        label=_("Evidence"),
+        required=False,
+        widget=forms.FileInput(attrs={"accept": ",".join(uploads.ACCEPTED_EXTENSIONS)}),
+    )
+
+    def __init__(self, *args: Any, indicator: Indicator, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        value = self.fields["value"]
+        value.label = _("Value (%(unit)s)") % {"unit": indicator.unit_display}
+        value.help_text = _("The baseline is %(baseline)s, the target %(target)s.") % {
+            "baseline": indicator.baseline_text,
+            "target": indicator.target_text,
+        }
+        self.fields["evidence"].help_text = _(
+            "PDF, DOCX, XLSX, PPTX, ODT, PNG or JPEG, at most %(limit)s."
+        ) % {"limit": filesizeformat(uploads.max_bytes())}
+
+
+class BenefitStatusForm(StyledForm):
+    status = forms.ChoiceField(label=_("Status"), choices=BenefitStatus.choices)
+    abandon_reason = forms.CharField(
+        label=_("Why it was abandoned"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("Required when the benefit is abandoned."),
+    )
