@@ -302,11 +302,11 @@ def filtered_initiatives(
 ) -> QuerySet[Initiative]:
     """The municipality's initiatives that pass every filter, sorted, annotated with
     ``last_reported_at`` (the newest status report, or None). No rows are loaded here."""
-    latest = StatusReport.objects.filter(initiative=OuterRef("pk")).order_by("-reported_at", "-pk")
+    newest = StatusReport.objects.newest_per_initiative().filter(initiative=OuterRef("pk"))
     qs: QuerySet[Initiative] = (
         Initiative.objects.for_municipality(municipality)
         .select_related("owning_unit", "project_leader", "project_owner")
-        .annotate(last_reported_at=Subquery(latest.values("reported_at")[:1]))
+        .annotate(last_reported_at=Subquery(newest.values("reported_at")))
     )
     if filters.q:
         qs = qs.filter(

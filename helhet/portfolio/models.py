@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -345,6 +345,19 @@ class Rating(models.TextChoices):
 RATED_ASPECTS = ("progress", "economy", "quality", "risk", "benefits")
 
 
+class StatusReportQuerySet(models.QuerySet["StatusReport"]):
+    def newest_per_initiative(self) -> StatusReportQuerySet:
+        """Only each initiative's newest report: the latest ``reported_at``, and of two at the same
+        time the later one written (the highest pk). One row per initiative that has reports;
+        filter it by initiative, or use it in a subquery with ``initiative=OuterRef("pk")``."""
+        newest = (
+            StatusReport.objects.filter(initiative=OuterRef("initiative"))
+            .order_by("-reported_at", "-pk")
+            .values("pk")[:1]
+        )
+        return self.filter(pk=Subquery(newest))
+
+
 class StatusReport(MunicipalityOwned):
     """A project leader's report on where an initiative stands. Reports are kept as a history; the
     newest is the one the overview shows."""
@@ -372,6 +385,8 @@ class StatusReport(MunicipalityOwned):
     benefits_comment = models.TextField(_("comment on benefits"), blank=True)
     summary = models.TextField(_("overall summary"))
     history = HistoricalRecords()
+
+    objects = StatusReportQuerySet.as_manager()
 
     class Meta:
         ordering = ["-reported_at", "-pk"]

@@ -9,7 +9,12 @@ from helhet.accounts.models import User
 from helhet.organization.models import Municipality
 from helhet.portfolio.filters import PortfolioFilter, filtered_initiatives
 from helhet.portfolio.models import InitiativeStatus
-from helhet.portfolio.selectors import NAMES_SHOWN, CrossDepartment, UnitLoad, cross_department
+from helhet.portfolio.selectors.cross_department import (
+    NAMES_SHOWN,
+    CrossDepartment,
+    UnitLoad,
+    cross_department,
+)
 from tests.conftest import count_queries, unit_named
 from tests.portfolio.conftest import MakeInitiative
 

@@ -1,4 +1,4 @@
-"""helhet/portfolio/exchange.py: reading a spreadsheet, checking its rows, creating them all or
+"""helhet/portfolio/exchange/: reading a spreadsheet, checking its rows, creating them all or
 none, and the values the export writes."""
 
 import io
@@ -578,28 +578,6 @@ def test_if_one_row_is_refused_when_writing_nothing_is_written(
 
     assert portfolio_state() == before
     assert [p.row for p in failed.value.problems] == [3]
-
-
-# Export values
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
-        ("+47 51 50 70 90", "'+47 51 50 70 90"),
-        ("-1", "'-1"),
-        ("@SUM(A1)", "'@SUM(A1)"),
-        ("\tx", "'\tx"),
-        ("\rx", "'\rx"),
-        ("RPA", "RPA"),
-        ("", ""),
-    ],
-)
-def test_text_a_spreadsheet_would_run_as_a_formula_gets_an_apostrophe(
-    text: str, expected: str
-) -> None:
-    assert exchange.neutralise(text) == expected
 
 
 def test_the_apostrophe_is_taken_off_again_on_import(stavanger: Municipality) -> None:

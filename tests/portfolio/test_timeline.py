@@ -11,7 +11,7 @@ from django.test import Client
 from helhet.organization.models import Municipality
 from helhet.portfolio.filters import PortfolioFilter, filtered_initiatives
 from helhet.portfolio.models import InitiativeKind
-from helhet.portfolio.selectors import timeline_default_window
+from helhet.portfolio.selectors.timeline import timeline_default_window
 from helhet.portfolio.views import timeline as timeline_view
 from tests.conftest import count_queries
 from tests.portfolio.conftest import MakeInitiative

@@ -12,13 +12,13 @@ from helhet.accounts.http import MemberRequest
 from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
 from helhet.core.forms import StyledForm
-from helhet.portfolio import selectors
 from helhet.portfolio.filters import (
     PortfolioFilterForm,
     chosen_params,
     filtered_initiatives,
     parse_filters,
 )
+from helhet.portfolio.selectors import cross_department as selectors
 
 DEFAULT_THRESHOLD = 3
 

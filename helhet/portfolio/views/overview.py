@@ -10,7 +10,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Q
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -39,7 +39,7 @@ from helhet.portfolio.models import (
     SavedView,
     StatusReport,
 )
-from helhet.portfolio.selectors import Bucket, portfolio_summary
+from helhet.portfolio.selectors.summary import Bucket, portfolio_summary
 
 PAGE_SIZE = 50
 # Parameters that belong to one page of the table rather than to the view a user saves.
@@ -109,12 +109,11 @@ class Row:
 def latest_status_reports(initiative_ids: list[int]) -> dict[int, StatusReport]:
     """The newest status report of each of the given initiatives, in one query whatever their
     number (an initiative without reports is left out)."""
-    newest = StatusReport.objects.filter(initiative=OuterRef("initiative")).order_by(
-        "-reported_at", "-pk"
+    reports = (
+        StatusReport.objects.newest_per_initiative()
+        .filter(initiative_id__in=initiative_ids)
+        .order_by()
     )
-    reports = StatusReport.objects.filter(
-        initiative_id__in=initiative_ids, pk=Subquery(newest.values("pk")[:1])
-    ).order_by()
     return {report.initiative_id: report for report in reports}
 
 

@@ -16,13 +16,13 @@ from helhet.accounts.http import MemberRequest
 from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
 from helhet.core.forms import StyledForm
-from helhet.portfolio import selectors
 from helhet.portfolio.filters import (
     PortfolioFilterForm,
     chosen_params,
     filtered_initiatives,
     parse_filters,
 )
+from helhet.portfolio.selectors import timeline as selectors
 
 PAGE_SIZE = 100
 UNDATED_SHOWN = 100
