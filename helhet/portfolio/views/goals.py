@@ -22,7 +22,7 @@ from helhet.core.forms import add_service_errors
 from helhet.core.history import history_entries
 from helhet.portfolio import services
 from helhet.portfolio.access import get_goal_for_user, get_rw_goal_for_user
-from helhet.portfolio.forms import GoalForm
+from helhet.portfolio.forms.goals import GoalForm
 from helhet.portfolio.models import StrategicGoal
 
 

@@ -32,17 +32,16 @@ from helhet.portfolio.access import (
     get_rw_link_for_user,
     get_rw_relation_for_user,
 )
-from helhet.portfolio.forms import (
+from helhet.portfolio.forms.initiatives import (
     FundingFormSet,
     InitiativeCreateForm,
     InitiativeForm,
-    LinkForm,
-    RelationForm,
-    StatusReportForm,
     funding_initial,
     funding_lines,
     initiative_initial,
 )
+from helhet.portfolio.forms.relations import LinkForm, RelationForm
+from helhet.portfolio.forms.status_reports import StatusReportForm
 from helhet.portfolio.models import (
     RATED_ASPECTS,
     AssessmentStatus,

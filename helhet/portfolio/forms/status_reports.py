@@ -1,0 +1,55 @@
+"""A status report on an initiative."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from helhet.core.forms import StyledForm
+from helhet.portfolio.models import RATED_ASPECTS, Rating
+
+
+class StatusReportForm(StyledForm):
+    """A rating with a comment for each of the five aspects, and an overall summary."""
+
+    ASPECT_LABELS = {
+        "progress": _("Progress"),
+        "economy": _("Economy"),
+        "quality": _("Quality"),
+        "risk": _("Risk"),
+        "benefits": _("Benefits"),
+    }
+
+    summary = forms.CharField(
+        label=_("Overall summary"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Where the initiative stands, and what the leaders should know."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for aspect in RATED_ASPECTS:
+            label = self.ASPECT_LABELS[aspect]
+            self.fields[aspect] = forms.ChoiceField(
+                label=label,
+                choices=Rating.choices,
+                widget=forms.RadioSelect(attrs={"class": "ds-input"}),
+            )
+            self.fields[f"{aspect}_comment"] = forms.CharField(
+                label=_("Comment"),
+                widget=forms.Textarea(attrs={"rows": 2, "class": "ds-input"}),
+                required=False,
+            )
+        # The summary last, after the five aspects.
+        self.fields["summary"] = self.fields.pop("summary")
+
+    def aspects(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
+        return [(self[aspect], self[f"{aspect}_comment"]) for aspect in RATED_ASPECTS]
+
+    def ratings(self) -> dict[str, str]:
+        return {aspect: self.cleaned_data[aspect] for aspect in RATED_ASPECTS}
+
+    def comments(self) -> dict[str, str]:
+        return {aspect: self.cleaned_data[f"{aspect}_comment"].strip() for aspect in RATED_ASPECTS}
