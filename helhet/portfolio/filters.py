@@ -308,6 +308,13 @@ def filtered_initiatives(
         .select_related("owning_unit", "project_leader", "project_owner")
         .annotate(last_reported_at=Subquery(newest.values("reported_at")))
     )
+    qs = _method_filtered(_portfolio_filtered(qs, filters), filters)
+    return qs.order_by(*(_nulls_last(key) for key in SORTS.get(filters.sort, SORTS["name"])))
+
+
+def _portfolio_filtered(qs: QuerySet[Initiative], filters: PortfolioFilter) -> QuerySet[Initiative]:
+    """The filters on the initiative's own facts: text, unit, kind, status, goal, tag, personal
+    data without a finished ROS, no recent status report."""
     if filters.q:
         qs = qs.filter(
             Q(name__icontains=filters.q)
@@ -340,6 +347,12 @@ def filtered_initiatives(
         qs = qs.filter(processes_personal_data=True).exclude(ros_status=AssessmentStatus.DONE)
     if filters.stale:
         qs = stale_only(qs)
+    return qs
+
+
+def _method_filtered(qs: QuerySet[Initiative], filters: PortfolioFilter) -> QuerySet[Initiative]:
+    """The filters on the initiative's method: method, phase, level, waiting for a decision,
+    blocked at a gate."""
     if filters.method is not None:
         qs = qs.filter(method_run__version__method=filters.method)
     if filters.phase is not None:
@@ -361,7 +374,7 @@ def filtered_initiatives(
         )
     if filters.blocked_days is not None:
         qs = blocked_at_gate(qs, days=filters.blocked_days)
-    return qs.order_by(*(_nulls_last(key) for key in SORTS.get(filters.sort, SORTS["name"])))
+    return qs
 
 
 def _nulls_last(key: str) -> OrderBy:
