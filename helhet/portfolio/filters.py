@@ -306,7 +306,7 @@ def filtered_initiatives(
     qs: QuerySet[Initiative] = (
         Initiative.objects.for_municipality(municipality)
         .select_related("owning_unit", "project_leader", "project_owner")
-        .annotate(last_reported_at=Subquery(newest.values("reported_at")))
+        .annotate(last_reported_at=Subquery(newest.values("reported_at")[:1]))
     )
     qs = _method_filtered(_portfolio_filtered(qs, filters), filters)
     return qs.order_by(*(_nulls_last(key) for key in SORTS.get(filters.sort, SORTS["name"])))
