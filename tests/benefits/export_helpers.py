@@ -15,7 +15,9 @@ from helhet.accounts.models import User
 from helhet.benefits.models import Benefit, BudgetCut, Calculation, Indicator, Measurement
 from helhet.benefits.services.follow_up import indicator_latest_refresh
 from helhet.benefits.services.plan import benefit_create, indicator_create
+from helhet.organization.models import Municipality
 from helhet.portfolio.models import Initiative
+from tests.benefits.helpers import indicator
 from tests.conftest import unit_named
 
 
@@ -115,3 +117,10 @@ def other_benefits(initiative: Initiative, count: int) -> None:
         measure(found, date(2026, 6, 1), "900")
         measure(found, date(2026, 9, 1), "800")
         budget_cut(extra, "Systemforvaltning", "1000", 2027)
+
+
+def measured(municipality: Municipality) -> None:
+    """Visits a day measured twice: 60, then 50 (towards the target of 31.5 from 69)."""
+    visits = indicator(municipality)
+    measure(visits, date(2026, 4, 1), "60")
+    measure(visits, date(2026, 7, 1), "50", "Etter utrulling i Hinna og Tasta")

@@ -202,6 +202,26 @@ def _lines(benefits: list[Benefit], today: date) -> list[tuple[Benefit, Indicato
     ]
 
 
+def _cell(sheet: Any, raw: Any) -> Any:
+    """The cell for a value: text as text, numbers and dates with their display formats."""
+    if isinstance(raw, str):
+        return cell_text(raw)
+    if isinstance(raw, _Number):
+        if raw.value is None:
+            return None
+        return formatted_cell(sheet, raw.value, raw.number_format)
+    if isinstance(raw, _Percent):
+        return formatted_cell(sheet, raw.value, PERCENT_FORMAT)
+    if isinstance(raw, date):
+        return formatted_cell(sheet, raw, DATE_FORMAT)
+    return raw
+
+
+def _fill(sheet: Any, rows: Iterator[list[Any]]) -> None:
+    for row in rows:
+        sheet.append([_cell(sheet, raw) for raw in row])
+
+
 def plan_xlsx(initiative: Initiative, benefits: list[Benefit], *, today: date) -> bytes:
     """The plan as an .xlsx workbook: sheet "Gevinster" (one row per benefit), "Indikatorer" (one
     row per indicator, with its latest measurement, achievement and trend), "Målinger" (every
@@ -212,25 +232,8 @@ def plan_xlsx(initiative: Initiative, benefits: list[Benefit], *, today: date) -
 
     workbook = Workbook(write_only=True)
 
-    def cell_of(sheet: Any, raw: Any) -> Any:
-        if isinstance(raw, str):
-            return cell_text(raw)
-        if isinstance(raw, _Number):
-            if raw.value is None:
-                return None
-            return formatted_cell(sheet, raw.value, raw.number_format)
-        if isinstance(raw, _Percent):
-            return formatted_cell(sheet, raw.value, PERCENT_FORMAT)
-        if isinstance(raw, date):
-            return formatted_cell(sheet, raw, DATE_FORMAT)
-        return raw
-
-    def fill(sheet: Any, rows: Iterator[list[Any]]) -> None:
-        for row in rows:
-            sheet.append([cell_of(sheet, raw) for raw in row])
-
     lines = _lines(benefits, today)
-    fill(
+    _fill(
         sheet_with(
             workbook,
             "Gevinster",
@@ -239,7 +242,7 @@ def plan_xlsx(initiative: Initiative, benefits: list[Benefit], *, today: date) -
         ),
         _benefit_rows(benefits),
     )
-    fill(
+    _fill(
         sheet_with(
             workbook,
             "Indikatorer",
@@ -248,13 +251,13 @@ def plan_xlsx(initiative: Initiative, benefits: list[Benefit], *, today: date) -
         ),
         _indicator_rows(lines),
     )
-    fill(
+    _fill(
         sheet_with(
             workbook, "Målinger", _measurement_headers(), [32, 30, 12, 12, 14, 12, 40, 24, 24]
         ),
         _measurement_rows(lines),
     )
-    fill(
+    _fill(
         sheet_with(workbook, "Budsjettkutt", _cut_headers(), [32, 30, 12, 16, 40]),
         _cut_rows(benefits),
     )

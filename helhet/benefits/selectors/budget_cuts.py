@@ -58,14 +58,10 @@ class CutAtRisk:
         return self.cut.amount - self.realised
 
 
-def budget_cuts_by_year(
-    base: QuerySet[Benefit], municipality: Municipality, hours: Decimal, today: date
-) -> tuple[list[CutYear], Listing[CutAtRisk]]:
-    """Planned budget cuts by budget year against the realised kroner of their benefits, and
-    the cuts at risk: the budget year has started while the benefit is not marked realised and
-    has not realised the cut's amount in kroner. Freed time has no kroner value here, so a cut
-    from an indirect benefit is covered only once the benefit is marked realised. Two queries."""
-    realised_nok = Case(
+def _realised_nok(hours: Decimal) -> Case:
+    """The realised kroner of a cut's benefit: a direct benefit's realised value; freed time has
+    no kroner value here."""
+    return Case(
         When(
             benefit__kind=BenefitKind.DIRECT,
             then=realised_value(hours, prefix="benefit__"),
@@ -73,15 +69,21 @@ def budget_cuts_by_year(
         default=Value(ZERO),
         output_field=REALISED_FIELD,
     )
-    at_risk = (
+
+
+def _at_risk(today: date) -> Q:
+    """A cut whose budget year has started while its benefit is not marked realised and has not
+    realised the cut's amount in kroner (``benefit_realised``)."""
+    return (
         Q(budget_year__lte=today.year)
         & ~Q(benefit__status=BenefitStatus.REALISED)
         & Q(benefit_realised__lt=F("amount"))
     )
-    cuts = BudgetCut.objects.filter(
-        municipality=municipality, benefit_id__in=base.values("pk")
-    ).annotate(benefit_realised=realised_nok)
-    # A benefit with several cuts in one year counts its realised value once: on its first cut.
+
+
+def _cut_years(cuts: QuerySet[BudgetCut], at_risk: Q, today: date) -> list[CutYear]:
+    """The cuts summed by budget year, in one query. A benefit with several cuts in one year
+    counts its realised value once: on its first cut."""
     earlier_same_year = BudgetCut.objects.filter(
         benefit_id=OuterRef("benefit_id"),
         budget_year=OuterRef("budget_year"),
@@ -104,7 +106,7 @@ def budget_cuts_by_year(
         )
         .order_by("budget_year")
     )
-    by_year = [
+    return [
         CutYear(
             year=row["budget_year"],
             count=row["n"],
@@ -116,6 +118,20 @@ def budget_cuts_by_year(
         )
         for row in years
     ]
+
+
+def budget_cuts_by_year(
+    base: QuerySet[Benefit], municipality: Municipality, hours: Decimal, today: date
+) -> tuple[list[CutYear], Listing[CutAtRisk]]:
+    """Planned budget cuts by budget year against the realised kroner of their benefits, and
+    the cuts at risk: the budget year has started while the benefit is not marked realised and
+    has not realised the cut's amount in kroner. Freed time has no kroner value here, so a cut
+    from an indirect benefit is covered only once the benefit is marked realised. Two queries."""
+    at_risk = _at_risk(today)
+    cuts = BudgetCut.objects.filter(
+        municipality=municipality, benefit_id__in=base.values("pk")
+    ).annotate(benefit_realised=_realised_nok(hours))
+    by_year = _cut_years(cuts, at_risk, today)
     risky = (
         cuts.filter(at_risk)
         .select_related("benefit__initiative", "unit")
