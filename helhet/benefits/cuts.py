@@ -2,7 +2,7 @@
 has not yet realised the cut's amount in kroner. The audit, citing KS, warns against taking a
 benefit out of a budget before it is realised; the plan and the overview mark such cuts so the
 risk is seen, not hidden. The overview computes the same rule in the database
-(``selectors._budget_cuts``)."""
+(``selectors.budget_cuts.budget_cuts_by_year``)."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def cut_before_realisation(
 def realised_nok(benefit: Benefit) -> Decimal:
     """The kroner a direct benefit has realised by its latest measurement of the indicator that
     measures its amount (``figures.realised_amount``); nothing for other kinds. Reads the
-    prefetched indicators of ``selectors.benefits_plan``: no queries."""
+    prefetched indicators of ``selectors.plan.benefits_plan``: no queries."""
     if benefit.kind != BenefitKind.DIRECT:
         return ZERO
     for indicator in benefit.indicators.all():

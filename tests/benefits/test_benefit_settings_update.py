@@ -1,4 +1,4 @@
-"""The hours in one full-time equivalent (services.benefit_settings_update and
+"""The hours in one full-time equivalent (benefit_settings_update and
 /gevinster/innstillinger/): from 100 to 3,000 with one decimal at most; anything else is refused
 with a Norwegian message and nothing changes."""
 
