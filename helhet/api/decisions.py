@@ -1,5 +1,5 @@
 """Gate decisions in the JSON API: deciding a waiting decision request and a project's decision
-log. Writes go through the methodology services; another municipality's initiative or request
+log. Writes go through the project services; another municipality's initiative or request
 is 404, and only the initiative's project owner decides."""
 
 from __future__ import annotations
@@ -21,10 +21,10 @@ from helhet.api.lookups import collect_errors, object_by_id, person_by_username
 from helhet.api.members import request_membership, require
 from helhet.api.schemas import PersonRef, UnitRef
 from helhet.documents.models import DecisionDocument
-from helhet.methodology import services
 from helhet.methodology.models import Decision, DecisionPoint, DecisionRequest, Phase
 from helhet.organization.models import Municipality, OrgUnit
 from helhet.portfolio.access import get_initiative_for_user
+from helhet.projects.services import gates as gate_services
 
 router = Router(tags=["methods"])
 
@@ -181,7 +181,7 @@ def decision_make(request: HttpRequest, request_id: int, payload: DecisionIn) ->
         raise PermissionDenied
     try:
         found = _resolve(membership.municipality, payload)
-        decision = services.decision_make(
+        decision = gate_services.decision_make(
             actor=membership.user,
             request=waiting,
             outcome=payload.outcome,

@@ -1,6 +1,6 @@
 """A project's gates in the JSON API: where it stands in its method and asking for the decision
 that ends its phase (deciding it and the decision log are in ``decisions``). Writes go through
-the methodology services; tenancy and roles as in the HTML views (another municipality's
+the project services; tenancy and roles as in the HTML views (another municipality's
 initiative is 404)."""
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from ninja import Field, Router, Schema, Status
 from helhet.api.errors import ERRORS, InvalidOut, invalid, service_errors
 from helhet.api.members import request_membership
 from helhet.documents.selectors import RequiredDocument
-from helhet.methodology import services
 from helhet.methodology.models import DecisionPoint, DecisionRequest, Level, Method, Phase
-from helhet.methodology.selectors import PhaseStep, ProjectStatus, project_status
 from helhet.portfolio.access import can_edit_initiative, get_initiative_for_user
+from helhet.projects.selectors.gates import PhaseStep, ProjectStatus, project_status
+from helhet.projects.services import gates as gate_services
 
 router = Router(tags=["methods"])
 
@@ -210,7 +210,7 @@ def decision_request_create(
     if not can_edit_initiative(membership, initiative):
         raise PermissionDenied
     try:
-        created = services.decision_request_create(
+        created = gate_services.decision_request_create(
             actor=membership.user, initiative=initiative, note=payload.note
         )
     except ValidationError as error:

@@ -18,7 +18,8 @@ from helhet.api.pagination import Page, PageParams, paginate
 from helhet.api.schemas import NamedRef, PersonRef
 from helhet.portfolio.access import get_initiative_for_user
 from helhet.projects.models import LogEntry, LogKind, Risk
-from helhet.projects.selectors import lessons_of, log_of, risks_of
+from helhet.projects.selectors.log import municipality_lessons, project_log
+from helhet.projects.selectors.risks import project_risks
 
 router = Router(tags=["project work"])
 
@@ -103,7 +104,7 @@ class LessonPage(Page):
 )
 def risk_list(request: HttpRequest, initiative_id: int, filters: Query[RiskFilters]) -> Any:
     initiative = get_initiative_for_user(request_membership(request), initiative_id)
-    return risks_of(initiative, include_closed=filters.include_closed)
+    return project_risks(initiative, include_closed=filters.include_closed)
 
 
 @router.get(
@@ -118,7 +119,7 @@ def log_entry_list(request: HttpRequest, initiative_id: int, filters: Query[LogF
         return invalid(
             {"kind": [_("Choose one of: %(values)s.") % {"values": ", ".join(LogKind.values)}]}
         )
-    return log_of(initiative, kind=filters.kind, lessons_only=filters.lessons)
+    return project_log(initiative, kind=filters.kind, lessons_only=filters.lessons)
 
 
 @router.get(
@@ -130,4 +131,4 @@ def log_entry_list(request: HttpRequest, initiative_id: int, filters: Query[LogF
 def lesson_list(request: HttpRequest, paging: Query[PageParams]) -> Any:
     membership = request_membership(request)
     require(membership, Capability.VIEW_PORTFOLIO)
-    return paginate(request, lessons_of(membership.municipality), paging)
+    return paginate(request, municipality_lessons(membership.municipality), paging)

@@ -25,20 +25,14 @@ from helhet.methodology.models import (
     MethodVersion,
     ProjectMethod,
 )
-from helhet.methodology.services import (
-    decision_make,
-    decision_request_create,
-    project_method_set,
-)
 from helhet.organization.models import Municipality
 from helhet.portfolio.models import Initiative
 from helhet.projects.models import BoardRole, LogEntry, LogKind, RiskKind, RiskStatus
-from helhet.projects.services import (
-    board_member_add,
-    log_entry_create,
-    log_entry_mark_lesson,
-    risk_create,
-)
+from helhet.projects.services.board import board_member_add
+from helhet.projects.services.enrolment import project_method_set
+from helhet.projects.services.gates import decision_make, decision_request_create
+from helhet.projects.services.log import log_entry_create, log_entry_mark_lesson
+from helhet.projects.services.risks import risk_create
 
 
 def _user(username: str) -> User:

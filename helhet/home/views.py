@@ -8,9 +8,9 @@ from helhet.accounts.http import MemberRequest
 from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import ROLE_DESCRIPTIONS, Role
 from helhet.benefits.selectors.follow_up import my_benefits
-from helhet.methodology.selectors import decisions_waiting_for
 from helhet.organization.selectors import organization_counts, organization_tree
 from helhet.portfolio.selectors import initiatives_of_person
+from helhet.projects.selectors.gates import decisions_waiting_for
 
 
 @member_required()

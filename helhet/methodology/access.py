@@ -10,17 +10,12 @@ from helhet.accounts.roles import Capability
 from helhet.methodology.models import (
     ChecklistItem,
     Criterion,
-    DecisionRequest,
-    DecisionRequestStatus,
     DocumentRequirement,
     Level,
     Method,
     MethodVersion,
     Phase,
 )
-from helhet.methodology.services import may_decide
-from helhet.portfolio.access import get_initiative_for_user
-from helhet.portfolio.models import Initiative
 
 
 def get_method_for_user(membership: Membership, pk: int) -> Method:
@@ -29,24 +24,6 @@ def get_method_for_user(membership: Membership, pk: int) -> Method:
     if not membership.can(Capability.VIEW_PORTFOLIO):
         raise PermissionDenied
     return get_object_or_404(Method, pk=pk, municipality=membership.municipality)
-
-
-def get_initiative_to_decide(membership: Membership, pk: int) -> Initiative:
-    """The initiative, if it belongs to the member's municipality (404 otherwise) and the member
-    makes the decision waiting for it, or, when none waits, is its project owner (403
-    otherwise)."""
-    initiative = get_initiative_for_user(membership, pk)
-    pending = (
-        DecisionRequest.objects.filter(initiative=initiative, status=DecisionRequestStatus.PENDING)
-        .select_related("decision_point")
-        .first()
-    )
-    if pending is not None:
-        if not may_decide(membership.user, initiative, pending.decision_point):
-            raise PermissionDenied
-    elif initiative.project_owner_id != membership.user_id:
-        raise PermissionDenied
-    return initiative
 
 
 # --- Editing methods (see editing.py) ----------------------------------------------------------

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from helhet.methodology.views import gate_times, methods, projects
+from helhet.methodology.views import methods
 
 app_name = "methodology"
 
@@ -37,14 +37,4 @@ urlpatterns = [
         methods.document_requirement_edit,
         name="document_requirement_edit",
     ),
-    path("beslutninger/", projects.decisions_waiting, name="decisions_waiting"),
-    path("beslutningstid/", gate_times.gate_times, name="gate_times"),
-    path("prosjekt/<int:pk>/", projects.project_detail, name="project_detail"),
-    path("prosjekt/<int:pk>/velg/", projects.project_method_choose, name="project_method_choose"),
-    path(
-        "prosjekt/<int:pk>/be-om-beslutning/",
-        projects.decision_request_create,
-        name="decision_request_create",
-    ),
-    path("prosjekt/<int:pk>/beslutt/", projects.decision_make, name="decision_make"),
 ]

@@ -1,5 +1,6 @@
-"""Access helpers: the only way a request reaches a board member, a risk or a log entry. Everyone
-who may see the portfolio reads them; those who may change the initiative change them."""
+"""Access helpers: the only way a request reaches a board member, a risk or a log entry (everyone
+who may see the portfolio reads them; those who may change the initiative change them), and a
+project whose decision the member is to make."""
 
 from __future__ import annotations
 
@@ -10,8 +11,11 @@ from django.shortcuts import get_object_or_404
 
 from helhet.accounts.models import Membership
 from helhet.accounts.roles import Capability
-from helhet.portfolio.access import can_edit_initiative
+from helhet.methodology.models import DecisionRequest, DecisionRequestStatus
+from helhet.portfolio.access import can_edit_initiative, get_initiative_for_user
+from helhet.portfolio.models import Initiative
 from helhet.projects.models import BoardMember, LogEntry, Risk
+from helhet.projects.rules import may_decide
 
 M = TypeVar("M", BoardMember, Risk, LogEntry)
 
@@ -56,3 +60,21 @@ def get_log_entry_for_user(membership: Membership, pk: int) -> LogEntry:
 def get_rw_log_entry_for_user(membership: Membership, pk: int) -> LogEntry:
     """As ``get_log_entry_for_user``, and 403 unless the member may change the initiative."""
     return _rw(membership, get_log_entry_for_user(membership, pk))
+
+
+def get_initiative_to_decide(membership: Membership, pk: int) -> Initiative:
+    """The initiative, if it belongs to the member's municipality (404 otherwise) and the member
+    makes the decision waiting for it, or, when none waits, is its project owner (403
+    otherwise)."""
+    initiative = get_initiative_for_user(membership, pk)
+    pending = (
+        DecisionRequest.objects.filter(initiative=initiative, status=DecisionRequestStatus.PENDING)
+        .select_related("decision_point")
+        .first()
+    )
+    if pending is not None:
+        if not may_decide(membership.user, initiative, pending.decision_point):
+            raise PermissionDenied
+    elif initiative.project_owner_id != membership.user_id:
+        raise PermissionDenied
+    return initiative

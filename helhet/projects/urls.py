@@ -1,27 +1,39 @@
 from django.urls import path
 
-from helhet.projects import views
+from helhet.projects.views import board, gate_times, gates, log, risks
 
 app_name = "projects"
 
 urlpatterns = [
-    path("<int:pk>/organisasjon/", views.board, name="board"),
-    path("<int:pk>/organisasjon/ny/", views.board_member_add, name="board_member_add"),
-    path("<int:pk>/organisasjon/historikk/", views.board_history, name="board_history"),
-    path("organisasjon/<int:pk>/endre/", views.board_member_edit, name="board_member_edit"),
-    path("organisasjon/<int:pk>/fjern/", views.board_member_remove, name="board_member_remove"),
-    path("<int:pk>/usikkerheter/", views.risk_list, name="risk_list"),
-    path("<int:pk>/usikkerheter/ny/", views.risk_create, name="risk_create"),
-    path("usikkerheter/<int:pk>/endre/", views.risk_edit, name="risk_edit"),
-    path("usikkerheter/<int:pk>/historikk/", views.risk_history, name="risk_history"),
-    path("<int:pk>/logg/", views.log_list, name="log_list"),
-    path("<int:pk>/logg/ny/", views.log_entry_create, name="log_entry_create"),
-    path("logg/<int:pk>/endre/", views.log_entry_edit, name="log_entry_edit"),
-    path("logg/<int:pk>/erfaring/", views.log_entry_lesson, name="log_entry_lesson"),
+    # The project on its method: where it stands, the method chosen, the decisions at the gates.
+    path("<int:pk>/", gates.project_detail, name="project_detail"),
+    path("<int:pk>/velg-metode/", gates.project_method_choose, name="project_method_choose"),
+    path(
+        "<int:pk>/be-om-beslutning/",
+        gates.decision_request_create,
+        name="decision_request_create",
+    ),
+    path("<int:pk>/beslutt/", gates.decision_make, name="decision_make"),
+    path("beslutninger/", gates.decisions_waiting, name="decisions_waiting"),
+    path("beslutningstid/", gate_times.gate_times, name="gate_times"),
+    # Its board, risk register and log.
+    path("<int:pk>/organisasjon/", board.board, name="board"),
+    path("<int:pk>/organisasjon/ny/", board.board_member_add, name="board_member_add"),
+    path("<int:pk>/organisasjon/historikk/", board.board_history, name="board_history"),
+    path("organisasjon/<int:pk>/endre/", board.board_member_edit, name="board_member_edit"),
+    path("organisasjon/<int:pk>/fjern/", board.board_member_remove, name="board_member_remove"),
+    path("<int:pk>/usikkerheter/", risks.risk_list, name="risk_list"),
+    path("<int:pk>/usikkerheter/ny/", risks.risk_create, name="risk_create"),
+    path("usikkerheter/<int:pk>/endre/", risks.risk_edit, name="risk_edit"),
+    path("usikkerheter/<int:pk>/historikk/", risks.risk_history, name="risk_history"),
+    path("<int:pk>/logg/", log.log_list, name="log_list"),
+    path("<int:pk>/logg/ny/", log.log_entry_create, name="log_entry_create"),
+    path("logg/<int:pk>/endre/", log.log_entry_edit, name="log_entry_edit"),
+    path("logg/<int:pk>/erfaring/", log.log_entry_lesson, name="log_entry_lesson"),
     path(
         "logg/<int:pk>/erfaring/fjern/",
-        views.log_entry_lesson_remove,
+        log.log_entry_lesson_remove,
         name="log_entry_lesson_remove",
     ),
-    path("logg/<int:pk>/historikk/", views.log_entry_history, name="log_entry_history"),
+    path("logg/<int:pk>/historikk/", log.log_entry_history, name="log_entry_history"),
 ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from helhet.methodology.models import DecisionRequest
 from helhet.organization.models import Municipality
 from tests.matrix import Target
-from tests.methodology.matrix_projects import owned_by_eier
+from tests.projects.matrix_projects import owned_by_eier
 
 
 def _initiative(stavanger: Municipality) -> Target:

@@ -21,7 +21,7 @@ from helhet.organization.models import Municipality
 from helhet.portfolio.models import Initiative
 from tests.conftest import count_queries, database_state, unit_named
 from tests.documents.helpers import fill_required_documents
-from tests.methodology.matrix_projects import project
+from tests.projects.matrix_projects import project
 
 Headers = Callable[[str], dict[str, str]]
 

@@ -13,7 +13,7 @@ from helhet.benefits.models import Benefit, Indicator
 from helhet.benefits.services.plan import benefit_create, indicator_create
 from helhet.organization.models import Municipality
 from helhet.portfolio.models import Initiative
-from tests.methodology.matrix_projects import project
+from tests.projects.matrix_projects import project
 
 INITIATIVE = "Medisindispensere"
 BENEFIT = "Færre hjemmebesøk"

@@ -17,7 +17,7 @@ from tests.benefits.helpers import (
     indicator_form,
 )
 from tests.matrix import Target, View
-from tests.methodology.matrix_projects import EDITORS
+from tests.projects.matrix_projects import EDITORS
 
 PLAN = "/gevinster/tiltak/"
 

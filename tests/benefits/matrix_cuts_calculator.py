@@ -18,7 +18,7 @@ from tests.benefits.cuts_calculator_helpers import (
 )
 from tests.benefits.helpers import benefit
 from tests.matrix import Target, View
-from tests.methodology.matrix_projects import EDITORS
+from tests.projects.matrix_projects import EDITORS
 
 PLAN = "/gevinster/tiltak/"
 

@@ -24,7 +24,7 @@ from tests.benefits.follow_up import (
 from tests.benefits.helpers import benefit, indicator
 from tests.documents import files
 from tests.matrix import Target, View
-from tests.methodology.matrix_projects import EDITORS
+from tests.projects.matrix_projects import EDITORS
 
 FOLLOWERS = frozenset({Role.BENEFITS_OWNER.value, Role.PROJECT_OWNER.value})
 EVIDENCE = "turnusliste-hundvaag.pdf"

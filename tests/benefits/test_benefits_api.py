@@ -21,7 +21,7 @@ from helhet.organization.models import Municipality
 from tests.benefits.export_helpers import measure, other_benefits
 from tests.benefits.helpers import benefit, dispensers, indicator
 from tests.conftest import count_queries, database_state
-from tests.methodology.matrix_projects import project
+from tests.projects.matrix_projects import project
 
 Headers = Callable[[str], dict[str, str]]
 LIST = "/api/v1/benefits"

@@ -19,7 +19,7 @@ from helhet.portfolio.models import InitiativeStatus
 from tests.benefits.follow_up import days_ago, indicator_on, owned_benefit, record
 from tests.benefits.helpers import benefit, dispensers, indicator
 from tests.conftest import count_queries, membership_of
-from tests.methodology.matrix_projects import project
+from tests.projects.matrix_projects import project
 
 pytestmark = pytest.mark.django_db
 

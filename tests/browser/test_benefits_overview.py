@@ -13,7 +13,7 @@ from helhet.benefits.services.plan import benefit_create, indicator_create
 from helhet.organization.models import Municipality
 from tests.browser.conftest import NewPage
 from tests.browser.helpers import follow, path_of, submit, visit
-from tests.methodology.matrix_projects import project
+from tests.projects.matrix_projects import project
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,7 @@ from helhet.benefits.models import Benefit
 from helhet.organization.models import Municipality
 from tests.browser.conftest import NewPage
 from tests.browser.helpers import follow, path_of, submit, visit
-from tests.methodology.matrix_projects import project
+from tests.projects.matrix_projects import project
 
 pytestmark = pytest.mark.browser
 

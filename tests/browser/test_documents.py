@@ -15,7 +15,7 @@ from helhet.organization.models import Municipality
 from tests.browser.conftest import NewPage
 from tests.browser.helpers import follow, path_of, submit, visit
 from tests.documents import files
-from tests.methodology.matrix_projects import project
+from tests.projects.matrix_projects import project
 
 pytestmark = pytest.mark.browser
 
@@ -31,7 +31,7 @@ def test_the_leader_fills_in_uploads_and_marks_not_relevant_before_asking(
 ) -> None:
     settings.HELHET_UPLOAD_DIR = tmp_path / "uploads"
     initiative = project(live_demo["stavanger"], "Trygghetsalarm")
-    project_url = f"/metoder/prosjekt/{initiative.pk}/"
+    project_url = f"/prosjekter/{initiative.pk}/"
 
     leader = new_page(user="prosjektleder")
     visit(leader, project_url)

@@ -10,8 +10,8 @@ from helhet.methodology.models import DecisionOutcome, Method
 from helhet.organization.models import Municipality
 from tests.browser.conftest import NewPage
 from tests.browser.helpers import follow, path_of, submit, visit
-from tests.methodology.gate_history import ask, decide
-from tests.methodology.matrix_projects import project
+from tests.projects.gate_history import ask, decide
+from tests.projects.matrix_projects import project
 
 pytestmark = pytest.mark.browser
 
@@ -54,6 +54,6 @@ def test_the_portfolio_office_finds_the_projects_blocked_at_a_gate(
 
     visit(page, "/metoder/")
     follow(page, page.locator("#gate-times-link"))
-    assert path_of(page) == "/metoder/beslutningstid/"
+    assert path_of(page) == "/prosjekter/beslutningstid/"
     expect(page.locator("#gate-times tbody tr")).to_have_count(1)
     expect(page.locator("#gate-times tbody tr")).to_contain_text("BP1")

@@ -10,7 +10,7 @@ from helhet.organization.models import Municipality
 from tests.browser.conftest import NewPage
 from tests.browser.helpers import follow, path_of, submit, visit
 from tests.documents.helpers import fill_required_documents
-from tests.methodology.matrix_projects import project
+from tests.projects.matrix_projects import project
 
 pytestmark = pytest.mark.browser
 
@@ -22,11 +22,11 @@ def test_the_leader_asks_and_the_owner_approves(
     initiative = project(stavanger, "Trygghetsalarm", method=None)
     method = Method.objects.get(municipality=stavanger, name="Prosjektveiviseren")
     version = method.versions.get(is_current=True)
-    project_url = f"/metoder/prosjekt/{initiative.pk}/"
+    project_url = f"/prosjekter/{initiative.pk}/"
 
     leader = new_page(user="prosjektleder")
     visit(leader, f"/portefolje/tiltak/{initiative.pk}/")
-    follow(leader, leader.locator(f'#method-phase a[href="{project_url}velg/"]'))
+    follow(leader, leader.locator(f'#method-phase a[href="{project_url}velg-metode/"]'))
     leader.locator("#id_version").select_option(str(version.pk))
     leader.locator("#id_level").select_option(str(version.levels.get(code="liten").pk))
     submit(leader, "#choose-form")
@@ -38,7 +38,7 @@ def test_the_leader_asks_and_the_owner_approves(
     expect(leader.locator("#pending-request")).to_be_visible()
 
     owner = new_page(user="eier")
-    visit(owner, "/metoder/beslutninger/")
+    visit(owner, "/prosjekter/beslutninger/")
     follow(owner, owner.locator(f'#waiting a[href="{project_url}"]'))
     owner.locator("#decision-form input[value='approved']").check()
     owner.locator("#id_comment").fill("Mandatet er godt nok.")

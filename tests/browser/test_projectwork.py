@@ -10,7 +10,7 @@ from helhet.organization.models import Municipality
 from helhet.projects.models import BoardMember, LogEntry, Risk
 from tests.browser.conftest import NewPage
 from tests.browser.helpers import follow, path_of, submit, visit
-from tests.methodology.matrix_projects import project
+from tests.projects.matrix_projects import project
 
 pytestmark = pytest.mark.browser
 
@@ -76,7 +76,7 @@ def test_the_leader_keeps_the_board_risks_and_log_and_marks_a_lesson(
 
     # A reader reads it all, and the history.
     reader = new_page(user="leser")
-    visit(reader, f"/metoder/prosjekt/{initiative.pk}/")
+    visit(reader, f"/prosjekter/{initiative.pk}/")
     expect(reader.locator("#project-work")).to_be_visible()
     visit(reader, f"{base}/organisasjon/")
     visit(reader, f"{base}/organisasjon/historikk/")

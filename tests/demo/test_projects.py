@@ -40,7 +40,7 @@ def test_four_demo_initiatives_run_on_four_methods(loaded: None) -> None:
 def test_the_project_owner_finds_the_handover_to_operation_waiting(loaded: None) -> None:
     client = Client()
     client.force_login(User.objects.get(username="eier"))
-    waiting = client.get("/metoder/beslutninger/").content.decode()
+    waiting = client.get("/prosjekter/beslutninger/").content.decode()
     assert "Medisindispensere" in waiting
     assert "EH4" in waiting
 

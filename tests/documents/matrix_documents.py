@@ -1,6 +1,6 @@
 """A project's document pages in the role and tenancy matrices (see tests/matrix.py).
 
-The target is "Trygghetsalarm" (see tests/methodology/matrix_projects.py): owned by the demo
+The target is "Trygghetsalarm" (see tests/projects/matrix_projects.py): owned by the demo
 project owner (eier), led by the demo project leader (prosjektleder), waiting for BP1 with its
 mandate filled in as version 1 and uploaded as a PDF in version 2. Everyone who may see the
 portfolio reads its documents; those who may change the initiative (admin, portfolio office, its
@@ -15,7 +15,7 @@ from helhet.organization.models import Municipality
 from helhet.portfolio.models import Initiative
 from tests.documents import files
 from tests.matrix import Target, View
-from tests.methodology.matrix_projects import EDITORS, owned_by_eier
+from tests.projects.matrix_projects import EDITORS, owned_by_eier
 
 
 def _initiative(stavanger: Municipality) -> Initiative:

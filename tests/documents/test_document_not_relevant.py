@@ -14,7 +14,7 @@ from helhet.documents.services import (
 from helhet.methodology.models import ProjectMethod
 from helhet.organization.models import Municipality
 from tests.documents.helpers import full_state, open_document, requirement_named
-from tests.methodology.matrix_projects import project
+from tests.projects.matrix_projects import project
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from helhet.documents.structure import STRUCTURE, headings
 from helhet.methodology.models import DocumentType
 from helhet.organization.models import Municipality
 from tests.documents.helpers import full_state, open_document, requirement_named
-from tests.methodology.matrix_projects import project
+from tests.projects.matrix_projects import project
 
 pytestmark = pytest.mark.django_db
 

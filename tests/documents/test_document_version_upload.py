@@ -19,7 +19,7 @@ from helhet.organization.models import Municipality
 from helhet.portfolio.services import initiative_delete
 from tests.documents import files
 from tests.documents.helpers import full_state, open_document, requirement_named, stored_files
-from tests.methodology.matrix_projects import project
+from tests.projects.matrix_projects import project
 
 pytestmark = pytest.mark.django_db
 

@@ -21,13 +21,13 @@ from helhet.documents.services import (
 )
 from helhet.documents.structure import headings
 from helhet.methodology.models import DecisionRequest
-from helhet.methodology.services import decision_make, decision_request_create
 from helhet.organization.models import Municipality
 from helhet.portfolio.models import Initiative
+from helhet.projects.services.gates import decision_make, decision_request_create
 from tests.conftest import count_queries
 from tests.documents import files
 from tests.documents.helpers import full_state, open_document, requirement_named, stored_files
-from tests.methodology.matrix_projects import project
+from tests.projects.matrix_projects import project
 
 Login = Callable[[str], Client]
 MANDATE = "Mandat for konseptfasen"
@@ -53,7 +53,7 @@ def test_the_project_page_lists_the_required_documents_with_their_state(
     stavanger: Municipality, login: Login
 ) -> None:
     initiative = _initiative(stavanger)
-    page = _text(login("prosjektleder").get(f"/metoder/prosjekt/{initiative.pk}/"))
+    page = _text(login("prosjektleder").get(f"/prosjekter/{initiative.pk}/"))
     assert 'id="documents"' in page
     assert MANDATE in page
     assert 'data-state="missing"' in page
@@ -64,7 +64,7 @@ def test_the_project_page_lists_the_required_documents_with_their_state(
 def test_a_reader_sees_the_states_but_no_actions(stavanger: Municipality, login: Login) -> None:
     document = _mandate(stavanger)
     document_version_create(actor=None, document=document, content={"goal": "Mål"})
-    page = _text(login("leser").get(f"/metoder/prosjekt/{document.initiative_id}/"))
+    page = _text(login("leser").get(f"/prosjekter/{document.initiative_id}/"))
     assert 'data-state="version"' in page
     assert "/dokumenter/prosjekt/" in page  # the link to all documents
     assert "ny-versjon" not in page
@@ -418,7 +418,7 @@ def test_the_decision_log_shows_the_documents_in_their_versions(
         request=DecisionRequest.objects.get(initiative=initiative),
         outcome="approved",
     )
-    page = _text(login("leser").get(f"/metoder/prosjekt/{initiative.pk}/"))
+    page = _text(login("leser").get(f"/prosjekter/{initiative.pk}/"))
     log = page[page.index('id="decision-log"') :]
     assert MANDATE in log
     assert f'href="/dokumenter/versjon/{version.pk}/"' in log
@@ -430,7 +430,7 @@ def test_the_ask_page_refuses_with_the_missing_documents(
     initiative = _initiative(stavanger)
     client = login("prosjektleder")
     before = full_state()
-    response = client.post(f"/metoder/prosjekt/{initiative.pk}/be-om-beslutning/")
+    response = client.post(f"/prosjekter/{initiative.pk}/be-om-beslutning/")
     assert response.status_code == 400
     message = _(
         "Fill in, upload or mark as not relevant these documents before you ask for the "

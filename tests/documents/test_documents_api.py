@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 from helhet.accounts.models import User
 from helhet.documents.services import document_not_relevant_mark, document_version_create
 from helhet.methodology.models import DecisionRequest
-from helhet.methodology.services import decision_make, decision_request_create
 from helhet.organization.models import Municipality
+from helhet.projects.services.gates import decision_make, decision_request_create
 from tests.documents.helpers import full_state, open_document, requirement_named
-from tests.methodology.matrix_projects import project
+from tests.projects.matrix_projects import project
 
 Headers = Callable[[str], dict[str, str]]
 MANDATE = "Mandat for konseptfasen"

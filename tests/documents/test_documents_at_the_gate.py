@@ -15,17 +15,17 @@ from helhet.documents.services import (
     document_version_create,
 )
 from helhet.methodology.models import DecisionRequest, ProjectMethod
-from helhet.methodology.services import decision_make, decision_request_create
 from helhet.organization.models import Municipality
 from helhet.portfolio.models import Initiative
 from helhet.portfolio.services import initiative_delete
+from helhet.projects.services.gates import decision_make, decision_request_create
 from tests.documents.helpers import (
     fill_required_documents,
     full_state,
     open_document,
     requirement_named,
 )
-from tests.methodology.matrix_projects import level, project
+from tests.projects.matrix_projects import level, project
 
 pytestmark = pytest.mark.django_db
 

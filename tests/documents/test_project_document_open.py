@@ -9,7 +9,7 @@ from helhet.documents.services import project_document_open
 from helhet.methodology.models import DocumentRequirement
 from helhet.organization.models import Municipality
 from tests.documents.helpers import full_state, requirement_named
-from tests.methodology.matrix_projects import project
+from tests.projects.matrix_projects import project
 
 pytestmark = pytest.mark.django_db
 

@@ -25,10 +25,10 @@ from helhet.methodology.models import (
     MethodVersion,
     Phase,
 )
-from helhet.methodology.selectors import project_status
 from helhet.organization.models import Municipality
+from helhet.projects.selectors.gates import project_status
 from tests.conftest import membership_of
-from tests.methodology.matrix_projects import project
+from tests.projects.matrix_projects import project
 
 
 def _method(municipality: Municipality, name: str = "Prosjektveiviseren") -> Method:

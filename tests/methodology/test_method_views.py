@@ -14,7 +14,7 @@ from helhet.methodology.editing import (
 from helhet.methodology.models import Method, MethodVersion
 from helhet.organization.models import Municipality
 from tests.conftest import count_queries
-from tests.methodology.matrix_projects import project
+from tests.projects.matrix_projects import project
 
 USERNAMES = [user.username for user in STAVANGER_USERS]
 

@@ -22,13 +22,13 @@ from helhet.methodology.models import (
     Phase,
     ProjectMethod,
 )
-from helhet.methodology.services import project_method_set
 from helhet.organization.models import Municipality
 from helhet.portfolio.filters import PortfolioFilter, filtered_initiatives, parse_filters
 from helhet.portfolio.models import Initiative
+from helhet.projects.services.enrolment import project_method_set
 from tests.conftest import count_queries
-from tests.methodology.gate_history import ask, decide, passed
-from tests.methodology.matrix_projects import current, project
+from tests.projects.gate_history import ask, decide, passed
+from tests.projects.matrix_projects import current, project
 
 OVERVIEW = "/portefolje/"
 ROW_LINK = re.compile(r'<td><a class="ds-link" href="/portefolje/tiltak/\d+/">([^<]+)</a></td>')

@@ -15,7 +15,7 @@ from django.db.models import Model
 from helhet.accounts.roles import Capability
 from helhet.organization.models import Municipality
 from tests.matrix import Target, View
-from tests.methodology.matrix_projects import EDITORS
+from tests.projects.matrix_projects import EDITORS
 from tests.projects.projectwork import board_member, deviation, risk, the_project
 
 

@@ -11,8 +11,10 @@ from helhet.accounts.models import User
 from helhet.organization.models import Municipality
 from helhet.portfolio.models import Initiative
 from helhet.projects.models import BoardMember, LogEntry, Risk
-from helhet.projects.services import board_member_add, log_entry_create, risk_create
-from tests.methodology.matrix_projects import owned_by_eier
+from helhet.projects.services.board import board_member_add
+from helhet.projects.services.log import log_entry_create
+from helhet.projects.services.risks import risk_create
+from tests.projects.matrix_projects import owned_by_eier
 
 BOARD_PERSON = "gevinsteier"
 RISK_TITLE = "Leverandøren leverer alarmene for sent"

@@ -7,7 +7,11 @@ from django.utils.translation import gettext as _
 
 from helhet.organization.models import Municipality
 from helhet.projects.models import BoardMember
-from helhet.projects.services import board_member_add, board_member_remove, board_member_update
+from helhet.projects.services.board import (
+    board_member_add,
+    board_member_remove,
+    board_member_update,
+)
 from tests.projects.projectwork import board_member, projects_state, the_project, user
 
 pytestmark = pytest.mark.django_db

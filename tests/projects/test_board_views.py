@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from helhet.organization.models import Municipality
 from helhet.projects.models import BoardMember
-from helhet.projects.services import board_member_add
+from helhet.projects.services.board import board_member_add
 from tests.conftest import add_members, count_queries
 from tests.projects.projectwork import board_member, projects_state, the_project, user
 
@@ -159,7 +159,7 @@ def test_the_board_history_makes_a_fixed_number_of_queries(
     assert count_queries(client, _url(initiative.pk, "historikk/")) == few
 
 
-@pytest.mark.parametrize("page", ["/portefolje/tiltak/{pk}/", "/metoder/prosjekt/{pk}/"])
+@pytest.mark.parametrize("page", ["/portefolje/tiltak/{pk}/", "/prosjekter/{pk}/"])
 def test_the_initiative_and_project_pages_lead_to_the_project_work(
     stavanger: Municipality, login: Login, page: str
 ) -> None:

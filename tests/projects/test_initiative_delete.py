@@ -6,7 +6,7 @@ import pytest
 from helhet.organization.models import Municipality
 from helhet.portfolio.services import initiative_delete
 from helhet.projects.models import BoardMember, LogEntry, Risk
-from helhet.projects.services import log_entry_mark_lesson
+from helhet.projects.services.log import log_entry_mark_lesson
 from tests.projects.projectwork import board_member, deviation, risk, user
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from helhet.organization.models import Municipality
 from helhet.projects.models import LogEntry
-from helhet.projects.services import log_entry_create, log_entry_update
+from helhet.projects.services.log import log_entry_create, log_entry_update
 from tests.projects.projectwork import deviation, projects_state, the_project, user
 
 pytestmark = pytest.mark.django_db

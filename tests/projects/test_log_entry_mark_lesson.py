@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from helhet.organization.models import Municipality
-from helhet.projects.services import log_entry_mark_lesson, log_entry_unmark_lesson
+from helhet.projects.services.log import log_entry_mark_lesson, log_entry_unmark_lesson
 from tests.projects.projectwork import deviation, projects_state, user
 
 pytestmark = pytest.mark.django_db

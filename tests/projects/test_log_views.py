@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from helhet.methodology.models import Decision, DecisionRequest
 from helhet.organization.models import Municipality
 from helhet.projects.models import LogEntry
-from helhet.projects.services import (
+from helhet.projects.services.log import (
     log_entry_create,
     log_entry_mark_lesson,
     project_log_record_decision,

@@ -9,7 +9,7 @@ from django.utils import translation
 from helhet.methodology.models import Decision, DecisionRequest
 from helhet.organization.models import Municipality
 from helhet.projects.models import LogEntry
-from helhet.projects.services import project_log_record_decision
+from helhet.projects.services.log import project_log_record_decision
 from tests.projects.projectwork import the_project, user
 
 pytestmark = pytest.mark.django_db

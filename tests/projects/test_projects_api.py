@@ -12,13 +12,10 @@ from django.utils import timezone
 from helhet.organization.models import Municipality
 from helhet.portfolio.models import Initiative
 from helhet.projects.models import LogEntry
-from helhet.projects.services import (
-    log_entry_create,
-    log_entry_mark_lesson,
-    risk_create,
-)
+from helhet.projects.services.log import log_entry_create, log_entry_mark_lesson
+from helhet.projects.services.risks import risk_create
 from tests.conftest import count_queries
-from tests.methodology.matrix_projects import project
+from tests.projects.matrix_projects import project
 from tests.projects.projectwork import (
     DEVIATION_TITLE,
     RISK_TITLE,

@@ -13,7 +13,7 @@ from django.urls import reverse
 from helhet.accounts.roles import Role
 from helhet.demo.municipalities import STAVANGER_USERS
 from helhet.organization.models import Municipality
-from tests.methodology.matrix_projects import EDITORS
+from tests.projects.matrix_projects import EDITORS
 from tests.projects.matrix_projectwork import TENANCY_HTML
 from tests.projects.projectwork import (
     board_member,

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from helhet.organization.models import Municipality
 from helhet.projects.models import Risk
-from helhet.projects.services import risk_create, risk_update
+from helhet.projects.services.risks import risk_create, risk_update
 from tests.projects.projectwork import projects_state, risk, the_project, user
 
 pytestmark = pytest.mark.django_db

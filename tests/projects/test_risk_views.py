@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from helhet.organization.models import Municipality
 from helhet.projects.models import Risk
-from helhet.projects.services import risk_create, risk_update
+from helhet.projects.services.risks import risk_create, risk_update
 from tests.conftest import count_queries
 from tests.projects.projectwork import RISK_TITLE, projects_state, risk, the_project, user
 

@@ -174,21 +174,7 @@ def initiative_update(
 @transaction.atomic
 def initiative_delete(*, actor: User | None, initiative: Initiative) -> None:
     """Delete an initiative registered by mistake (its history is kept). To end real work, set
-    the status to completed or stopped instead. Files uploaded to its documents are removed
-    once the deletion is committed."""
-    # Imported here: the documents app builds on the portfolio, not the other way round.
-    from helhet.documents.models import DocumentVersion
-    from helhet.documents.uploads import discard
-
-    stored = list(
-        DocumentVersion.objects.filter(document__initiative=initiative)
-        .exclude(stored_name="")
-        .values_list("stored_name", flat=True)
-    )
+    the status to completed or stopped instead. What hangs on it goes with it, by the database's
+    cascade; the documents app removes the uploaded files of its document versions once the
+    deletion is committed (``helhet.documents.receivers``)."""
     delete_with_history(initiative, actor=actor)
-
-    def remove_files() -> None:
-        for name in stored:
-            discard(name)
-
-    transaction.on_commit(remove_files)

@@ -4,7 +4,7 @@ pages whose views do not know about the project's board, risks and log."""
 from django import template
 
 from helhet.portfolio.models import Initiative
-from helhet.projects.selectors import ProjectWorkCounts, project_work_counts
+from helhet.projects.selectors.counts import ProjectWorkCounts, project_work_counts
 
 register = template.Library()
 

@@ -1,0 +1,159 @@
+"""Forms for a project's method: choosing it, asking for a decision, deciding."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from helhet.accounts.models import User
+from helhet.core.forms import StyledForm
+from helhet.methodology.models import DecisionOutcome, Level, MethodVersion, Phase
+from helhet.organization.models import Municipality, OrgUnit
+
+
+class ChooseMethodForm(StyledForm):
+    """A current version of one of the municipality's methods and one of its levels (grouped by
+    method; the service refuses a level of another method)."""
+
+    version = forms.TypedChoiceField(label=_("Method"), coerce=int)
+    level = forms.TypedChoiceField(
+        label=_("Level"),
+        coerce=int,
+        help_text=_("Choose a level of the method you chose."),
+    )
+
+    risk = forms.TypedChoiceField(
+        label=_("Overall risk"),
+        coerce=int,
+        empty_value=None,
+        required=False,
+        choices=[
+            ("", _("Not assessed")),
+            (1, _("1 – very low")),
+            (2, _("2 – low")),
+            (3, _("3 – moderate")),
+            (4, _("4 – high")),
+            (5, _("5 – very high")),
+        ],
+        help_text=_("Your judgement of the project's overall risk; it counts in the level."),
+    )
+
+    def __init__(self, *args: Any, versions: list[MethodVersion], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # One text field per criterion of each method; only the chosen method's count.
+        self.criterion_groups: list[tuple[MethodVersion, list[str]]] = []
+        for version in versions:
+            names = []
+            for criterion in version.criteria.all():
+                name = f"criterion_{criterion.pk}"
+                self.fields[name] = forms.CharField(
+                    label=criterion.name,
+                    help_text=criterion.description,
+                    required=False,
+                    widget=forms.Textarea(attrs={"rows": 2, "class": "ds-input"}),
+                )
+                names.append(name)
+            if names:
+                self.criterion_groups.append((version, names))
+        self.versions = {version.pk: version for version in versions}
+        self.levels = {level.pk: level for version in versions for level in version.levels.all()}
+        version_field = self.fields["version"]
+        assert isinstance(version_field, forms.ChoiceField)
+        version_field.choices = [(version.pk, version.method.name) for version in versions]
+        level_field = self.fields["level"]
+        assert isinstance(level_field, forms.ChoiceField)
+        level_field.choices = [
+            (version.method.name, [(level.pk, level.name) for level in version.levels.all()])
+            for version in versions
+        ]
+
+    def clean_version(self) -> MethodVersion:
+        return self.versions[self.cleaned_data["version"]]
+
+    def clean_level(self) -> Level:
+        return self.levels[self.cleaned_data["level"]]
+
+    def criteria_for(self, version: MethodVersion) -> dict[int, str]:
+        """What the form says about each of ``version``'s criteria, by the criterion's id."""
+        return {
+            criterion.pk: self.cleaned_data.get(f"criterion_{criterion.pk}", "")
+            for criterion in version.criteria.all()
+        }
+
+    def criterion_fieldsets(self) -> list[tuple[MethodVersion, list[forms.BoundField]]]:
+        return [
+            (version, [self[name] for name in names]) for version, names in self.criterion_groups
+        ]
+
+
+class DecisionRequestForm(StyledForm):
+    note = forms.CharField(
+        label=_("Note to the decision maker"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class DecisionForm(StyledForm):
+    outcome = forms.ChoiceField(
+        label=_("Decision"),
+        choices=DecisionOutcome.choices,
+        widget=forms.RadioSelect(attrs={"class": "ds-input"}),
+    )
+    comment = forms.CharField(
+        label=_("Conditions or comment"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Required when approving with conditions or stopping the project."),
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        municipality: Municipality,
+        phases: list[Phase] | None = None,
+        operation_gate: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.outcome_field = self.fields["outcome"]
+        self.outcome_field.widget.attrs["class"] = "ds-input"
+        if phases:
+            self.fields["to_phase"] = forms.ModelChoiceField(
+                label=_("Phase to move to when approved"),
+                queryset=Phase.objects.filter(pk__in=[phase.pk for phase in phases]).order_by(
+                    "position"
+                ),
+                required=False,
+                empty_label=_("The next phase"),
+                widget=forms.Select(attrs={"class": "ds-input"}),
+            )
+        if operation_gate:
+            members = User.objects.filter(memberships__municipality=municipality).order_by(
+                "first_name", "last_name", "username"
+            )
+            self.fields["operations_unit"] = forms.ModelChoiceField(
+                label=_("Unit responsible for operation"),
+                queryset=OrgUnit.objects.filter(municipality=municipality).order_by("name"),
+                required=False,
+                widget=forms.Select(attrs={"class": "ds-input"}),
+            )
+            self.fields["operations_person"] = forms.ModelChoiceField(
+                label=_("Person responsible for operation"),
+                queryset=members,
+                required=False,
+                widget=forms.Select(attrs={"class": "ds-input"}),
+            )
+            self.fields["handover_date"] = forms.DateField(
+                label=_("Handover date"),
+                required=False,
+                widget=forms.DateInput(attrs={"type": "date", "class": "ds-input"}),
+            )
+            self.fields["benefits_owner"] = forms.ModelChoiceField(
+                label=_("Benefits owner for the realisation"),
+                queryset=members,
+                required=False,
+                widget=forms.Select(attrs={"class": "ds-input"}),
+            )

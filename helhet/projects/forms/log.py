@@ -1,0 +1,58 @@
+"""Forms for a project's log: an entry, and the lesson it teaches."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from helhet.core.forms import StyledForm
+from helhet.projects.models import LogKind, LogStatus
+
+
+class LogEntryForm(StyledForm):
+    kind = forms.ChoiceField(label=_("Kind"), choices=LogKind.choices)
+    occurred_on = forms.DateField(
+        label=_("Date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    title = forms.CharField(label=_("Title"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    consequence = forms.CharField(
+        label=_("Consequence"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Only for change requests and deviations: what it means for cost, time, quality "
+            "or benefits."
+        ),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("No status")), *LogStatus.choices],
+        help_text=_(
+            "Only for change requests (open, approved, rejected, closed) and deviations (open, "
+            "closed). A new one is open."
+        ),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {}).setdefault("occurred_on", timezone.localdate())
+        super().__init__(*args, **kwargs)
+
+
+class LessonForm(StyledForm):
+    lesson = forms.CharField(
+        label=_("The lesson"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "What others in the municipality can learn from this: what worked, what did not, "
+            "and what to do next time."
+        ),
+        error_messages={"required": _("Write what the lesson is.")},
+    )
