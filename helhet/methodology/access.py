@@ -26,7 +26,7 @@ def get_method_for_user(membership: Membership, pk: int) -> Method:
     return get_object_or_404(Method, pk=pk, municipality=membership.municipality)
 
 
-# --- Editing methods (see editing.py) ----------------------------------------------------------
+# --- Editing methods (see helhet/methodology/editing/) ---------------------------------------
 
 
 def get_rw_method_for_user(membership: Membership, pk: int) -> Method:

@@ -11,7 +11,7 @@ from typing import TypeVar
 from django.db.models import QuerySet
 
 from helhet.accounts.roles import Capability
-from helhet.methodology.editing import method_version_draft_create
+from helhet.methodology.editing.drafts import method_version_draft_create
 from helhet.methodology.models import (
     ChecklistItem,
     Criterion,

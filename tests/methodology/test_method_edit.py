@@ -1,4 +1,4 @@
-"""Changing a method by way of a draft (helhet/methodology/editing.py): the draft is a complete
+"""Changing a method by way of a draft (helhet/methodology/editing/): the draft is a complete
 and independent copy, publishing makes it current, published versions never change, and projects
 keep the version they started on."""
 
@@ -11,8 +11,32 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from helhet.accounts.models import User
-from helhet.methodology import editing
 from helhet.methodology.access import get_draft_for_user, get_draft_part_for_user
+from helhet.methodology.editing.checklists import (
+    checklist_item_create,
+    checklist_item_delete,
+    checklist_item_update,
+    document_requirement_create,
+    document_requirement_delete,
+    document_requirement_update,
+)
+from helhet.methodology.editing.drafts import (
+    method_create,
+    method_update,
+    method_version_discard,
+    method_version_draft_create,
+    method_version_publish,
+)
+from helhet.methodology.editing.levels import (
+    criterion_create,
+    criterion_delete,
+    criterion_update,
+    level_create,
+    level_delete,
+    level_move,
+    level_update,
+)
+from helhet.methodology.editing.phases import phase_create, phase_delete, phase_move, phase_update
 from helhet.methodology.models import (
     ChecklistItem,
     ChecklistSource,
@@ -123,7 +147,7 @@ def test_a_draft_is_a_complete_copy_of_the_current_version(stavanger: Municipali
         method = _method(stavanger, name)
         current = method.versions.get(is_current=True)
 
-        draft = editing.method_version_draft_create(actor=_user("portefolje"), method=method)
+        draft = method_version_draft_create(actor=_user("portefolje"), method=method)
 
         assert draft.number == current.number + 1
         assert draft.published_at is None and not draft.is_current
@@ -132,7 +156,7 @@ def test_a_draft_is_a_complete_copy_of_the_current_version(stavanger: Municipali
 
 def test_the_copy_shares_no_row_with_the_current_version(stavanger: Municipality) -> None:
     current = _method(stavanger).versions.get(is_current=True)
-    draft = editing.method_version_draft_create(actor=None, method=_method(stavanger))
+    draft = method_version_draft_create(actor=None, method=_method(stavanger))
     assert not set(draft.levels.values_list("pk", flat=True)) & set(
         current.levels.values_list("pk", flat=True)
     )
@@ -145,27 +169,27 @@ def test_the_copy_shares_no_row_with_the_current_version(stavanger: Municipality
 def test_changing_the_draft_leaves_the_current_version_as_it_was(stavanger: Municipality) -> None:
     current = _method(stavanger).versions.get(is_current=True)
     before = _outline(current)
-    draft = editing.method_version_draft_create(actor=None, method=_method(stavanger))
+    draft = method_version_draft_create(actor=None, method=_method(stavanger))
     concept = _phase(draft, "Konsept")
     actor = _user("portefolje")
 
-    editing.checklist_item_add(
+    checklist_item_create(
         actor=actor,
         phase=concept,
         text="Arkitekturrådet har vurdert løsningen.",
         source=ChecklistSource.OWN,
         levels=list(draft.levels.all()),
     )
-    editing.phase_update(actor=actor, phase=concept, **_phase_fields(name="Utrede"))
-    editing.level_remove(actor=actor, level=draft.levels.get(code="middels"))
-    editing.phase_remove(actor=actor, phase=_phase(draft, "Realisere"))
+    phase_update(actor=actor, phase=concept, **_phase_fields(name="Utrede"))
+    level_delete(actor=actor, level=draft.levels.get(code="middels"))
+    phase_delete(actor=actor, phase=_phase(draft, "Realisere"))
 
     assert _outline(current) == before
 
 
 def test_a_method_has_at_most_one_draft(stavanger: Municipality) -> None:
-    first = editing.method_version_draft_create(actor=None, method=_method(stavanger))
-    second = editing.method_version_draft_create(actor=None, method=_method(stavanger))
+    first = method_version_draft_create(actor=None, method=_method(stavanger))
+    second = method_version_draft_create(actor=None, method=_method(stavanger))
     assert first == second
     assert _method(stavanger).versions.filter(published_at__isnull=True).count() == 1
 
@@ -175,9 +199,9 @@ def test_discarding_the_draft_deletes_it_and_keeps_the_published_version(
 ) -> None:
     method = _method(stavanger)
     before = _outline(method.versions.get(is_current=True))
-    draft = editing.method_version_draft_create(actor=None, method=method)
+    draft = method_version_draft_create(actor=None, method=method)
 
-    editing.method_version_discard(actor=_user("portefolje"), version=draft)
+    method_version_discard(actor=_user("portefolje"), version=draft)
 
     assert list(method.versions.values_list("number", flat=True)) == [1]
     assert _outline(method.versions.get(is_current=True)) == before
@@ -192,9 +216,9 @@ def test_publishing_makes_the_draft_current_and_keeps_the_old_version(
 ) -> None:
     method = _method(stavanger)
     old = method.versions.get(is_current=True)
-    draft = editing.method_version_draft_create(actor=None, method=method)
+    draft = method_version_draft_create(actor=None, method=method)
 
-    editing.method_version_publish(actor=_user("portefolje"), version=draft)
+    method_version_publish(actor=_user("portefolje"), version=draft)
 
     draft.refresh_from_db()
     old.refresh_from_db()
@@ -208,19 +232,17 @@ def test_a_project_keeps_its_version_and_a_new_project_starts_on_the_new_one(
 ) -> None:
     running = project(stavanger, "Trygghetsalarm")
     method = _method(stavanger)
-    draft = editing.method_version_draft_create(actor=None, method=method)
+    draft = method_version_draft_create(actor=None, method=method)
     idea = _phase(draft, "Idé")
-    editing.phase_update(
-        actor=None, phase=idea, **_phase_fields(name="Idé og behov", decision_code="BP1")
-    )
-    editing.checklist_item_add(
+    phase_update(actor=None, phase=idea, **_phase_fields(name="Idé og behov", decision_code="BP1"))
+    checklist_item_create(
         actor=None,
         phase=idea,
         text="Behovet er beskrevet av tjenesten selv.",
         source=ChecklistSource.OWN,
         levels=list(draft.levels.all()),
     )
-    editing.method_version_publish(actor=None, version=draft)
+    method_version_publish(actor=None, version=draft)
 
     status = project_status(running)
     assert status.run is not None and status.run.version.number == 1
@@ -235,14 +257,14 @@ def test_a_project_keeps_its_version_and_a_new_project_starts_on_the_new_one(
 
 
 def test_publishing_needs_a_level_and_a_phase(stavanger: Municipality) -> None:
-    draft = editing.method_version_draft_create(actor=None, method=_method(stavanger))
+    draft = method_version_draft_create(actor=None, method=_method(stavanger))
     for phase in list(draft.phases.all()):
-        editing.phase_remove(actor=None, phase=phase)
+        phase_delete(actor=None, phase=phase)
     for level in list(draft.levels.all()):
-        editing.level_remove(actor=None, level=level)
+        level_delete(actor=None, level=level)
 
     with pytest.raises(ValidationError) as refused:
-        editing.method_version_publish(actor=None, version=draft)
+        method_version_publish(actor=None, version=draft)
 
     assert refused.value.messages == [_("Add at least one level."), _("Add at least one phase.")]
     draft.refresh_from_db()
@@ -250,11 +272,11 @@ def test_publishing_needs_a_level_and_a_phase(stavanger: Municipality) -> None:
 
 
 def test_publishing_needs_a_decision_point_in_every_phase(stavanger: Municipality) -> None:
-    draft = editing.method_version_draft_create(actor=None, method=_method(stavanger))
+    draft = method_version_draft_create(actor=None, method=_method(stavanger))
     DecisionPoint.objects.filter(phase__version=draft, code="BP2").delete()
 
     with pytest.raises(ValidationError) as refused:
-        editing.method_version_publish(actor=None, version=draft)
+        method_version_publish(actor=None, version=draft)
 
     assert refused.value.messages == [
         _("The phase “%(phase)s” has no decision point.") % {"phase": "Konsept"}
@@ -264,7 +286,7 @@ def test_publishing_needs_a_decision_point_in_every_phase(stavanger: Municipalit
 def test_a_published_version_is_not_published_again(stavanger: Municipality) -> None:
     current = _method(stavanger).versions.get(is_current=True)
     with pytest.raises(ValidationError):
-        editing.method_version_publish(actor=None, version=current)
+        method_version_publish(actor=None, version=current)
 
 
 # --- Published versions never change ----------------------------------------------------------
@@ -280,42 +302,34 @@ def _changes(version: MethodVersion) -> dict[str, Callable[[], object]]:
     assert level and phase and item and doc and criterion
     levels = [level]
     return {
-        "level_add": lambda: editing.level_add(
-            actor=None, version=version, code="mini", name="Mini"
-        ),
-        "level_update": lambda: editing.level_update(
-            actor=None, level=level, code=level.code, name="X"
-        ),
-        "level_move": lambda: editing.level_move(actor=None, level=level, direction="down"),
-        "level_remove": lambda: editing.level_remove(actor=None, level=level),
-        "criterion_add": lambda: editing.criterion_add(actor=None, version=version, name="X"),
-        "criterion_update": lambda: editing.criterion_update(
-            actor=None, criterion=criterion, name="X"
-        ),
-        "criterion_remove": lambda: editing.criterion_remove(actor=None, criterion=criterion),
-        "phase_add": lambda: editing.phase_add(actor=None, version=version, **_phase_fields()),
-        "phase_update": lambda: editing.phase_update(actor=None, phase=phase, **_phase_fields()),
-        "phase_move": lambda: editing.phase_move(actor=None, phase=phase, direction="down"),
-        "phase_remove": lambda: editing.phase_remove(actor=None, phase=phase),
-        "checklist_item_add": lambda: editing.checklist_item_add(
+        "level_add": lambda: level_create(actor=None, version=version, code="mini", name="Mini"),
+        "level_update": lambda: level_update(actor=None, level=level, code=level.code, name="X"),
+        "level_move": lambda: level_move(actor=None, level=level, direction="down"),
+        "level_remove": lambda: level_delete(actor=None, level=level),
+        "criterion_add": lambda: criterion_create(actor=None, version=version, name="X"),
+        "criterion_update": lambda: criterion_update(actor=None, criterion=criterion, name="X"),
+        "criterion_remove": lambda: criterion_delete(actor=None, criterion=criterion),
+        "phase_add": lambda: phase_create(actor=None, version=version, **_phase_fields()),
+        "phase_update": lambda: phase_update(actor=None, phase=phase, **_phase_fields()),
+        "phase_move": lambda: phase_move(actor=None, phase=phase, direction="down"),
+        "phase_remove": lambda: phase_delete(actor=None, phase=phase),
+        "checklist_item_add": lambda: checklist_item_create(
             actor=None, phase=phase, text="X", source=ChecklistSource.OWN, levels=levels
         ),
-        "checklist_item_update": lambda: editing.checklist_item_update(
+        "checklist_item_update": lambda: checklist_item_update(
             actor=None, item=item, text="X", source=ChecklistSource.OWN, levels=levels
         ),
-        "checklist_item_remove": lambda: editing.checklist_item_remove(actor=None, item=item),
-        "document_requirement_add": lambda: editing.document_requirement_add(
+        "checklist_item_remove": lambda: checklist_item_delete(actor=None, item=item),
+        "document_requirement_add": lambda: document_requirement_create(
             actor=None, phase=phase, document_type=DocumentType.OTHER, name="X", levels=levels
         ),
-        "document_requirement_update": lambda: editing.document_requirement_update(
+        "document_requirement_update": lambda: document_requirement_update(
             actor=None, requirement=doc, document_type=DocumentType.OTHER, name="X", levels=levels
         ),
-        "document_requirement_remove": lambda: editing.document_requirement_remove(
+        "document_requirement_remove": lambda: document_requirement_delete(
             actor=None, requirement=doc
         ),
-        "method_version_discard": lambda: editing.method_version_discard(
-            actor=None, version=version
-        ),
+        "method_version_discard": lambda: method_version_discard(actor=None, version=version),
     }
 
 
@@ -364,16 +378,16 @@ def test_a_published_version_refuses_every_change(service: str, stavanger: Munic
 
 
 def test_a_named_decider_must_be_named(stavanger: Municipality) -> None:
-    draft = editing.method_version_draft_create(actor=None, method=_method(stavanger))
+    draft = method_version_draft_create(actor=None, method=_method(stavanger))
     with pytest.raises(ValidationError) as refused:
-        editing.phase_add(actor=None, version=draft, **_phase_fields(decider=Decider.PERSON))
+        phase_create(actor=None, version=draft, **_phase_fields(decider=Decider.PERSON))
     assert "decider_person" in refused.value.message_dict
 
 
 def test_a_named_decider_must_be_a_member_of_the_municipality(stavanger: Municipality) -> None:
-    draft = editing.method_version_draft_create(actor=None, method=_method(stavanger))
+    draft = method_version_draft_create(actor=None, method=_method(stavanger))
     with pytest.raises(ValidationError) as refused:
-        editing.phase_add(
+        phase_create(
             actor=None,
             version=draft,
             **_phase_fields(decider=Decider.PERSON, decider_person=_user("bergen-admin")),
@@ -383,8 +397,8 @@ def test_a_named_decider_must_be_a_member_of_the_municipality(stavanger: Municip
 
 
 def test_a_named_person_decides_the_new_phase(stavanger: Municipality) -> None:
-    draft = editing.method_version_draft_create(actor=None, method=_method(stavanger))
-    phase = editing.phase_add(
+    draft = method_version_draft_create(actor=None, method=_method(stavanger))
+    phase = phase_create(
         actor=None,
         version=draft,
         **_phase_fields(
@@ -403,10 +417,10 @@ def test_a_named_person_decides_the_new_phase(stavanger: Municipality) -> None:
 def test_a_checkpoint_takes_only_the_drafts_levels(stavanger: Municipality) -> None:
     method = _method(stavanger)
     old_level = method.versions.get(is_current=True).levels.first()
-    draft = editing.method_version_draft_create(actor=None, method=method)
+    draft = method_version_draft_create(actor=None, method=method)
     assert old_level is not None
     with pytest.raises(ValidationError) as refused:
-        editing.checklist_item_add(
+        checklist_item_create(
             actor=None,
             phase=_phase(draft, "Konsept"),
             text="X",
@@ -417,38 +431,38 @@ def test_a_checkpoint_takes_only_the_drafts_levels(stavanger: Municipality) -> N
 
 
 def test_two_levels_of_a_draft_cannot_share_a_code(stavanger: Municipality) -> None:
-    draft = editing.method_version_draft_create(actor=None, method=_method(stavanger))
+    draft = method_version_draft_create(actor=None, method=_method(stavanger))
     with pytest.raises(ValidationError) as refused:
-        editing.level_add(actor=None, version=draft, code="liten", name="Mini")
+        level_create(actor=None, version=draft, code="liten", name="Mini")
     assert "code" in refused.value.message_dict
 
 
 def test_a_level_limit_keeps_within_the_scale(stavanger: Municipality) -> None:
-    draft = editing.method_version_draft_create(actor=None, method=_method(stavanger))
+    draft = method_version_draft_create(actor=None, method=_method(stavanger))
     with pytest.raises(ValidationError) as refused:
-        editing.level_add(actor=None, version=draft, code="mini", name="Mini", max_risk=7)
+        level_create(actor=None, version=draft, code="mini", name="Mini", max_risk=7)
     assert "max_risk" in refused.value.message_dict
 
 
 def test_moving_a_phase_swaps_it_with_its_neighbour(stavanger: Municipality) -> None:
-    draft = editing.method_version_draft_create(actor=None, method=_method(stavanger))
-    editing.phase_move(actor=None, phase=_phase(draft, "Konsept"), direction="up")
-    editing.phase_move(actor=None, phase=_phase(draft, "Konsept"), direction="up")  # first: stays
+    draft = method_version_draft_create(actor=None, method=_method(stavanger))
+    phase_move(actor=None, phase=_phase(draft, "Konsept"), direction="up")
+    phase_move(actor=None, phase=_phase(draft, "Konsept"), direction="up")  # first: stays
     names = list(draft.phases.order_by("position").values_list("name", flat=True))
     assert names[:3] == ["Konsept", "Idé", "Planlegge"]
 
 
 def test_removing_a_phase_closes_the_gap(stavanger: Municipality) -> None:
-    draft = editing.method_version_draft_create(actor=None, method=_method(stavanger))
-    editing.phase_remove(actor=None, phase=_phase(draft, "Konsept"))
+    draft = method_version_draft_create(actor=None, method=_method(stavanger))
+    phase_delete(actor=None, phase=_phase(draft, "Konsept"))
     positions = list(draft.phases.order_by("position").values_list("position", "name"))
     assert positions[:2] == [(1, "Idé"), (2, "Planlegge")]
     assert positions[-1][0] == len(positions)
 
 
 def test_moving_a_level_changes_which_is_suggested_first(stavanger: Municipality) -> None:
-    draft = editing.method_version_draft_create(actor=None, method=_method(stavanger))
-    editing.level_move(actor=None, level=draft.levels.get(code="stor"), direction="up")
+    draft = method_version_draft_create(actor=None, method=_method(stavanger))
+    level_move(actor=None, level=draft.levels.get(code="stor"), direction="up")
     assert list(draft.levels.order_by("position").values_list("code", flat=True)) == [
         "liten",
         "stor",
@@ -460,22 +474,20 @@ def test_moving_a_level_changes_which_is_suggested_first(stavanger: Municipality
 
 
 def test_a_new_method_starts_with_a_draft_that_can_be_published(stavanger: Municipality) -> None:
-    draft = editing.method_create(
-        actor=_user("portefolje"), municipality=stavanger, name="Tjenestedesign"
-    )
+    draft = method_create(actor=_user("portefolje"), municipality=stavanger, name="Tjenestedesign")
     assert draft.method.name == "Tjenestedesign"
     assert (draft.number, draft.published_at) == (1, None)
     assert draft.levels.count() == 1
     assert DecisionPoint.objects.filter(phase__version=draft).count() == 1
 
-    editing.method_version_publish(actor=None, version=draft)
+    method_version_publish(actor=None, version=draft)
     draft.refresh_from_db()
     assert draft.is_current
 
 
 def test_a_new_method_can_start_as_a_copy_of_another(stavanger: Municipality) -> None:
     source = _method(stavanger, "Smartbyprosessen")
-    draft = editing.method_create(
+    draft = method_create(
         actor=None, municipality=stavanger, name="Smartby for skoler", copy_from=source
     )
     assert _outline(draft) == _outline(source.versions.get(is_current=True))
@@ -483,7 +495,7 @@ def test_a_new_method_can_start_as_a_copy_of_another(stavanger: Municipality) ->
 
 def test_a_new_method_needs_a_name_of_its_own(stavanger: Municipality) -> None:
     with pytest.raises(ValidationError) as refused:
-        editing.method_create(actor=None, municipality=stavanger, name="Prosjektveiviseren")
+        method_create(actor=None, municipality=stavanger, name="Prosjektveiviseren")
     assert "name" in refused.value.message_dict
 
 
@@ -491,14 +503,12 @@ def test_a_method_cannot_be_copied_from_another_municipality(
     stavanger: Municipality, bergen: Municipality
 ) -> None:
     with pytest.raises(ValidationError):
-        editing.method_create(
-            actor=None, municipality=stavanger, name="Kopi", copy_from=_method(bergen)
-        )
+        method_create(actor=None, municipality=stavanger, name="Kopi", copy_from=_method(bergen))
     assert not Method.objects.filter(name="Kopi").exists()
 
 
 def test_the_methods_name_and_course_change_directly(stavanger: Municipality) -> None:
-    method = editing.method_update(
+    method = method_update(
         actor=_user("portefolje"),
         method=_method(stavanger, "Smartbyprosessen"),
         name="Smartbyprosessen 2.0",
@@ -516,9 +526,9 @@ def test_the_methods_name_and_course_change_directly(stavanger: Municipality) ->
 def test_the_history_names_who_changed_a_checkpoint_and_its_levels(
     stavanger: Municipality,
 ) -> None:
-    draft = editing.method_version_draft_create(actor=None, method=_method(stavanger))
+    draft = method_version_draft_create(actor=None, method=_method(stavanger))
     actor = _user("portefolje")
-    item = editing.checklist_item_add(
+    item = checklist_item_create(
         actor=actor,
         phase=_phase(draft, "Konsept"),
         text="Arkitekturrådet har vurdert løsningen.",
@@ -531,8 +541,8 @@ def test_the_history_names_who_changed_a_checkpoint_and_its_levels(
 
 
 def test_publishing_is_recorded_with_who_published(stavanger: Municipality) -> None:
-    draft = editing.method_version_draft_create(actor=None, method=_method(stavanger))
-    editing.method_version_publish(actor=_user("admin"), version=draft)
+    draft = method_version_draft_create(actor=None, method=_method(stavanger))
+    method_version_publish(actor=_user("admin"), version=draft)
     assert draft.history.first().history_user == _user("admin")
 
 
@@ -542,7 +552,7 @@ def test_publishing_is_recorded_with_who_published(stavanger: Municipality) -> N
 def test_another_municipalitys_draft_is_not_found(
     stavanger: Municipality, bergen: Municipality
 ) -> None:
-    draft = editing.method_version_draft_create(actor=None, method=_method(stavanger))
+    draft = method_version_draft_create(actor=None, method=_method(stavanger))
     level = draft.levels.first()
     assert level is not None
     with pytest.raises(Http404):

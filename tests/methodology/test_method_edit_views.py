@@ -10,7 +10,9 @@ from django.test import Client
 from django.utils.translation import gettext as _
 
 from helhet.accounts.models import User
-from helhet.methodology import editing
+from helhet.methodology.editing.checklists import checklist_item_create
+from helhet.methodology.editing.drafts import method_version_publish
+from helhet.methodology.editing.phases import phase_delete
 from helhet.methodology.models import (
     ChecklistItem,
     ChecklistSource,
@@ -320,7 +322,7 @@ def test_a_draft_with_problems_is_not_published(
 ) -> None:
     version = _pv_draft(stavanger)
     for phase in list(version.phases.all()):
-        editing.phase_remove(actor=None, phase=phase)
+        phase_delete(actor=None, phase=phase)
     client = login("portefolje")
     assert (
         _("Add at least one phase.")
@@ -411,14 +413,14 @@ def test_nothing_user_written_is_rendered_as_html(
     username: str, stavanger: Municipality, login: Callable[[str], Client]
 ) -> None:
     version = _pv_draft(stavanger)
-    editing.checklist_item_add(
+    checklist_item_create(
         actor=None,
         phase=version.phases.get(name="Idé"),
         text="<script>alert(1)</script>",
         source=ChecklistSource.OWN,
         levels=list(version.levels.all()),
     )
-    editing.method_version_publish(actor=None, version=version)
+    method_version_publish(actor=None, version=version)
     body = login(username).get(f"/metoder/versjon/{version.pk}/").content.decode()
     assert "<script>alert(1)</script>" not in body
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body

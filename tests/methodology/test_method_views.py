@@ -6,11 +6,8 @@ import pytest
 from django.test import Client
 
 from helhet.demo.municipalities import STAVANGER_USERS
-from helhet.methodology.editing import (
-    method_version_draft_create,
-    method_version_publish,
-    phase_remove,
-)
+from helhet.methodology.editing.drafts import method_version_draft_create, method_version_publish
+from helhet.methodology.editing.phases import phase_delete
 from helhet.methodology.models import Method, MethodVersion
 from helhet.organization.models import Municipality
 from tests.conftest import count_queries
@@ -174,7 +171,7 @@ def test_an_earlier_version_is_shown_as_it_was(
     method = _method(stavanger)
     first = method.versions.get(is_current=True)
     draft = method_version_draft_create(actor=None, method=method)
-    phase_remove(actor=None, phase=draft.phases.get(name="Idé"))
+    phase_delete(actor=None, phase=draft.phases.get(name="Idé"))
     method_version_publish(actor=None, version=draft)
     client = login("prosjektleder")
 
