@@ -1,10 +1,13 @@
 """Demo projects on their methods, for Stavanger's demo portfolio: where each stands, the documents
 its gates needed, the decisions made (dated as the audit tells the story), what waits now, and a
 project board, uncertainties and a log with lessons. Built through the services, as a user would,
-after the portfolio demo (``helhet.demo.portfolio``)."""
+after the portfolio demo (``helhet.demo.portfolio``).
+
+The projects are data (``PROJECTS``); the functions below only walk them through the services."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
@@ -13,7 +16,6 @@ from helhet.accounts.models import User
 from helhet.documents.models import DocumentVersion
 from helhet.documents.selectors import required_documents
 from helhet.documents.services import (
-    document_not_relevant_mark,
     document_version_create,
     project_document_open,
 )
@@ -34,9 +36,240 @@ from helhet.projects.services.gates import decision_make, decision_request_creat
 from helhet.projects.services.log import log_entry_create, log_entry_mark_lesson
 from helhet.projects.services.risks import risk_create
 
+# A day in the story: a date, or so many days before today.
+Day = date | int
+# A person in the story: "leader" or "owner" of the initiative, or a demo user's username.
+Person = str
 
-def _user(username: str) -> User:
-    return User.objects.get(username=username)
+
+@dataclass(frozen=True)
+class Gate:
+    """A request for the decision ending the current phase, and the decision if made yet."""
+
+    asked: Day
+    decided: Day | None
+    decider: Person
+    outcome: str = "approved"
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class BoardSeat:
+    person: Person
+    role: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Uncertainty:
+    title: str
+    probability: int
+    consequence: int
+    owner: Person
+    kind: str = RiskKind.RISK
+    description: str = ""
+    measures: str = ""
+    status: str = RiskStatus.OPEN
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A project log entry, written by ``author``; with ``lesson``, marked as a lesson."""
+
+    author: Person
+    kind: str
+    title: str
+    occurred_on: Day
+    description: str = ""
+    consequence: str = ""
+    lesson: str = ""
+
+
+@dataclass(frozen=True)
+class DemoProject:
+    initiative: str
+    method: str
+    level: str
+    risk: int
+    criteria: dict[str, str] = field(default_factory=dict)
+    gates: list[Gate] = field(default_factory=list)
+    # Write the documents the phase it stands in requires (none of its gates asked yet).
+    documents_written: bool = False
+    board: list[BoardSeat] = field(default_factory=list)
+    uncertainties: list[Uncertainty] = field(default_factory=list)
+    log: list[Entry] = field(default_factory=list)
+
+
+PROJECTS = [
+    # The medicine dispensers (audit lines 4948-5115): decided autumn 2016, implemented January
+    # to June 2017, in operation from July 2017; the handover to operation waits for its owner.
+    DemoProject(
+        initiative="Medisindispensere",
+        method="Implementering av velferdsteknologi",
+        level="middels",
+        risk=3,
+        gates=[
+            Gate(asked=date(2016, 9, 1), decided=date(2016, 9, 20), decider="eier"),
+            Gate(asked=date(2016, 11, 15), decided=date(2016, 12, 1), decider="eier"),
+            Gate(
+                asked=date(2017, 6, 1),
+                decided=date(2017, 6, 20),
+                decider="eier",
+                outcome="approved_with_conditions",
+                comment=(
+                    "Innføres i Hundvåg og Storhaug først; resten av hjemmetjenesten etter "
+                    "evaluering."
+                ),
+            ),
+            Gate(asked=12, decided=None, decider="eier"),
+        ],
+        board=[
+            BoardSeat("owner", BoardRole.PROJECT_OWNER),
+            BoardSeat("leader", BoardRole.PROJECT_LEADER),
+            BoardSeat(
+                "gevinsteier",
+                BoardRole.BENEFITS_OWNER,
+                "Hjemmebaserte tjenester: tar ut gevinsten i færre besøk.",
+            ),
+        ],
+        uncertainties=[
+            Uncertainty(
+                title="Gevinsten tas ikke ut i budsjettet",
+                description="Frigjort tid i hjemmetjenesten forsvinner i andre oppgaver.",
+                probability=4,
+                consequence=4,
+                owner="gevinsteier",
+                measures="Gevinstrealiseringsplan med gevinsteier i linjen; måling hvert halvår.",
+            ),
+            Uncertainty(
+                title="Brukere faller fra dispenseren",
+                probability=2,
+                consequence=3,
+                owner="leader",
+                measures="Oppfølging av brukerne de første ukene.",
+                status=RiskStatus.HANDLING,
+            ),
+            Uncertainty(
+                kind=RiskKind.OPPORTUNITY,
+                title="Flere brukere enn måltallet på 40 prosent",
+                probability=3,
+                consequence=3,
+                owner="owner",
+            ),
+        ],
+        log=[
+            Entry(
+                author="leader",
+                kind=LogKind.DEVIATION,
+                title="Tallene i gevinstberegningen stemmer ikke med hverandre",
+                description="Kostnad per dag og per år gir ikke samme sum for 33 brukere.",
+                occurred_on=date(2018, 3, 1),
+                consequence="Gevinsten kan ikke følges opp før beregningen er rettet.",
+                lesson="Regn gevinsten fra inndataene og kontroller summene før beslutningen.",
+            ),
+        ],
+    ),
+    # Kvikktest Øyriket (audit lines 4784-4840): classed as Smartby, waiting for the Smartby
+    # chief's first decision for longer than a month.
+    DemoProject(
+        initiative="Kvikktest Øyriket",
+        method="Smartbyprosessen",
+        level="mindre",
+        risk=2,
+        criteria={
+            "Teknologi": "Fem bedrifter tester digitale løsninger for besøkende i øyriket.",
+            "Samarbeid": "Med Nordic Edge, næringsavdelingen og bedriftene.",
+            "Innbyggerinvolvering": "Bedriftene tester løsningene sammen med brukerne.",
+        },
+        gates=[Gate(asked=40, decided=None, decider="direktor")],
+    ),
+    # Legevaktprosjektet: a large Prosjektveiviseren project whose mandate was approved with
+    # conditions, then sent back at BP2.
+    DemoProject(
+        initiative="Legevaktprosjektet",
+        method="Prosjektveiviseren",
+        level="stor",
+        risk=4,
+        gates=[
+            Gate(
+                asked=200,
+                decided=180,
+                decider="eier",
+                outcome="approved_with_conditions",
+                comment="E-helse skal overta systemansvaret; avklar driften i konseptfasen.",
+            ),
+            Gate(
+                asked=60,
+                decided=45,
+                decider="eier",
+                outcome="sent_back",
+                comment="Konseptrapporten mangler hvem som drifter løsningene etter prosjektet.",
+            ),
+        ],
+        log=[
+            Entry(
+                author="owner",
+                kind=LogKind.CHANGE_REQUEST,
+                title="E-helse overtar systemansvaret",
+                occurred_on=30,
+                consequence="Driftsavtale med IT og E-helse før BP2.",
+            ),
+        ],
+    ),
+    # A small improvement on the light method, its one page being written.
+    DemoProject(
+        initiative="Optimalisering av SvarUt",
+        method="Lett metode for små forbedringer",
+        level="liten",
+        risk=1,
+        documents_written=True,
+    ),
+]
+
+
+def build_projects_demo(stavanger: Municipality) -> None:
+    """Four of Stavanger's demo initiatives on four methods, at different gates."""
+    initiatives = {i.name: i for i in Initiative.objects.filter(municipality=stavanger)}
+    today = timezone.localdate()
+    for project in PROJECTS:
+        _build(initiatives[project.initiative], project, today)
+
+
+def _build(initiative: Initiative, project: DemoProject, today: date) -> None:
+    _enrol(initiative, project)
+    for gate in project.gates:
+        _gate(initiative, gate, today)
+    if project.documents_written:
+        _fill_documents(initiative)
+    for seat in project.board:
+        board_member_add(
+            actor=_person(initiative, "leader"),
+            initiative=initiative,
+            person=_person(initiative, seat.person),
+            role=seat.role,
+            note=seat.note,
+        )
+    for uncertainty in project.uncertainties:
+        _uncertainty(initiative, uncertainty, _person(initiative, "leader"))
+    for entry in project.log:
+        _entry(initiative, entry, today)
+
+
+def _person(initiative: Initiative, who: Person) -> User:
+    roles = {"leader": initiative.project_leader, "owner": initiative.project_owner}
+    if who not in roles:
+        return User.objects.get(username=who)
+    person = roles[who]
+    assert person is not None, f"{initiative.name} has no project {who}"
+    return person
+
+
+def _day(day: Day, today: date) -> date:
+    return day if isinstance(day, date) else today - timedelta(days=day)
+
+
+def _at(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(10, 0)))
 
 
 def _version(municipality: Municipality, method: str) -> MethodVersion:
@@ -45,35 +278,22 @@ def _version(municipality: Municipality, method: str) -> MethodVersion:
     )
 
 
-def _at(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time(10, 0)))
-
-
-def _enrol(
-    initiative: Initiative,
-    method: str,
-    level: str,
-    risk: int,
-    criteria: dict[str, str] | None = None,
-) -> ProjectMethod:
-    version = _version(initiative.municipality, method)
-    answers = {c.pk: (criteria or {})[c.name] for c in version.criteria.all()}
+def _enrol(initiative: Initiative, project: DemoProject) -> ProjectMethod:
+    version = _version(initiative.municipality, project.method)
+    answers = {c.pk: project.criteria[c.name] for c in version.criteria.all()}
     return project_method_set(
         actor=initiative.project_leader or initiative.project_owner,
         initiative=initiative,
         version=version,
-        level=version.levels.get(code=level),
-        risk=risk,
+        level=version.levels.get(code=project.level),
+        risk=project.risk,
         criteria=answers,
     )
 
 
-def _fill_documents(
-    initiative: Initiative, written: date | None = None, not_relevant: dict[str, str] | None = None
-) -> None:
+def _fill_documents(initiative: Initiative, written: date | None = None) -> None:
     """Give each document the current phase requires a version written in the app (on
-    ``written``), drawn from the initiative's own description, or mark it not relevant with the
-    reason given."""
+    ``written``), drawn from the initiative's own description."""
     run = ProjectMethod.objects.get(initiative=initiative)
     actor = initiative.project_leader or initiative.project_owner
     for row in required_documents(run):
@@ -82,10 +302,6 @@ def _fill_documents(
         document = project_document_open(
             actor=actor, initiative=initiative, requirement=row.requirement
         )
-        reason = (not_relevant or {}).get(row.requirement.name)
-        if reason is not None:
-            document_not_relevant_mark(actor=actor, document=document, reason=reason)
-            continue
         keys = [heading.key for heading in headings(row.requirement.document_type)]
         texts = [initiative.need, initiative.short_description]
         content = {key: text for key, text in zip(keys, texts, strict=False) if text}
@@ -94,169 +310,53 @@ def _fill_documents(
             DocumentVersion.objects.filter(pk=version.pk).update(created_at=_at(written))
 
 
-def _gate(
-    initiative: Initiative,
-    *,
-    asked: date,
-    decided: date | None,
-    decider: str,
-    outcome: str = "approved",
-    comment: str = "",
-    **operation: object,
-) -> None:
-    """Ask for the decision ending the current phase on ``asked`` and, if ``decided``, decide it
-    then; the dates are moved to when the audit tells it happened."""
+def _gate(initiative: Initiative, gate: Gate, today: date) -> None:
+    """Ask for the decision ending the current phase and, if decided, decide it; the dates are
+    moved to when the audit tells it happened."""
+    asked = _day(gate.asked, today)
     _fill_documents(initiative, written=asked - timedelta(days=7))
     request = decision_request_create(
         actor=initiative.project_leader or initiative.project_owner, initiative=initiative
     )
     DecisionRequest.objects.filter(pk=request.pk).update(requested_at=_at(asked))
-    if decided is None:
+    if gate.decided is None:
         return
+    decided = _day(gate.decided, today)
     decision = decision_make(
-        actor=_user(decider),
+        actor=User.objects.get(username=gate.decider),
         request=request,
-        outcome=outcome,
-        comment=comment,
-        **operation,  # type: ignore[arg-type]
+        outcome=gate.outcome,
+        comment=gate.comment,
     )
     Decision.objects.filter(pk=decision.pk).update(decided_at=_at(decided))
     LogEntry.objects.filter(decision=decision).update(occurred_on=decided)
 
 
-def build_projects_demo(stavanger: Municipality) -> None:
-    """Four of Stavanger's demo initiatives on four methods, at different gates."""
-    initiatives = {i.name: i for i in Initiative.objects.filter(municipality=stavanger)}
-    today = timezone.localdate()
-    _dispensers(initiatives["Medisindispensere"], today)
-    _oyriket(initiatives["Kvikktest Øyriket"], today)
-    _legevakt(initiatives["Legevaktprosjektet"], today)
-    _svarut(initiatives["Optimalisering av SvarUt"])
-
-
-def _dispensers(initiative: Initiative, today: date) -> None:
-    """The medicine dispensers (audit lines 4948-5115): decided autumn 2016, implemented January
-    to June 2017, in operation from July 2017; the handover to operation waits for its owner."""
-    _enrol(initiative, "Implementering av velferdsteknologi", "middels", 3)
-    _gate(initiative, asked=date(2016, 9, 1), decided=date(2016, 9, 20), decider="eier")
-    _gate(initiative, asked=date(2016, 11, 15), decided=date(2016, 12, 1), decider="eier")
-    _gate(
-        initiative,
-        asked=date(2017, 6, 1),
-        decided=date(2017, 6, 20),
-        decider="eier",
-        outcome="approved_with_conditions",
-        comment="Innføres i Hundvåg og Storhaug først; resten av hjemmetjenesten etter evaluering.",
-    )
-    _gate(initiative, asked=today - timedelta(days=12), decided=None, decider="eier")
-    leader, owner = initiative.project_leader, initiative.project_owner
-    assert leader is not None and owner is not None
-    board_member_add(
-        actor=leader, initiative=initiative, person=owner, role=BoardRole.PROJECT_OWNER
-    )
-    board_member_add(
-        actor=leader, initiative=initiative, person=leader, role=BoardRole.PROJECT_LEADER
-    )
-    board_member_add(
-        actor=leader,
-        initiative=initiative,
-        person=_user("gevinsteier"),
-        role=BoardRole.BENEFITS_OWNER,
-        note="Hjemmebaserte tjenester: tar ut gevinsten i færre besøk.",
-    )
+def _uncertainty(initiative: Initiative, uncertainty: Uncertainty, actor: User) -> None:
     risk_create(
-        actor=leader,
+        actor=actor,
         initiative=initiative,
-        title="Gevinsten tas ikke ut i budsjettet",
-        description="Frigjort tid i hjemmetjenesten forsvinner i andre oppgaver.",
-        probability=4,
-        consequence=4,
-        owner=_user("gevinsteier"),
-        measures="Gevinstrealiseringsplan med gevinsteier i linjen; måling hvert halvår.",
+        kind=uncertainty.kind,
+        title=uncertainty.title,
+        description=uncertainty.description,
+        probability=uncertainty.probability,
+        consequence=uncertainty.consequence,
+        owner=_person(initiative, uncertainty.owner),
+        measures=uncertainty.measures,
+        status=uncertainty.status,
     )
-    risk_create(
-        actor=leader,
+
+
+def _entry(initiative: Initiative, entry: Entry, today: date) -> None:
+    author = _person(initiative, entry.author)
+    written = log_entry_create(
+        actor=author,
         initiative=initiative,
-        title="Brukere faller fra dispenseren",
-        probability=2,
-        consequence=3,
-        owner=leader,
-        measures="Oppfølging av brukerne de første ukene.",
-        status=RiskStatus.HANDLING,
+        kind=entry.kind,
+        title=entry.title,
+        description=entry.description,
+        occurred_on=_day(entry.occurred_on, today),
+        consequence=entry.consequence,
     )
-    risk_create(
-        actor=leader,
-        initiative=initiative,
-        kind=RiskKind.OPPORTUNITY,
-        title="Flere brukere enn måltallet på 40 prosent",
-        probability=3,
-        consequence=3,
-        owner=owner,
-    )
-    deviation = log_entry_create(
-        actor=leader,
-        initiative=initiative,
-        kind=LogKind.DEVIATION,
-        title="Tallene i gevinstberegningen stemmer ikke med hverandre",
-        description="Kostnad per dag og per år gir ikke samme sum for 33 brukere.",
-        occurred_on=date(2018, 3, 1),
-        consequence="Gevinsten kan ikke følges opp før beregningen er rettet.",
-    )
-    log_entry_mark_lesson(
-        actor=leader,
-        entry=deviation,
-        lesson="Regn gevinsten fra inndataene og kontroller summene før beslutningen.",
-    )
-
-
-def _oyriket(initiative: Initiative, today: date) -> None:
-    """Kvikktest Øyriket (audit lines 4784-4840): classed as Smartby, waiting for the Smartby
-    chief's first decision for longer than a month."""
-    _enrol(
-        initiative,
-        "Smartbyprosessen",
-        "mindre",
-        2,
-        criteria={
-            "Teknologi": "Fem bedrifter tester digitale løsninger for besøkende i øyriket.",
-            "Samarbeid": "Med Nordic Edge, næringsavdelingen og bedriftene.",
-            "Innbyggerinvolvering": "Bedriftene tester løsningene sammen med brukerne.",
-        },
-    )
-    _gate(initiative, asked=today - timedelta(days=40), decided=None, decider="direktor")
-
-
-def _legevakt(initiative: Initiative, today: date) -> None:
-    """Legevaktprosjektet: a large Prosjektveiviseren project whose mandate was approved with
-    conditions, then sent back at BP2."""
-    _enrol(initiative, "Prosjektveiviseren", "stor", 4)
-    _gate(
-        initiative,
-        asked=today - timedelta(days=200),
-        decided=today - timedelta(days=180),
-        decider="eier",
-        outcome="approved_with_conditions",
-        comment="E-helse skal overta systemansvaret; avklar driften i konseptfasen.",
-    )
-    _gate(
-        initiative,
-        asked=today - timedelta(days=60),
-        decided=today - timedelta(days=45),
-        decider="eier",
-        outcome="sent_back",
-        comment="Konseptrapporten mangler hvem som drifter løsningene etter prosjektet.",
-    )
-    log_entry_create(
-        actor=initiative.project_owner,
-        initiative=initiative,
-        kind=LogKind.CHANGE_REQUEST,
-        title="E-helse overtar systemansvaret",
-        occurred_on=today - timedelta(days=30),
-        consequence="Driftsavtale med IT og E-helse før BP2.",
-    )
-
-
-def _svarut(initiative: Initiative) -> None:
-    """A small improvement on the light method, its one page being written."""
-    _enrol(initiative, "Lett metode for små forbedringer", "liten", 1)
-    _fill_documents(initiative)
+    if entry.lesson:
+        log_entry_mark_lesson(actor=author, entry=written, lesson=entry.lesson)
