@@ -11,10 +11,10 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from helhet.accounts.models import User
+from helhet.core.history import save_with_history
 from helhet.documents import uploads
 from helhet.documents.models import DecisionDocument, DocumentVersion, ProjectDocument
 from helhet.documents.selectors import DocumentState, required_documents
@@ -50,8 +50,7 @@ def project_document_open(
         document = ProjectDocument(
             municipality=initiative.municipality, initiative=initiative, requirement=requirement
         )
-        document._history_user = actor  # type: ignore[attr-defined]
-        document.save()
+        save_with_history(document, actor=actor)
     return document
 
 
@@ -104,51 +103,8 @@ def document_version_create(
         created_by=actor,
         content=cleaned,
     )
-    version._history_user = actor  # type: ignore[attr-defined]
-    version.save()
+    save_with_history(version, actor=actor)
     return version
-
-
-def too_large_message() -> str:
-    return _("The file is too large. Files may be at most %(limit)s.") % {
-        "limit": filesizeformat(uploads.max_bytes())
-    }
-
-
-def check_upload(upload: UploadedFile) -> uploads.FileKind:
-    """The kind of the uploaded file, or a ValidationError (on ``file``) saying why it is
-    refused: too large, empty, of a kind not accepted, or named for another kind than its
-    content."""
-    size = upload.size or 0
-    if size > uploads.max_bytes():
-        raise ValidationError({"file": too_large_message()})
-    name = uploads.clean_name(upload.name or "")
-    if size == 0:
-        raise ValidationError({"file": _("The file is empty.")})
-    kind = uploads.detect(upload)
-    accepted = "PDF, DOCX, XLSX, PPTX, ODT, PNG, JPEG"
-    if kind is None:
-        raise ValidationError(
-            {
-                "file": _(
-                    "“%(name)s” is not a file of a kind Helhet accepts, judged by its content. "
-                    "Accepted: %(accepted)s."
-                )
-                % {"name": name, "accepted": accepted}
-            }
-        )
-    suffix = uploads.extension(name)
-    if suffix not in kind.extensions:
-        raise ValidationError(
-            {
-                "file": _(
-                    "The name “%(name)s” does not match its content, which is %(kind)s. "
-                    "Name the file with %(extensions)s."
-                )
-                % {"name": name, "kind": kind.label, "extensions": " / ".join(kind.extensions)}
-            }
-        )
-    return kind
 
 
 @transaction.atomic
@@ -156,10 +112,10 @@ def document_version_upload(
     *, actor: User | None, document: ProjectDocument, upload: UploadedFile
 ) -> DocumentVersion:
     """A new version of the document as an uploaded file, checked by its content (see
-    ``check_upload``) and kept under a random name in the upload folder with its original name,
-    kind, size and SHA-256. A refused upload leaves no row and no file behind."""
+    ``uploads.check_upload``) and kept under a random name in the upload folder with its original
+    name, kind, size and SHA-256. A refused upload leaves no row and no file behind."""
     document = _locked(document)
-    kind = check_upload(upload)
+    kind = uploads.check_upload(upload)
     stored = uploads.store(upload)
     try:
         version = DocumentVersion(
@@ -174,8 +130,7 @@ def document_version_upload(
             size=stored.size,
             sha256=stored.sha256,
         )
-        version._history_user = actor  # type: ignore[attr-defined]
-        version.save()
+        save_with_history(version, actor=actor)
     except BaseException:
         uploads.discard(stored.stored_name)
         raise
@@ -205,8 +160,7 @@ def document_not_relevant_mark(
         raise ValidationError({"reason": _("Say why the document is not relevant.")})
     document.not_relevant = True
     document.not_relevant_reason = reason
-    document._history_user = actor  # type: ignore[attr-defined]
-    document.save()
+    save_with_history(document, actor=actor)
     return document
 
 
@@ -218,8 +172,7 @@ def document_not_relevant_undo(*, actor: User | None, document: ProjectDocument)
         raise ValidationError(_("The document is not marked not relevant."))
     document.not_relevant = False
     document.not_relevant_reason = ""
-    document._history_user = actor  # type: ignore[attr-defined]
-    document.save()
+    save_with_history(document, actor=actor)
     return document
 
 
@@ -243,7 +196,6 @@ def decision_documents_record(
             if not_relevant and row.document
             else "",
         )
-        record._history_user = actor  # type: ignore[attr-defined]
-        record.save()
+        save_with_history(record, actor=actor)
         records.append(record)
     return records

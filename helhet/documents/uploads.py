@@ -1,5 +1,6 @@
 """Uploaded files: which kinds are accepted and how each is recognised by its content (not by its
-name alone), the size limit enforced while the request is read, and where files are kept.
+name alone), the checks an upload must pass (``check_upload``), the size limit enforced while the
+request is read, and where files are kept.
 
 Files are kept under ``settings.HELHET_UPLOAD_DIR`` (outside the static root, served by no
 static route) under random names; only ``views.version_download`` hands them out."""
@@ -15,9 +16,12 @@ from pathlib import Path
 from typing import IO, Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.http import HttpRequest
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
 
 ZIP_MAGIC = b"PK\x03\x04"
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
@@ -143,6 +147,49 @@ class StoredFile:
     stored_name: str
     size: int
     sha256: str
+
+
+def too_large_message() -> str:
+    """What a person is told when a file passes the size limit."""
+    return _("The file is too large. Files may be at most %(limit)s.") % {
+        "limit": filesizeformat(max_bytes())
+    }
+
+
+def check_upload(upload: UploadedFile) -> FileKind:
+    """The kind of the uploaded file, or a ValidationError (on ``file``) saying why it is
+    refused: too large, empty, of a kind not accepted, or named for another kind than its
+    content."""
+    size = upload.size or 0
+    if size > max_bytes():
+        raise ValidationError({"file": too_large_message()})
+    name = clean_name(upload.name or "")
+    if size == 0:
+        raise ValidationError({"file": _("The file is empty.")})
+    kind = detect(upload)
+    accepted = "PDF, DOCX, XLSX, PPTX, ODT, PNG, JPEG"
+    if kind is None:
+        raise ValidationError(
+            {
+                "file": _(
+                    "“%(name)s” is not a file of a kind Helhet accepts, judged by its content. "
+                    "Accepted: %(accepted)s."
+                )
+                % {"name": name, "accepted": accepted}
+            }
+        )
+    suffix = extension(name)
+    if suffix not in kind.extensions:
+        raise ValidationError(
+            {
+                "file": _(
+                    "The name “%(name)s” does not match its content, which is %(kind)s. "
+                    "Name the file with %(extensions)s."
+                )
+                % {"name": name, "kind": kind.label, "extensions": " / ".join(kind.extensions)}
+            }
+        )
+    return kind
 
 
 def store(file: UploadedFile) -> StoredFile:

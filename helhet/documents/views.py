@@ -172,7 +172,7 @@ def _version_upload(
         if limit.exceeded:
             form.is_valid()
             form.errors.pop("file", None)
-            form.add_error("file", services.too_large_message())
+            form.add_error("file", uploads.too_large_message())
         elif form.is_valid():
             try:
                 version = services.document_version_upload(

@@ -29,7 +29,7 @@ from helhet.benefits.models import (
 from helhet.core.formats import long_date
 from helhet.core.history import delete_with_history, save_with_history
 from helhet.documents import uploads
-from helhet.documents.services import check_upload
+from helhet.documents.uploads import check_upload
 from helhet.portfolio.access import can_edit_initiative
 
 
@@ -109,7 +109,7 @@ def measurement_record(
     nothing, when it is dated in the future, before the baseline or on a date already measured;
     when the value is negative in a unit that cannot be (all but one the user names) or a
     percentage outside 0-100; when the evidence file is not accepted (see
-    ``helhet.documents.services.check_upload``); and when the benefit is realised or abandoned.
+    ``helhet.documents.uploads.check_upload``); and when the benefit is realised or abandoned.
     The project's status does not matter: a closed project's benefits are still measured.
     The first measurement of a planned benefit marks it as being realised. The evidence file is
     stored under a random name and removed again if the measurement is not saved."""

@@ -33,7 +33,7 @@ from helhet.benefits.services import follow_up as follow_up_services
 from helhet.core.formats import long_date
 from helhet.core.forms import add_service_errors
 from helhet.documents import uploads
-from helhet.documents.services import too_large_message
+from helhet.documents.uploads import too_large_message
 
 
 def _back(request: MemberRequest, default: str) -> str:
