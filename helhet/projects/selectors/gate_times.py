@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from itertools import groupby
 from statistics import median
+from typing import Any
 
 from django.utils import timezone
 
@@ -48,43 +49,52 @@ def gate_times(municipality: Municipality, *, now: datetime | None = None) -> li
     requests = (
         DecisionRequest.objects.filter(municipality=municipality)
         .order_by("initiative_id", "requested_at", "pk")
-        .values(
-            "initiative_id",
-            "requested_at",
-            "decision_point__code",
-            "decision_point__name",
-            "decision_point__phase__version__method_id",
-            "decision_point__phase__version__method__name",
-            "decision__outcome",
-            "decision__decided_at",
-            "initiative__status",
-            "initiative__method_run__completed_at",
-        )
+        .values(*_COLUMNS)
     )
-    points: dict[tuple[int, str, str], GateTime] = {}
-    passages: dict[tuple[int, str, str], list[float]] = {}
-    waits: dict[tuple[int, str, str], list[float]] = {}
+    tally = _Tally()
     for _initiative, stretch in groupby(requests, key=lambda row: row["initiative_id"]):
-        rows = list(stretch)
+        tally.add_project(list(stretch), now)
+    return sorted(tally.summed(), key=_slowest_first)
+
+
+# What gate_times reads of each request: its point, its decision, and its project's state.
+_COLUMNS = (
+    "initiative_id",
+    "requested_at",
+    "decision_point__code",
+    "decision_point__name",
+    "decision_point__phase__version__method_id",
+    "decision_point__phase__version__method__name",
+    "decision__outcome",
+    "decision__decided_at",
+    "initiative__status",
+    "initiative__method_run__completed_at",
+)
+PointKey = tuple[int, str, str]
+
+
+@dataclass
+class _Tally:
+    """The gates' figures as the requests are read, project by project."""
+
+    points: dict[PointKey, GateTime] = field(default_factory=dict)
+    passages: dict[PointKey, list[float]] = field(default_factory=dict)
+    waits: dict[PointKey, list[float]] = field(default_factory=dict)
+
+    def add_project(self, rows: list[dict[str, Any]], now: datetime) -> None:
+        """One project's requests, oldest first: each approval ends a stretch at its gate."""
         first_ask: datetime | None = None
         for row in rows:
-            key = (
-                row["decision_point__phase__version__method_id"],
-                row["decision_point__code"],
-                row["decision_point__name"],
-            )
-            point = points.setdefault(
-                key,
-                GateTime(key[0], row["decision_point__phase__version__method__name"], *key[1:]),
-            )
+            key = self._point(row)
             if first_ask is None:
                 first_ask = row["requested_at"]
             outcome = row["decision__outcome"]
             if outcome in APPROVING_OUTCOMES:
-                passages.setdefault(key, []).append(_days(row["decision__decided_at"] - first_ask))
+                elapsed = _days(row["decision__decided_at"] - first_ask)
+                self.passages.setdefault(key, []).append(elapsed)
                 first_ask = None
             elif outcome == DecisionOutcome.SENT_BACK:
-                point.sent_back += 1
+                self.points[key].sent_back += 1
             elif outcome == DecisionOutcome.STOPPED:
                 first_ask = None
         last = rows[-1]
@@ -92,21 +102,36 @@ def gate_times(municipality: Municipality, *, now: datetime | None = None) -> li
             "initiative__status"
         ] not in (InitiativeStatus.STOPPED, InitiativeStatus.COMPLETED)
         if first_ask is not None and still_there:
-            waits.setdefault(key, []).append(_days(now - first_ask))
-    for key, point in points.items():
-        times, waiting = passages.get(key, []), waits.get(key, [])
-        point.passed = len(times)
-        point.median_days = median(times) if times else None
-        point.longest_days = max(times) if times else None
-        point.waiting = len(waiting)
-        point.longest_wait_days = max(waiting) if waiting else None
-    return sorted(
-        points.values(),
-        key=lambda point: (
-            point.median_days is None,
-            -(point.median_days or 0),
-            point.method_name,
-            point.code,
-            point.name,
-        ),
+            self.waits.setdefault(key, []).append(_days(now - first_ask))
+
+    def _point(self, row: dict[str, Any]) -> PointKey:
+        key = (
+            row["decision_point__phase__version__method_id"],
+            row["decision_point__code"],
+            row["decision_point__name"],
+        )
+        if key not in self.points:
+            method_name = row["decision_point__phase__version__method__name"]
+            self.points[key] = GateTime(key[0], method_name, *key[1:])
+        return key
+
+    def summed(self) -> list[GateTime]:
+        for key, point in self.points.items():
+            times, waiting = self.passages.get(key, []), self.waits.get(key, [])
+            point.passed = len(times)
+            point.median_days = median(times) if times else None
+            point.longest_days = max(times) if times else None
+            point.waiting = len(waiting)
+            point.longest_wait_days = max(waiting) if waiting else None
+        return list(self.points.values())
+
+
+def _slowest_first(point: GateTime) -> tuple[bool, float, str, str, str]:
+    """By median, longest first; those never passed last."""
+    return (
+        point.median_days is None,
+        -(point.median_days or 0),
+        point.method_name,
+        point.code,
+        point.name,
     )
