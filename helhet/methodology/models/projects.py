@@ -4,21 +4,22 @@ project's gates lives in ``helhet.projects``; the rows live here, with the metho
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from helhet.accounts.roles import Role
 from helhet.core.models import MunicipalityOwned
-
-from helhet.methodology.models.methods import RISK_VALIDATORS, Criterion, DecisionPoint, Level, MethodVersion, Phase
+from helhet.methodology.models.methods import (
+    RISK_VALIDATORS,
+    Criterion,
+    DecisionPoint,
+    Level,
+    MethodVersion,
+    Phase,
+)
 
 
 class ProjectMethod(MunicipalityOwned):
