@@ -24,7 +24,7 @@ from helhet.benefits.selectors.due_measurements import (
     owners_with_due_measurements,
 )
 from helhet.core.formats import long_date
-from helhet.organization.models import Municipality
+from helhet.organization.commands import municipality_named
 
 
 def _day(day: date | None) -> str:
@@ -112,12 +112,7 @@ class Command(BaseCommand):
     def _remind(self, options: dict[str, Any]) -> None:
         municipality = None
         if options["municipality"]:
-            municipality = Municipality.objects.filter(slug=options["municipality"]).first()
-            if municipality is None:
-                raise CommandError(
-                    _("No municipality with the short name “%(slug)s”.")
-                    % {"slug": options["municipality"]}
-                )
+            municipality = municipality_named(options["municipality"])
         try:
             today = date.fromisoformat(options["date"]) if options["date"] else timezone.localdate()
         except ValueError as error:

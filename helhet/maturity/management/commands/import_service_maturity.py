@@ -7,8 +7,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from helhet.accounts.models import Membership, User
 from helhet.maturity.imports import ImportRefused, ImportResult, import_service_maturity
+from helhet.organization.commands import member_named, municipality_named
 from helhet.organization.models import Municipality
 
 
@@ -40,9 +40,9 @@ class Command(BaseCommand):
             self._import(options)
 
     def _import(self, options: dict[str, Any]) -> None:
-        municipality = self._municipality(options["municipality"])
+        municipality = municipality_named(options["municipality"])
         assessed_on = self._date(options["date"])
-        actor = self._actor(municipality, options["user"])
+        actor = member_named(municipality, options["user"])
         data = self._read(Path(options["file"]))
         try:
             result = import_service_maturity(
@@ -64,14 +64,6 @@ class Command(BaseCommand):
                 % {"count": len(refused.problems)}
             ) from refused
         self._report(result, municipality, assessed_on)
-
-    def _municipality(self, slug: str) -> Municipality:
-        municipality = Municipality.objects.filter(slug=slug).first()
-        if municipality is None:
-            raise CommandError(
-                _("No municipality with the short name “%(slug)s”.") % {"slug": slug}
-            )
-        return municipality
 
     def _date(self, text: str) -> date:
         try:
@@ -126,18 +118,3 @@ class Command(BaseCommand):
                     "text": item.text,
                 }
             )
-
-    def _actor(self, municipality: Municipality, username: str) -> User | None:
-        if not username:
-            return None
-        membership = (
-            Membership.objects.filter(municipality=municipality, user__username=username)
-            .select_related("user")
-            .first()
-        )
-        if membership is None:
-            raise CommandError(
-                _("No person with the username “%(name)s” in the municipality.")
-                % {"name": username}
-            )
-        return membership.user

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from helhet.organization.models import Municipality
+from helhet.organization.commands import municipality_named
 from helhet.portfolio import exchange
 from helhet.portfolio.filters import PortfolioFilter, filtered_initiatives
 
@@ -22,12 +22,7 @@ class Command(BaseCommand):
         parser.add_argument("--output", required=True, help="The file to write.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        municipality = Municipality.objects.filter(slug=options["municipality"]).first()
-        if municipality is None:
-            raise CommandError(
-                _("No municipality with the short name “%(slug)s”.")
-                % {"slug": options["municipality"]}
-            )
+        municipality = municipality_named(options["municipality"])
         initiatives = filtered_initiatives(municipality=municipality, filters=PortfolioFilter())
         path = Path(options["output"])
         write = exchange.write_xlsx if options["format"] == "xlsx" else exchange.write_csv

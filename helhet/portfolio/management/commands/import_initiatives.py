@@ -5,8 +5,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from helhet.accounts.models import Membership, User
-from helhet.organization.models import Municipality
+from helhet.organization.commands import member_named, municipality_named
 from helhet.portfolio import exchange
 
 
@@ -31,13 +30,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        municipality = Municipality.objects.filter(slug=options["municipality"]).first()
-        if municipality is None:
-            raise CommandError(
-                _("No municipality with the short name “%(slug)s”.")
-                % {"slug": options["municipality"]}
-            )
-        actor = self._actor(municipality, options["user"])
+        municipality = municipality_named(options["municipality"])
+        actor = member_named(municipality, options["user"])
         path = Path(options["file"])
         try:
             data = path.read_bytes()
@@ -88,18 +82,3 @@ class Command(BaseCommand):
             )
             % {"count": count, "municipality": municipality.name}
         )
-
-    def _actor(self, municipality: Municipality, username: str) -> User | None:
-        if not username:
-            return None
-        membership = (
-            Membership.objects.filter(municipality=municipality, user__username=username)
-            .select_related("user")
-            .first()
-        )
-        if membership is None:
-            raise CommandError(
-                _("No person with the username “%(name)s” in the municipality.")
-                % {"name": username}
-            )
-        return membership.user
