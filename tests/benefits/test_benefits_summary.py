@@ -13,7 +13,6 @@ from helhet.benefits.models import BenefitSettings
 from helhet.benefits.selectors import listings
 from helhet.benefits.selectors.filters import BenefitFilters, benefits_filtered
 from helhet.benefits.selectors.overview import BenefitsSummary, benefits_summary
-from helhet.benefits.selectors.summary_json import summary_as_json
 from helhet.benefits.selectors.totals import hours_per_fte
 from helhet.benefits.services.settings import benefit_settings_update
 from helhet.organization.models import Municipality
@@ -366,19 +365,6 @@ def test_another_municipalitys_benefits_are_never_counted(
     assert by_their_unit.totals.count == 0
     assert list(benefits_filtered(stavanger, BenefitFilters(), today=TODAY)) != []
     assert theirs not in benefits_filtered(stavanger, BenefitFilters(), today=TODAY)
-
-
-def test_the_summary_as_json_gives_amounts_as_strings(stavanger: Municipality) -> None:
-    _dispensers(stavanger)
-
-    data = summary_as_json(_summary(stavanger))
-
-    assert data["totals"]["planned_nok"] == "1613764.00"
-    assert data["totals"]["realised_nok"] == "1085163.00"
-    assert data["totals"]["count"] == 1
-    assert data["hours_per_fte"] == "1695"
-    assert data["by_dimension"][0]["key"] == "economy"
-    assert data["without_indicator"] == {"total": 0, "benefits": []}
 
 
 def test_the_settings_default_to_1695_hours_without_a_record(stavanger: Municipality) -> None:

@@ -5,5 +5,5 @@
 - ``due_measurements``: who should measure what (the reminders);
 - the benefits overview (gevinstoversikt): ``filters``, ``realised`` (the realised value as
   database expressions), ``totals`` (figures in total and line by line), ``listings``,
-  ``budget_cuts``, ``overview`` (the summary) and ``summary_json`` (the summary as JSON data).
+  ``budget_cuts`` and ``overview`` (the summary; the API's BenefitsSummaryOut reads it as is).
 """
