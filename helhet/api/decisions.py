@@ -17,7 +17,7 @@ from helhet.accounts.models import Membership
 from helhet.accounts.roles import Capability
 from helhet.api.errors import ERRORS, InvalidOut, InvalidRequest, invalid, service_errors
 from helhet.api.gates import PhaseRef, PointRef
-from helhet.api.lookups import collect_errors, object_by_id, person_by_username
+from helhet.api.lookups import look_up_all, object_by_id, person_by_username
 from helhet.api.members import request_membership, require
 from helhet.api.schemas import PersonRef, UnitRef
 from helhet.documents.models import DecisionDocument
@@ -138,7 +138,7 @@ def _resolve(municipality: Municipality, payload: DecisionIn) -> dict[str, Any]:
     every unknown one reported at once."""
     phases = Phase.objects.filter(municipality=municipality)
     units = OrgUnit.objects.for_municipality(municipality)
-    return collect_errors(
+    return look_up_all(
         {
             "to_phase": lambda: (
                 None

@@ -1,7 +1,7 @@
 """Turning a request's ids and usernames into objects of the token's municipality, with the
 field errors the API answers with (422) for any it does not know."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db.models import QuerySet
@@ -55,9 +55,9 @@ def object_by_id(queryset: QuerySet[Any], pk: int, field: str, message: str) -> 
     return objects_by_id(queryset, [pk], field, message)[0]
 
 
-def collect_errors(lookups: dict[str, Any]) -> dict[str, Any]:
-    """Run each lookup (a callable without arguments) and return what they found by name;
-    every field error of every lookup reported at once."""
+def look_up_all(lookups: dict[str, Callable[[], Any]]) -> dict[str, Any]:
+    """What each lookup finds, by name; if any fails, every lookup's field errors at once
+    (InvalidRequest)."""
     errors: dict[str, list[str]] = {}
     found: dict[str, Any] = {}
     for name, lookup in lookups.items():

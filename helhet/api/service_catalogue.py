@@ -16,7 +16,7 @@ from ninja import Field, Query, Router, Schema, Status
 
 from helhet.accounts.roles import Capability
 from helhet.api.errors import ERRORS, InvalidOut, InvalidRequest, invalid, service_errors
-from helhet.api.lookups import collect_errors, object_by_id
+from helhet.api.lookups import look_up_all, object_by_id
 from helhet.api.members import request_membership, require
 from helhet.api.schemas import PersonRef, UnitRef
 from helhet.maturity.access import get_rw_service_for_user, get_service_for_user
@@ -130,7 +130,7 @@ def _resolve(municipality: Municipality, payload: ServiceIn) -> dict[str, Any]:
     municipality only; every unknown one reported at once."""
     areas = ServiceArea.objects.filter(municipality=municipality)
     units = OrgUnit.objects.for_municipality(municipality)
-    found = collect_errors(
+    found = look_up_all(
         {
             "area": lambda: object_by_id(
                 areas, payload.area, "area", _("Choose a service area of your municipality.")
