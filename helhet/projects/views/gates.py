@@ -16,7 +16,7 @@ from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
 from helhet.core.dates import months_begun
 from helhet.core.forms import add_service_errors
-from helhet.methodology.models import ProjectMethod
+from helhet.methodology.models import Level, MethodVersion, ProjectMethod
 from helhet.methodology.selectors import current_versions, suggest_level
 from helhet.portfolio.access import (
     can_edit_initiative,
@@ -76,6 +76,29 @@ def project_detail(request: MemberRequest, pk: int) -> HttpResponse:
     )
 
 
+Suggestion = tuple[MethodVersion, Level | None]
+
+
+def _choice_initial(
+    run: ProjectMethod | None, versions: list[MethodVersion], suggestions: list[Suggestion]
+) -> dict[str, int | str | None]:
+    """The form as the project stands: its method, level, risk and answers if it runs on a
+    current version, else the first method at the level suggested for it."""
+    if run is not None and run.version_id in {version.pk for version in versions}:
+        initial: dict[str, int | str | None] = {
+            "version": run.version_id,
+            "level": run.level_id,
+            "risk": run.risk,
+        }
+        for answer in run.criterion_answers.all():
+            initial[f"criterion_{answer.criterion_id}"] = answer.explanation
+        return initial
+    if suggestions:
+        first, suggested = suggestions[0]
+        return {"version": first.pk, "level": suggested.pk if suggested else None}
+    return {}
+
+
 @member_required(Capability.REGISTER_INITIATIVE)
 @require_http_methods(["GET", "POST"])
 def project_method_choose(request: MemberRequest, pk: int) -> HttpResponse:
@@ -91,16 +114,7 @@ def project_method_choose(request: MemberRequest, pk: int) -> HttpResponse:
         (version, suggest_level(version, initiative.estimated_cost, months, risk))
         for version in versions
     ]
-    initial: dict[str, int | str | None]
-    if run is not None and run.version_id in {version.pk for version in versions}:
-        initial = {"version": run.version_id, "level": run.level_id, "risk": run.risk}
-        for answer in run.criterion_answers.all():
-            initial[f"criterion_{answer.criterion_id}"] = answer.explanation
-    elif suggestions:
-        first, suggested = suggestions[0]
-        initial = {"version": first.pk, "level": suggested.pk if suggested else None}
-    else:
-        initial = {}
+    initial = _choice_initial(run, versions, suggestions)
     form = ChooseMethodForm(
         request.POST if request.method == "POST" else None, versions=versions, initial=initial
     )
