@@ -1,7 +1,15 @@
 """Shared fixtures: the demo municipality (Stavanger, and Bergen to ask "can the other municipality
-see it?"), and a logged-in client per demo role."""
+see it?"), and a logged-in client per demo role.
 
-from collections.abc import Callable
+The demo is built once per test database (one per xdist worker), right after the database is
+created, and committed: each test runs in a transaction that rolls back to it, so a test that
+asks for ``demo`` finds it as fresh as if built for that test alone, without paying for building
+it ~3,000 times. A test that uses the database without asking for ``demo`` still starts from an
+empty database: the demo's rows are deleted inside its transaction and come back at the rollback.
+Tests on a transactional database (the browser tests' live server) end with a flush that empties
+everything; the demo is built again before the next test that expects it."""
+
+from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import Any
 
@@ -9,8 +17,9 @@ import pytest
 from django.apps import apps
 from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
-from pytest_django.fixtures import Settings
+from django.test.utils import CaptureQueriesContext, override_settings
+from pytest_django import DjangoDbBlocker
+from pytest_django.fixtures import Settings, validate_django_db
 
 from helhet.accounts.models import Membership, User
 from helhet.accounts.roles import Role
@@ -18,10 +27,105 @@ from helhet.accounts.services import api_token_create
 from helhet.demo.municipalities import build_demo
 from helhet.organization.models import Municipality, OrgUnit, UnitKind
 
+FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
 
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings: Settings) -> None:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
+
+
+class _DemoDatabase:
+    """This worker's test database and its demo: which tables the demo fills, and whether the
+    demo is in the database now (a transactional test's flush removes it)."""
+
+    blocker: DjangoDbBlocker | None = None
+    tables: list[str] = []
+    loaded = False
+
+    @classmethod
+    def load(cls) -> None:
+        """Build the demo and commit it (outside any test's transaction)."""
+        assert cls.blocker is not None
+        with cls.blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_PASSWORD_HASHERS):
+            before = _row_counts()
+            build_demo()
+            after = _row_counts()
+        changed = [table for table in after if after[table] != before[table]]
+        grown = [table for table in changed if before[table]]
+        assert not grown, f"The demo adds rows to tables that had rows before: {grown}"
+        cls.tables = changed
+        cls.loaded = True
+
+    @classmethod
+    def remove_in_transaction(cls) -> None:
+        """Delete the demo's rows inside the running test's transaction, which rolls them back.
+        Foreign keys are checked at the end of the transaction, by when every row that pointed
+        at a deleted one is gone too."""
+        with connection.cursor() as cursor:
+            for table in cls.tables:
+                cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")  # noqa: S608
+
+
+def _row_counts() -> dict[str, int]:
+    counts = {}
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names(cursor):
+            cursor.execute(f"SELECT COUNT(*) FROM {connection.ops.quote_name(table)}")  # noqa: S608
+            counts[table] = cursor.fetchone()[0]
+    return counts
+
+
+def _database_use(item: pytest.Item) -> str | None:
+    """ "test" when the test runs in a transaction rolled back after it, "transactional" when it
+    commits and the database is flushed after it, None when it does not use the database (the
+    same reading as pytest-django's)."""
+    names = getattr(item, "fixturenames", ())
+    marker = item.get_closest_marker("django_db")
+    transactional = bool(
+        {"transactional_db", "live_server", "django_db_reset_sequences"} & set(names)
+    )
+    if marker is not None:
+        transaction, reset_sequences, *_rest = validate_django_db(marker)
+        transactional = transactional or transaction or reset_sequences
+    if transactional:
+        return "transactional"
+    if marker is not None or "db" in names:
+        return "test"
+    return None
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> None:
+    """pytest-django's test database, with the demo built into it once."""
+    _DemoDatabase.blocker = django_db_blocker
+    _DemoDatabase.load()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Generator[None]:
+    # After a transactional test's flush, the next test in a transaction gets the demo back.
+    if not _DemoDatabase.loaded and _DemoDatabase.blocker and _database_use(item) == "test":
+        _DemoDatabase.load()
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Generator[None]:
+    try:
+        return (yield)
+    finally:
+        if _database_use(item) == "transactional":
+            _DemoDatabase.loaded = False
+
+
+@pytest.fixture(autouse=True)
+def _empty_database_unless_demo(request: pytest.FixtureRequest) -> None:
+    """A test in a transaction that does not ask for the demo sees the empty database it sees
+    without the shared demo."""
+    if "demo" not in request.fixturenames and _database_use(request.node) == "test":
+        request.getfixturevalue("_django_db_helper")
+        _DemoDatabase.remove_in_transaction()
 
 
 @pytest.fixture(autouse=True)
@@ -32,11 +136,20 @@ def upload_dir(settings: Settings, tmp_path: Path) -> Path:
     return folder
 
 
+DEMO_SLUGS = ["stavanger", "bergen"]
+
+
+def demo_municipalities() -> dict[str, Municipality]:
+    """The demo's municipalities as the database holds them, as ``build_demo`` returns them."""
+    found = {m.slug: m for m in Municipality.objects.filter(slug__in=DEMO_SLUGS)}
+    return {slug: found[slug] for slug in DEMO_SLUGS}
+
+
 @pytest.fixture
 def demo(db: None) -> dict[str, Municipality]:
     """Stavanger and Bergen with their organisation and one user per role
-    (see helhet/demo/municipalities.py)."""
-    return build_demo()
+    (see helhet/demo/municipalities.py), built once per test database (see the top of this file)."""
+    return demo_municipalities()
 
 
 @pytest.fixture
