@@ -62,14 +62,18 @@ check-rules:
 var:
 	@mkdir -p var
 
-# -n auto: one pytest-xdist worker per CPU, each with its own test database.
+# -n auto: one pytest-xdist worker per CPU, each with its own test database (the demo built into
+# it once, see tests/conftest.py).
 pytest-sqlite:
 	@echo "== Tests on SQLite =="
 	env -u DATABASE_URL $(VENV)/bin/pytest -n auto
 
+# The browser journeys (marker `browser`) run once, on SQLite: they drive the same views through
+# Chromium, and every view and query they pass through is tested on PostgreSQL by the tests
+# without a browser, so a second run proves nothing more and costs minutes.
 pytest-postgres:
-	@echo "== Tests on PostgreSQL =="
-	bash scripts/with-postgres.sh $(VENV)/bin/pytest -n auto
+	@echo "== Tests on PostgreSQL (without the browser journeys) =="
+	bash scripts/with-postgres.sh $(VENV)/bin/pytest -n auto -m "not browser"
 
 bench: setup
 	@for script in bench/*.py; do \
