@@ -101,7 +101,7 @@ class DemoProject:
 
 
 PROJECTS = [
-    # The medicine dispensers (audit lines 4948-5115): decided autumn 2016, implemented January
+    # The medicine dispensers (audit §5.4.2): decided autumn 2016, implemented January
     # to June 2017, in operation from July 2017; the handover to operation waits for its owner.
     DemoProject(
         initiative="Medisindispensere",
@@ -169,7 +169,7 @@ PROJECTS = [
             ),
         ],
     ),
-    # Kvikktest Øyriket (audit lines 4784-4840): classed as Smartby, waiting for the Smartby
+    # Kvikktest Øyriket (audit §5.3.4): classed as Smartby, waiting for the Smartby
     # chief's first decision for longer than a month.
     DemoProject(
         initiative="Kvikktest Øyriket",

@@ -7,14 +7,14 @@ Facts come from the 2022 audit of Stavanger's digitalisation work (``seed/000_2f
 in the shared folder); the comments give its line numbers. Checklist items are marked "Digdir" where
 they restate Prosjektveiviseren's published guidance in our words, and "Kommunens egen" where the
 checkpoint is the municipality's (from the audit, or Helhet's own proposal for the audit's wish for
-levels, lines 5505-5519).
+levels, audit §5.5.2).
 
 The levels and their thresholds are Helhet's proposal, written out in each level's description so a
 portfolio office can see, and change, what they rest on:
 
 * Liten: cost up to 1.3 million kr (the national threshold for procurement, excl. VAT, under which a
   purchase needs no announcement in Doffin), up to 6 months (the medicine dispensers'
-  implementation phase, January-June 2017, line 4964), risk at most 2 of 5.
+  implementation phase, January-June 2017, audit §5.4.2), risk at most 2 of 5.
 * Middels: up to 10 million kr, up to 18 months, risk at most 3.
 * Stor: everything above; no limit.
 """

@@ -19,7 +19,7 @@ from helhet.methodology.seed.specs import (
 
 EHELSE = MethodSpec(
     name="Implementering av velferdsteknologi",
-    # Lines 4864-4878: a locally adapted process based on KS's framework; lines 4925-4929: the
+    # Audit §5.4.1: a locally adapted process based on KS's framework; audit §5.4.1: the
     # department speaks of «implementering av løsninger» rather than projects.
     description=(
         "E-helse og velferdsteknologis lokalt tilpassede prosess for implementering av "
@@ -38,13 +38,13 @@ EHELSE = MethodSpec(
             "Godkjenne oppstart",
             "Prosjekteieren godkjenner mandatet for implementeringen.",
             checks=[
-                # Lines 4933-4938: the action plan's matrix of solutions to try or scale up.
+                # Audit §5.4.1: the action plan's matrix of solutions to try or scale up.
                 Check(
                     "Løsningen står i handlingsplanens tiltaksmatrise, med ansvarlig og tidspunkt.",
                     OWN,
                     ALL,
                 ),
-                # Lines 5509-5511: national assessments need not be repeated.
+                # Audit §5.5.2: national assessments need not be repeated.
                 Check(
                     "Nasjonale vurderinger av løsningen er tatt i bruk, ikke gjort på nytt.",
                     OWN,
@@ -60,14 +60,14 @@ EHELSE = MethodSpec(
             "Godkjenne utprøving",
             "Prosjekteieren beslutter å prøve ut løsningen.",
             checks=[
-                # Lines 4938-4944: shown in advance to give better services and savings.
+                # Audit §5.4.1: shown in advance to give better services and savings.
                 Check(
                     "Det er vist på forhånd at løsningen gir bedre tjenester for brukerne og "
                     "økonomisk innsparing.",
                     OWN,
                     ALL,
                 ),
-                # Footnote 63 (line 4884): ROS analysis and data processing agreement.
+                # Footnote 63 (audit §5.4.1): ROS analysis and data processing agreement.
                 Check("ROS-analyse og databehandleravtale er på plass.", OWN, ALL),
             ],
             docs=[
@@ -83,7 +83,7 @@ EHELSE = MethodSpec(
             "Prosjekteieren beslutter å innføre løsningen på grunnlag av evalueringen.",
             checks=[
                 Check("Utprøvingen er evaluert.", OWN, ALL),
-                # Lines 5304-5308: listen to and involve the employees.
+                # Audit §5.5.1: listen to and involve the employees.
                 Check("De ansatte er lyttet til og involvert.", OWN, M_L),
             ],
             docs=[Doc(DocumentType.OTHER, "Evalueringsrapport", M_L)],
@@ -97,7 +97,7 @@ EHELSE = MethodSpec(
             "Porten til drift: driften er eid, og ansvaret går over til linjen.",
             checks=[
                 *OPERATION_CHECKS,
-                # Lines 5495-5503: use drops unless someone follows it up after handover.
+                # Audit §5.5.2: use drops unless someone follows it up after handover.
                 Check("Oppfølgingen av bruken etter innføringen er planlagt.", OWN, ALL),
             ],
             docs=[

@@ -27,7 +27,7 @@ LIGHT_LEVEL = LevelSpec(
 
 LIGHT = MethodSpec(
     name="Lett metode for små forbedringer",
-    # Lines 5505-5519: «et rammeverk som er enkelt, presist og tilpasset ulike behov».
+    # Audit §5.5.2: «et rammeverk som er enkelt, presist og tilpasset ulike behov».
     description=(
         "For små forbedringer: idé, gjennomføring og overlevering, med én side dokumentasjon. "
         "Svarer på ønsket om et rammeverk som er enkelt, presist og tilpasset ulike behov."

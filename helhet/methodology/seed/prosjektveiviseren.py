@@ -21,10 +21,9 @@ from helhet.methodology.seed.specs import (
 
 PROSJEKTVEIVISEREN = MethodSpec(
     name="Prosjektveiviseren",
-    # Lines 3548-3560: six phases with formalised decision points, based on PRINCE2 (footnote 56),
-    # mandatory in Innovasjon og støttetjenester (line 3552) since summer 2020 (line 3651); lines
-    # 3683-3685: chapters may be marked
-    # «ikke relevant».
+    # Audit §5.2.1: six phases with formalised decision points, based on PRINCE2 (footnote 56),
+    # mandatory in Innovasjon og støttetjenester (audit §5.2.1) since summer 2020 (audit §5.2.2);
+    # audit §5.2.2: chapters may be marked «ikke relevant».
     description=(
         "Digitaliseringsdirektoratets anbefalte metodeverk for digitaliseringsprosjekter i "
         "offentlig sektor, basert på PRINCE2. Seks faser med formaliserte "
@@ -61,7 +60,7 @@ PROSJEKTVEIVISEREN = MethodSpec(
                     DIGDIR,
                     M_L,
                 ),
-                # Lines 3797-3799: the choice of projects is seen against the municipality's goals.
+                # Audit §5.2.3: the choice of projects is seen against the municipality's goals.
                 Check(
                     "Tiltaket er registrert i porteføljen og knyttet til kommunens mål.", OWN, ALL
                 ),
@@ -76,7 +75,7 @@ PROSJEKTVEIVISEREN = MethodSpec(
             "Godkjenne oppstart av planleggingsfasen",
             "Prosjekteieren beslutter å sette i gang planleggingen av prosjektet.",
             checks=[
-                # Lines 3596-3598: «Nullalternativet ... skal alltid beskrives.»
+                # Audit §5.2.1: «Nullalternativet ... skal alltid beskrives.»
                 Check(
                     "Nullalternativet – dagens situasjon og forventet utvikling uten nye tiltak – "
                     "er beskrevet.",
@@ -85,7 +84,7 @@ PROSJEKTVEIVISEREN = MethodSpec(
                 ),
                 Check("Flere konsepter er vurdert, og det beste er valgt.", DIGDIR, M_L),
                 Check("Forventede gevinster er beskrevet.", DIGDIR, ALL),
-                # Lines 3844-3880: four dimensions of benefits.
+                # Audit §5.2.4: four dimensions of benefits.
                 Check(
                     "Gevinstene er vurdert langs kommunens fire dimensjoner: økonomi, kvalitet, "
                     "informasjonssikkerhet, og klima og miljø.",
@@ -116,14 +115,14 @@ PROSJEKTVEIVISEREN = MethodSpec(
                 Check("Styringsdokumentet er komplett og signert av prosjekteieren.", DIGDIR, M_L),
                 Check("Finansieringen av prosjektet er avklart.", DIGDIR, ALL),
                 Check("Faseplanen for gjennomføringsfasen er klar.", DIGDIR, (L,)),
-                # Line 3817: every project must have a benefits realisation plan.
+                # Audit §5.2.4: every project must have a benefits realisation plan.
                 Check(
                     "Gevinstrealiseringsplanen har gevinsteier i linjen, indikator, nullpunkt og "
                     "mål.",
                     OWN,
                     ALL,
                 ),
-                # Lines 3766-3768: a project board with the stakeholders, monthly progress
+                # Audit §5.2.3: a project board with the stakeholders, monthly progress
                 # meetings.
                 Check(
                     "Prosjektstyret er satt sammen med de viktigste interessentene, og "

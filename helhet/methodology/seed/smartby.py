@@ -38,7 +38,7 @@ SB_ALL = (SMARTBY_SMALL.code, SMARTBY_LARGE.code)
 
 SMARTBY = MethodSpec(
     name="Smartbyprosessen",
-    # Lines 4240-4293: the criteria, the building blocks (4271: «Ingen skam å snu») and the four
+    # Audit §5.3.1: the criteria, the building blocks («Ingen skam å snu») and the four
     # non-linear phases; the project is handed over to the service area that will operate it.
     description=(
         "Smartbys egen, lette metode. Høy grad av involvering av ansatte og innbyggere, bevisst "
@@ -49,7 +49,7 @@ SMARTBY = MethodSpec(
     origin="Smartby, Stavanger kommune",
     is_linear=False,
     levels=[SMARTBY_SMALL, SMARTBY_LARGE],
-    # Lines 4238-4252: all three must be present for a project to be a Smartby project.
+    # Audit §5.3.1: all three must be present for a project to be a Smartby project.
     criteria=[
         (
             "Teknologi",
@@ -83,10 +83,10 @@ SMARTBY = MethodSpec(
                     OWN,
                     SB_ALL,
                 ),
-                # Lines 4374-4376: involve the future owner from the start.
+                # Audit §5.3.2: involve the future owner from the start.
                 Check("Avdelingen som skal eie løsningen, er med fra start.", OWN, SB_ALL),
             ],
-            # Lines 4332-4334: «skal oppstart avtales og prosjektavtale lages».
+            # Audit §5.3.1: «skal oppstart avtales og prosjektavtale lages».
             docs=[Doc(DocumentType.OTHER, "Prosjektavtale", SB_ALL)],
             decider=Decider.LEADER,
             decider_title="Smartby-sjefen",
@@ -115,7 +115,7 @@ SMARTBY = MethodSpec(
                 Check("Finansieringen av piloten er avklart.", OWN, SB_ALL),
                 Check("Prosjektet er politisk behandlet.", OWN, (SMARTBY_LARGE.code,)),
             ],
-            # Lines 4340-4346: larger projects go to political treatment; line 4362: Smartby partly
+            # Audit §5.3.2: larger projects go to political treatment; audit §5.3.2: Smartby partly
             # uses KS's framework for benefits realisation.
             docs=[
                 Doc(
@@ -136,7 +136,7 @@ SMARTBY = MethodSpec(
                 Check("Piloten er evaluert: videreføres eller avvikles.", OWN, SB_ALL),
                 *[Check(c.text, c.source, SB_ALL) for c in OPERATION_CHECKS],
             ],
-            # Lines 4754-4758: Kvikktest Lervig led to templates for midway and final reports.
+            # Audit §5.3.4: Kvikktest Lervig led to templates for midway and final reports.
             docs=[
                 Doc(DocumentType.FINAL_REPORT, "Sluttrapport", SB_ALL),
                 Doc(DocumentType.HANDOVER, "Overlevering til fagområdet", SB_ALL),

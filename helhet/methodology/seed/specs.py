@@ -93,7 +93,7 @@ ALL = (S, M, L)
 M_L = (M, L)
 
 # The gate into operation asks the same everywhere: "Det nye har ikke et naturlig hjem", nobody
-# owns operation of the new technology (lines 6365-6383).
+# owns operation of the new technology (audit §6.2.3).
 OPERATION_CHECKS = [
     Check("Driftsansvarlig enhet og person er utpekt.", OWN, ALL),
     Check("Dato for overlevering til drift er avtalt.", OWN, ALL),
