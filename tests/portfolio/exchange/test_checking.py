@@ -1,0 +1,181 @@
+"""helhet/portfolio/exchange/ (checking): Checking the rows: every problem named by row and column,
+and nothing written."""
+
+from helhet.organization.models import Municipality
+from tests.portfolio.conftest import MakeInitiative
+from tests.portfolio.exchange.helpers import check_file, file_problems
+from tests.portfolio.exchange_files import (
+    HEADERS,
+    csv_file,
+    problem,
+    t,
+    xlsx_file,
+)
+
+
+def test_a_missing_required_column_is_a_problem_with_the_file(stavanger: Municipality) -> None:
+    rows = [["Navn", "Type"], ["RPA", "prosjekt"]]
+    assert file_problems(stavanger, rows) == [
+        t(
+            "The column “%(column)s” is missing. Use the template's column names in the first row.",
+            column="Eierenhet",
+        )
+    ]
+
+
+def test_unknown_unit_person_and_goal_are_named_by_row_and_column(
+    stavanger: Municipality,
+) -> None:
+    rows = [
+        [*HEADERS, "Prosjektleder", "Deltakende enheter", "Strategiske mål"],
+        ["RPA", "prosjekt", "IT-avdelinga", "ukjent", "Smartby; Havnevesen", "Verdensfred"],
+    ]
+    assert file_problems(stavanger, rows) == [
+        problem(
+            2,
+            "Eierenhet",
+            "No unit named “%(name)s” in the municipality.",
+            name="IT-avdelinga",
+        ),
+        problem(
+            2,
+            "Prosjektleder",
+            "No person with the username “%(name)s” in the municipality.",
+            name="ukjent",
+        ),
+        problem(
+            2,
+            "Deltakende enheter",
+            "No unit named “%(name)s” in the municipality.",
+            name="Havnevesen",
+        ),
+        problem(
+            2,
+            "Strategiske mål",
+            "No strategic goal named “%(name)s” in the municipality.",
+            name="Verdensfred",
+        ),
+    ]
+
+
+def test_another_municipalitys_unit_and_people_are_unknown(stavanger: Municipality) -> None:
+    rows = [
+        [*HEADERS, "Prosjekteier"],
+        ["RPA", "prosjekt", "Digitaliseringsavdelingen", "bergen-admin"],
+    ]
+    preview = check_file(stavanger, "tiltak.xlsx", xlsx_file(rows))
+    assert [(p.row, p.column) for p in preview.problems] == [(2, "Eierenhet"), (2, "Prosjekteier")]
+
+
+def test_a_stopped_initiative_needs_a_reason(stavanger: Municipality) -> None:
+    rows = [[*HEADERS, "Status"], ["Mitt Stavanger", "prosjekt", "Smartby", "stoppet"]]
+    assert file_problems(stavanger, rows) == [
+        problem(2, "Grunn til stopp", "Say why the initiative was stopped.")
+    ]
+
+
+def test_an_end_before_the_start_is_an_error(stavanger: Municipality) -> None:
+    rows = [
+        [*HEADERS, "Planlagt start", "Planlagt slutt", "Faktisk start", "Faktisk slutt"],
+        ["Kvikktest Lervig", "prosjekt", "Smartby", "01.12.2020", "01.06.2020", "", ""],
+        ["Spider", "prosjekt", "Smartby", "", "", "2019-09-01", "2017-05-01"],
+    ]
+    assert file_problems(stavanger, rows) == [
+        problem(2, "Planlagt slutt", "The planned end cannot be before the planned start."),
+        problem(3, "Faktisk slutt", "The actual end cannot be before the actual start."),
+    ]
+
+
+def test_a_name_twice_in_the_file_names_the_row_it_was_first_used_in(
+    stavanger: Municipality,
+) -> None:
+    rows = [
+        HEADERS,
+        ["RPA", "prosjekt", "IT-avdelingen"],
+        ["Datasjø", "prosjekt", "IT-avdelingen"],
+        ["rpa", "aktivitet", "Smartby"],
+    ]
+    assert file_problems(stavanger, rows) == [
+        problem(4, "Navn", "The name is also used in row %(row)s.", row=2)
+    ]
+
+
+def test_a_name_the_municipality_already_has_is_an_error(
+    stavanger: Municipality, make_initiative: MakeInitiative
+) -> None:
+    make_initiative("Datasjø")
+    rows = [HEADERS, ["DATASJØ", "prosjekt", "IT-avdelingen"]]
+    assert file_problems(stavanger, rows) == [
+        problem(2, "Navn", "There is already an initiative with this name.")
+    ]
+
+
+def test_another_municipalitys_names_are_free(
+    bergen: Municipality, make_initiative: MakeInitiative
+) -> None:
+    make_initiative("Datasjø")
+    rows = [HEADERS, ["Datasjø", "prosjekt", "Digitaliseringsavdelingen"]]
+    assert file_problems(bergen, rows) == []
+
+
+def test_an_empty_required_value_is_an_error(stavanger: Municipality) -> None:
+    rows = [
+        [*HEADERS, "Kort beskrivelse"],
+        ["", "prosjekt", "Smartby", "Sensorer i sluk"],
+        ["Droner", "", "Smartby"],
+    ]
+    assert file_problems(stavanger, rows) == [
+        problem(2, "Navn", "The value is required."),
+        problem(3, "Type", "The value is required."),
+    ]
+
+
+def test_rows_are_numbered_as_in_the_spreadsheet_skipping_nothing(
+    stavanger: Municipality,
+) -> None:
+    rows = [
+        HEADERS,
+        ["RPA", "prosjekt", "IT-avdelingen"],
+        [None, None, None],
+        ["X", "?", "Smartby"],
+    ]
+    preview = check_file(stavanger, "tiltak.xlsx", xlsx_file(rows))
+    assert [(p.row, p.column) for p in preview.problems] == [(4, "Type")]
+
+
+def test_more_than_20000_rows_is_refused_as_a_whole(stavanger: Municipality) -> None:
+    rows = [HEADERS] + [[f"Tiltak {i}", "idé", "Smartby"] for i in range(20_001)]
+    preview = check_file(stavanger, "tiltak.csv", csv_file(rows))
+
+    assert preview.rows == []
+    assert [str(p) for p in preview.problems] == [
+        t(
+            "The file has more than %(limit)s rows. Split it into smaller files.",
+            limit="20\xa0000",
+        )
+    ]
+
+
+def test_20000_rows_are_within_the_limit(stavanger: Municipality) -> None:
+    rows = [HEADERS] + [[f"Tiltak {i}", "idé", "Smartby"] for i in range(20_000)]
+    assert len(check_file(stavanger, "tiltak.csv", csv_file(rows)).rows) == 20_000
+
+
+def test_a_column_not_in_the_template_is_mentioned_but_not_a_problem(
+    stavanger: Municipality,
+) -> None:
+    rows = [
+        [*HEADERS, "Kommentar", "Siste vurdering"],
+        ["RPA", "prosjekt", "IT-avdelingen", "x", "grønn"],
+    ]
+    preview = check_file(stavanger, "tiltak.xlsx", xlsx_file(rows))
+
+    assert preview.ok
+    assert preview.notices == [
+        t("The column “%(column)s” is not in the template and is not read.", column="Kommentar")
+    ]
+
+
+def test_internal_column_names_are_accepted(stavanger: Municipality) -> None:
+    rows = [["name", "KIND", "owning_unit"], ["RPA", "project", "IT-avdelingen"]]
+    assert check_file(stavanger, "tiltak.xlsx", xlsx_file(rows)).ok
