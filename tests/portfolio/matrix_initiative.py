@@ -29,7 +29,7 @@ from helhet.portfolio.models import (
     RelationKind,
     StrategicGoal,
 )
-from helhet.portfolio.services import goal_create, initiative_create, link_add, relation_add
+from helhet.portfolio.services import goal_create, initiative_create, link_create, relation_add
 from tests.matrix import Target, View
 
 LED_BY_PROJECT_LEADER = "Legevaktprosjektet"
@@ -87,7 +87,7 @@ def link(stavanger: Municipality) -> InitiativeLink:
     found = InitiativeLink.objects.filter(initiative=initiative).first()
     if found is not None:
         return found
-    return link_add(
+    return link_create(
         actor=None,
         initiative=initiative,
         title="Prosjektmandat legevakt",
@@ -147,13 +147,13 @@ ROLE_VIEWS = [
         allowed_roles=EDITORS_OF_LED,
     ),
     View(
-        "portfolio:link_add",
+        "portfolio:link_create",
         (Capability.REGISTER_INITIATIVE,),
         _pk(led_initiative),
         allowed_roles=EDITORS_OF_LED,
     ),
     View(
-        "portfolio:link_remove",
+        "portfolio:link_delete",
         (Capability.REGISTER_INITIATIVE,),
         _pk(link),
         allowed_roles=EDITORS_OF_LED,
@@ -212,9 +212,9 @@ TENANCY_HTML = {
     "portfolio:initiative_history": _initiative_target,
     "portfolio:status_report_create": _initiative_target,
     "portfolio:relation_add": _initiative_target,
-    "portfolio:link_add": _initiative_target,
+    "portfolio:link_create": _initiative_target,
     "portfolio:relation_remove": _relation_target,
-    "portfolio:link_remove": _link_target,
+    "portfolio:link_delete": _link_target,
     "portfolio:goal_edit": _goal_target,
     "portfolio:goal_delete": _goal_target,
     "portfolio:goal_history": _goal_target,

@@ -23,7 +23,7 @@ from helhet.portfolio.services import (
     FundingLine,
     goal_create,
     initiative_update,
-    link_add,
+    link_create,
     relation_add,
     status_report_create,
 )
@@ -157,7 +157,9 @@ def test_relations_show_in_both_directions(
 def test_document_links_open_without_giving_the_other_site_a_handle(
     spider: Initiative, login: Callable[[str], Client]
 ) -> None:
-    link_add(actor=None, initiative=spider, title="Sluttrapport", url="https://example.org/rapport")
+    link_create(
+        actor=None, initiative=spider, title="Sluttrapport", url="https://example.org/rapport"
+    )
     body = login("leser").get(_url(spider)).content.decode()
     assert (
         '<a class="ds-link" href="https://example.org/rapport" rel="external noopener noreferrer">'
@@ -206,7 +208,7 @@ def test_the_query_count_does_not_grow_with_reports_relations_and_links(
     _report(spider, "En")
     other = make_initiative("Datasjø")
     relation_add(actor=None, source=spider, target=other, kind=RelationKind.DEPENDS_ON)
-    link_add(actor=None, initiative=spider, title="Mandat", url="https://example.org/1")
+    link_create(actor=None, initiative=spider, title="Mandat", url="https://example.org/1")
     few = count_queries(client, _url(spider))
 
     for index in range(8):
@@ -214,7 +216,7 @@ def test_the_query_count_does_not_grow_with_reports_relations_and_links(
         more = make_initiative(f"Tiltak {index}")
         relation_add(actor=None, source=spider, target=more, kind=RelationKind.OVERLAPS)
         relation_add(actor=None, source=more, target=spider, kind=RelationKind.REPLACES)
-        link_add(
+        link_create(
             actor=None, initiative=spider, title=f"Dok {index}", url=f"https://example.org/{index}"
         )
     spider.contacts.add(User.objects.get(username="eier"), User.objects.get(username="direktor"))

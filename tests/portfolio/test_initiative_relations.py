@@ -9,7 +9,7 @@ from django.test import Client
 from helhet.accounts.models import User
 from helhet.organization.models import Municipality
 from helhet.portfolio.models import Initiative, InitiativeLink, InitiativeRelation, RelationKind
-from helhet.portfolio.services import link_add, relation_add
+from helhet.portfolio.services import link_create, relation_add
 from tests.portfolio.conftest import MakeInitiative
 from tests.portfolio.initiative_fixtures import portfolio_state
 
@@ -134,7 +134,7 @@ def test_only_web_addresses_are_accepted_as_links(
 def test_the_project_leader_removes_a_link_after_confirming(
     spider: Initiative, login: Callable[[str], Client]
 ) -> None:
-    link = link_add(actor=None, initiative=spider, title="Mandat", url="https://example.org/m")
+    link = link_create(actor=None, initiative=spider, title="Mandat", url="https://example.org/m")
     client = login("prosjektleder")
     url = f"/portefolje/lenker/{link.pk}/slett/"
     assert "Mandat" in client.get(url).content.decode()
@@ -152,7 +152,7 @@ def test_those_who_may_not_change_the_initiative_cannot_add_or_remove(
 ) -> None:
     datasjo = make_initiative("Datasjø")
     relation = relation_add(actor=None, source=spider, target=datasjo, kind=RelationKind.OVERLAPS)
-    link = link_add(actor=None, initiative=spider, title="Mandat", url="https://example.org/m")
+    link = link_create(actor=None, initiative=spider, title="Mandat", url="https://example.org/m")
     client = login(username)
     before = portfolio_state()
 
@@ -179,7 +179,7 @@ def test_another_municipalitys_relation_and_link_are_not_found(
     relation = relation_add(
         actor=None, source=spider, target=make_initiative("Datasjø"), kind=RelationKind.OVERLAPS
     )
-    link = link_add(actor=None, initiative=spider, title="Mandat", url="https://example.org/m")
+    link = link_create(actor=None, initiative=spider, title="Mandat", url="https://example.org/m")
     client = login("bergen-admin")
     before = portfolio_state()
     assert client.post(f"/portefolje/relasjoner/{relation.pk}/slett/").status_code == 404

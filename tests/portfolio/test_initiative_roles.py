@@ -64,12 +64,12 @@ def _relation_remove(stavanger: Municipality) -> tuple[str, dict[str, Any]]:
 
 
 def _link_add(stavanger: Municipality) -> tuple[str, dict[str, Any]]:
-    url = reverse("portfolio:link_add", args=[led_initiative(stavanger).pk])
+    url = reverse("portfolio:link_create", args=[led_initiative(stavanger).pk])
     return url, {"title": "Sluttrapport", "url": "https://example.org/sluttrapport"}
 
 
 def _link_remove(stavanger: Municipality) -> tuple[str, dict[str, Any]]:
-    return reverse("portfolio:link_remove", args=[link(stavanger).pk]), {}
+    return reverse("portfolio:link_delete", args=[link(stavanger).pk]), {}
 
 
 GOAL_FORM = {"name": "Åpenhet", "parent": "", "level": "municipal", "kind": "goal", "position": "1"}
@@ -94,8 +94,8 @@ POSTS: list[tuple[str, Callable[[Municipality], tuple[str, dict[str, Any]]], fro
     ("status_report", _report, EDITORS_OF_LED),
     ("relation_add", _relation_add, EDITORS_OF_LED),
     ("relation_remove", _relation_remove, EDITORS_OF_LED),
-    ("link_add", _link_add, EDITORS_OF_LED),
-    ("link_remove", _link_remove, EDITORS_OF_LED),
+    ("link_create", _link_add, EDITORS_OF_LED),
+    ("link_delete", _link_remove, EDITORS_OF_LED),
     ("goal_create", _goal_create, EDIT_ANY),
     ("goal_edit", _goal_edit, EDIT_ANY),
     ("goal_delete", _goal_delete, EDIT_ANY),

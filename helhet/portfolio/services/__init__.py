@@ -14,7 +14,12 @@ from helhet.portfolio.services.initiatives import (
     initiative_delete,
     initiative_update,
 )
-from helhet.portfolio.services.relations import link_add, link_remove, relation_add, relation_remove
+from helhet.portfolio.services.relations import (
+    link_create,
+    link_delete,
+    relation_add,
+    relation_remove,
+)
 from helhet.portfolio.services.saved_views import saved_view_create, saved_view_delete
 from helhet.portfolio.services.status_reports import status_report_create
 
@@ -32,8 +37,8 @@ __all__ = [
     "initiative_create",
     "initiative_delete",
     "initiative_update",
-    "link_add",
-    "link_remove",
+    "link_create",
+    "link_delete",
     "relation_add",
     "relation_remove",
     "saved_view_create",

@@ -38,7 +38,9 @@ def relation_remove(*, actor: User | None, relation: InitiativeRelation) -> None
 
 
 @transaction.atomic
-def link_add(*, actor: User | None, initiative: Initiative, title: str, url: str) -> InitiativeLink:
+def link_create(
+    *, actor: User | None, initiative: Initiative, title: str, url: str
+) -> InitiativeLink:
     """Link the initiative to a document kept elsewhere (a title and an address)."""
     link = InitiativeLink(
         municipality_id=initiative.municipality_id, initiative=initiative, title=title, url=url
@@ -49,6 +51,6 @@ def link_add(*, actor: User | None, initiative: Initiative, title: str, url: str
 
 
 @transaction.atomic
-def link_remove(*, actor: User | None, link: InitiativeLink) -> None:
+def link_delete(*, actor: User | None, link: InitiativeLink) -> None:
     """Remove a document link (its history is kept)."""
     delete_with_history(link, actor=actor)

@@ -360,12 +360,12 @@ def relation_remove(request: MemberRequest, pk: int) -> HttpResponse:
 
 @member_required(Capability.REGISTER_INITIATIVE)
 @require_http_methods(["GET", "POST"])
-def link_add(request: MemberRequest, pk: int) -> HttpResponse:
+def link_create(request: MemberRequest, pk: int) -> HttpResponse:
     initiative = get_rw_initiative_for_user(request.membership, pk)
     form = LinkForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.link_add(
+            services.link_create(
                 actor=request.user,
                 initiative=initiative,
                 title=form.cleaned_data["title"].strip(),
@@ -387,10 +387,10 @@ def link_add(request: MemberRequest, pk: int) -> HttpResponse:
 
 @member_required(Capability.REGISTER_INITIATIVE)
 @require_http_methods(["GET", "POST"])
-def link_remove(request: MemberRequest, pk: int) -> HttpResponse:
+def link_delete(request: MemberRequest, pk: int) -> HttpResponse:
     link = get_rw_link_for_user(request.membership, pk)
     if request.method == "POST":
-        services.link_remove(actor=request.user, link=link)
+        services.link_delete(actor=request.user, link=link)
         messages.success(request, _("The link was removed."))
         return redirect("portfolio:initiative_detail", pk=link.initiative_id)
     return render(request, "portfolio/initiative_link_remove.html", {"link": link})
