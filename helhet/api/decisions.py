@@ -8,22 +8,21 @@ from datetime import date, datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch, QuerySet
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
-from helhet.accounts.models import Membership
-from helhet.accounts.roles import Capability
 from helhet.api.errors import ERRORS, InvalidOut, InvalidRequest, invalid, service_errors
 from helhet.api.gates import PhaseRef, PointRef
 from helhet.api.lookups import look_up_all, object_by_id, person_by_username
-from helhet.api.members import request_membership, require
+from helhet.api.members import request_membership
 from helhet.api.schemas import PersonRef, UnitRef
 from helhet.documents.models import DecisionDocument
-from helhet.methodology.models import Decision, DecisionPoint, DecisionRequest, Phase
+from helhet.methodology.models import Decision, DecisionPoint, Phase
 from helhet.organization.models import Municipality, OrgUnit
 from helhet.portfolio.access import get_initiative_for_user
+from helhet.projects.access import get_decision_request_for_user
+from helhet.projects.selectors import gates as gate_selectors
 from helhet.projects.services import gates as gate_services
 
 router = Router(tags=["methods"])
@@ -101,38 +100,6 @@ class DecisionOut(Schema):
         return decision.get_outcome_display()
 
 
-def decisions_with_details() -> QuerySet[Decision]:
-    """Everything DecisionOut shows, in a fixed number of queries for any number of decisions."""
-    return Decision.objects.select_related(
-        "request__decision_point__decider_person",
-        "decided_by",
-        "from_phase",
-        "to_phase",
-        "operations_unit",
-        "operations_person",
-        "benefits_owner",
-    ).prefetch_related(
-        Prefetch(
-            "documents", queryset=DecisionDocument.objects.select_related("requirement", "version")
-        )
-    )
-
-
-def _get_request_for_user(membership: Membership, pk: int) -> DecisionRequest:
-    """The decision request, if it belongs to the member's municipality (404 otherwise)."""
-    require(membership, Capability.VIEW_PORTFOLIO)
-    request = (
-        DecisionRequest.objects.select_related(
-            "initiative", "decision_point__decider_person", "requested_by"
-        )
-        .filter(pk=pk, municipality=membership.municipality)
-        .first()
-    )
-    if request is None:
-        raise Http404
-    return request
-
-
 def _resolve(municipality: Municipality, payload: DecisionIn) -> dict[str, Any]:
     """The payload's ids and usernames as objects, each looked up in the municipality only;
     every unknown one reported at once."""
@@ -175,7 +142,7 @@ def _resolve(municipality: Municipality, payload: DecisionIn) -> dict[str, Any]:
 )
 def decision_make(request: HttpRequest, request_id: int, payload: DecisionIn) -> Any:
     membership = request_membership(request)
-    waiting = _get_request_for_user(membership, request_id)
+    waiting = get_decision_request_for_user(membership, request_id)
     # The service refuses anyone but the project owner too; here it is a matter of role (403).
     if waiting.initiative.project_owner_id != membership.user_id:
         raise PermissionDenied
@@ -193,7 +160,7 @@ def decision_make(request: HttpRequest, request_id: int, payload: DecisionIn) ->
         return invalid(error.errors)
     except ValidationError as error:
         return invalid(service_errors(error))
-    return Status(201, decisions_with_details().get(pk=decision.pk))
+    return Status(201, gate_selectors.decisions_with_details().get(pk=decision.pk))
 
 
 @router.get(
@@ -204,4 +171,4 @@ def decision_make(request: HttpRequest, request_id: int, payload: DecisionIn) ->
 )
 def decision_list(request: HttpRequest, initiative_id: int) -> Any:
     initiative = get_initiative_for_user(request_membership(request), initiative_id)
-    return decisions_with_details().filter(request__initiative=initiative)
+    return gate_selectors.decisions_with_details().filter(request__initiative=initiative)

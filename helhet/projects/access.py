@@ -78,3 +78,17 @@ def get_initiative_to_decide(membership: Membership, pk: int) -> Initiative:
     elif initiative.project_owner_id != membership.user_id:
         raise PermissionDenied
     return initiative
+
+
+def get_decision_request_for_user(membership: Membership, pk: int) -> DecisionRequest:
+    """The decision request, if it belongs to the member's municipality (404 otherwise, never
+    confirming another municipality's); 403 unless the member may see the portfolio."""
+    if not membership.can(Capability.VIEW_PORTFOLIO):
+        raise PermissionDenied
+    return get_object_or_404(
+        DecisionRequest.objects.select_related(
+            "initiative", "decision_point__decider_person", "requested_by"
+        ),
+        pk=pk,
+        municipality=membership.municipality,
+    )

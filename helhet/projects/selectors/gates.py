@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, QuerySet
 
 from helhet.accounts.models import Membership
 from helhet.documents.models import DecisionDocument
@@ -62,6 +62,25 @@ def _for_level(items: list[Any], level_id: int) -> list[Any]:
     return [item for item in items if any(level.pk == level_id for level in item.levels.all())]
 
 
+def decisions_with_details() -> QuerySet[Decision]:
+    """Decisions with everything the decision log shows (the decision point and its decider, who
+    decided, the phases, the operation gate's people, the documents decided on), in a fixed number
+    of queries for any number of decisions."""
+    return Decision.objects.select_related(
+        "request__decision_point__decider_person",
+        "decided_by",
+        "from_phase",
+        "to_phase",
+        "operations_unit",
+        "operations_person",
+        "benefits_owner",
+    ).prefetch_related(
+        Prefetch(
+            "documents", queryset=DecisionDocument.objects.select_related("requirement", "version")
+        )
+    )
+
+
 def project_status(initiative: Initiative) -> ProjectStatus:
     """The project's phases with the current one marked, the decision point that ends the
     current phase with its checklist and the documents the phase requires at the project's level,
@@ -72,24 +91,7 @@ def project_status(initiative: Initiative) -> ProjectStatus:
         .filter(initiative=initiative)
         .first()
     )
-    decisions = list(
-        Decision.objects.filter(request__initiative=initiative)
-        .select_related(
-            "request__decision_point__decider_person",
-            "decided_by",
-            "from_phase",
-            "to_phase",
-            "operations_unit",
-            "operations_person",
-            "benefits_owner",
-        )
-        .prefetch_related(
-            Prefetch(
-                "documents",
-                queryset=DecisionDocument.objects.select_related("requirement", "version"),
-            )
-        )
-    )
+    decisions = list(decisions_with_details().filter(request__initiative=initiative))
     pending = (
         DecisionRequest.objects.filter(initiative=initiative, status=DecisionRequestStatus.PENDING)
         .select_related("decision_point__decider_person", "requested_by")
