@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.utils import formats
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 PDF_TYPE = "application/pdf"
 
@@ -18,3 +22,24 @@ def pdf_latin(text: str) -> str:
     """Text in the PDF core fonts' character set (Windows-1252); what it cannot show becomes
     "?"."""
     return text.encode("cp1252", "replace").decode("cp1252")
+
+
+def pdf_start(
+    pdf: FPDF, *, title: str, author: str, margin: int, page_break: int, compress: bool
+) -> FPDF:
+    """Give a new document Helhet's settings (core fonts in Windows-1252, title, author, creator,
+    ``margin`` on every side, a new page ``page_break`` mm above the foot) and its first page."""
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.set_compression(compress)
+    pdf.set_title(pdf_latin(title))
+    pdf.set_author(pdf_latin(author))
+    pdf.set_creator("Helhet")
+    pdf.set_auto_page_break(auto=True, margin=page_break)
+    pdf.set_margins(margin, margin, margin)
+    pdf.add_page()
+    return pdf
+
+
+def pdf_line(pdf: FPDF, text: str) -> None:
+    """One line of text in the current font, then the next line."""
+    pdf.cell(text=pdf_latin(text), new_x="LMARGIN", new_y="NEXT")

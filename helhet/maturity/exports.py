@@ -14,7 +14,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
 
-from helhet.core.formats import long_date, pdf_latin
+from helhet.core.formats import long_date, pdf_latin, pdf_line, pdf_start
 from helhet.core.spreadsheets import cell_text, formatted_cell, sheet_with
 from helhet.maturity.selectors.overview import MaturitySummary
 from helhet.maturity.selectors.plan import Gap, PlanRow, StepLine
@@ -156,11 +156,11 @@ def write_plan_pdf(
     pdf = _landscape_document(municipality, compress=compress)
     _title(pdf, municipality, today)
     if not rows:
-        _line(pdf, _("No service lacks a level."))
+        pdf_line(pdf, _("No service lacks a level."))
     for area_rows in _by_area(rows):
         _area_table(pdf, area_rows)
     pdf.set_font("Helvetica", size=8)
-    _line(pdf, _("Made by Helhet on %(date)s.") % {"date": long_date(today)})
+    pdf_line(pdf, _("Made by Helhet on %(date)s.") % {"date": long_date(today)})
     out.write(bytes(pdf.output()))
 
 
@@ -168,28 +168,21 @@ def _landscape_document(municipality: Municipality, *, compress: bool) -> FPDF:
     """An A4 landscape document with its first page, titled and written in Windows-1252."""
     from fpdf import FPDF
 
-    pdf = FPDF(orientation="landscape", format="A4")
-    pdf.core_fonts_encoding = "windows-1252"
-    pdf.set_compression(compress)
-    pdf.set_title(pdf_latin(_("Digital first choice: the plan")))
-    pdf.set_author(pdf_latin(municipality.name))
-    pdf.set_creator("Helhet")
-    pdf.set_auto_page_break(auto=True, margin=12)
-    pdf.set_margins(12, 12, 12)
-    pdf.add_page()
-    return pdf
-
-
-def _line(pdf: FPDF, text: str) -> None:
-    """One line of text in the current font, then the next line."""
-    pdf.cell(text=pdf_latin(text), new_x="LMARGIN", new_y="NEXT")
+    return pdf_start(
+        FPDF(orientation="landscape", format="A4"),
+        title=_("Digital first choice: the plan"),
+        author=municipality.name,
+        margin=12,
+        page_break=12,
+        compress=compress,
+    )
 
 
 def _title(pdf: FPDF, municipality: Municipality, today: date) -> None:
     pdf.set_font("Helvetica", style="B", size=16)
-    _line(pdf, _("Digital first choice: the plan"))
+    pdf_line(pdf, _("Digital first choice: the plan"))
     pdf.set_font("Helvetica", size=10)
-    _line(
+    pdf_line(
         pdf,
         _("%(municipality)s, as of %(date)s")
         % {"municipality": municipality.name, "date": long_date(today)},
@@ -232,7 +225,7 @@ def _area_table(pdf: FPDF, area_rows: list[PlanRow]) -> None:
     from fpdf.fonts import FontFace
 
     pdf.set_font("Helvetica", style="B", size=12)
-    _line(pdf, area_rows[0].service.area.name)
+    pdf_line(pdf, area_rows[0].service.area.name)
     pdf.ln(1)
     pdf.set_font("Helvetica", size=8)
     with pdf.table(

@@ -29,7 +29,7 @@ from helhet.benefits.exports.texts import (
 )
 from helhet.benefits.models import Benefit, format_number
 from helhet.benefits.selectors.follow_up import IndicatorFigures, indicator_figures
-from helhet.core.formats import long_date, pdf_latin
+from helhet.core.formats import long_date, pdf_latin, pdf_line, pdf_start
 from helhet.portfolio.models import Initiative
 
 if TYPE_CHECKING:
@@ -84,24 +84,18 @@ def _new_pdf(title: str, initiative: Initiative, compress: bool) -> FPDF:
                 w=self.epw,
             )
 
-    pdf = _PlanPDF(orientation="portrait", format="A4")
-    pdf.core_fonts_encoding = "windows-1252"
-    pdf.set_compression(compress)
-    pdf.set_title(pdf_latin(title))
-    pdf.set_author(pdf_latin(initiative.municipality.name))
-    pdf.set_creator("Helhet")
-    pdf.set_auto_page_break(auto=True, margin=18)
-    pdf.set_margins(15, 15, 15)
-    pdf.add_page()
-    return pdf
+    return pdf_start(
+        _PlanPDF(orientation="portrait", format="A4"),
+        title=title,
+        author=initiative.municipality.name,
+        margin=15,
+        page_break=18,
+        compress=compress,
+    )
 
 
 def _paragraph(pdf: FPDF, text: str) -> None:
     pdf.multi_cell(w=0, text=pdf_latin(text), new_x="LMARGIN", new_y="NEXT")
-
-
-def _line(pdf: FPDF, text: str) -> None:
-    pdf.cell(text=pdf_latin(text), new_x="LMARGIN", new_y="NEXT")
 
 
 def _title_section(
@@ -112,12 +106,12 @@ def _title_section(
     pdf.set_font("Helvetica", style="B", size=16)
     _paragraph(pdf, title)
     pdf.set_font("Helvetica", size=10)
-    _line(
+    pdf_line(
         pdf,
         _("%(municipality)s, as of %(date)s")
         % {"municipality": initiative.municipality.name, "date": long_date(today)},
     )
-    _line(
+    pdf_line(
         pdf,
         _("Project owner: %(owner)s. Project leader: %(leader)s.")
         % {
@@ -136,7 +130,7 @@ def _title_section(
 def _subheading(pdf: FPDF, text: str) -> None:
     pdf.ln(2)
     pdf.set_font("Helvetica", style="B", size=10)
-    _line(pdf, text)
+    pdf_line(pdf, text)
     pdf.ln(1)
 
 
