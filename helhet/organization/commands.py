@@ -1,10 +1,14 @@
 """What the management commands share: the municipality and the person named on the command
-line, or a clear error (CommandError) when there is none by that name."""
+line, or a clear error (CommandError) when there is none by that name; and the refusal of an
+import file with problems."""
 
 from __future__ import annotations
 
-from django.core.management.base import CommandError
+from collections.abc import Sequence
+
+from django.core.management.base import CommandError, OutputWrapper
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from helhet.accounts.models import Membership, User
 from helhet.organization.models import Municipality
@@ -33,3 +37,18 @@ def member_named(municipality: Municipality, username: str) -> User | None:
             _("No person with the username “%(name)s” in the municipality.") % {"name": username}
         )
     return membership.user
+
+
+def import_refused(stderr: OutputWrapper, problems: Sequence[object]) -> CommandError:
+    """Write each of the file's problems to ``stderr``; the error to raise, which says how many
+    there were and that nothing was imported."""
+    for problem in problems:
+        stderr.write(str(problem))
+    return CommandError(
+        ngettext(
+            "The file has %(count)s problem. Nothing was imported.",
+            "The file has %(count)s problems. Nothing was imported.",
+            len(problems),
+        )
+        % {"count": len(problems)}
+    )

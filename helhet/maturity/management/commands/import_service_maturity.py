@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from helhet.maturity.imports import ImportRefused, ImportResult, import_service_maturity
-from helhet.organization.commands import member_named, municipality_named
+from helhet.organization.commands import import_refused, member_named, municipality_named
 from helhet.organization.models import Municipality
 
 
@@ -53,16 +53,7 @@ class Command(BaseCommand):
                 source=options["source"],
             )
         except ImportRefused as refused:
-            for problem in refused.problems:
-                self.stderr.write(str(problem))
-            raise CommandError(
-                ngettext(
-                    "The file has %(count)s problem. Nothing was imported.",
-                    "The file has %(count)s problems. Nothing was imported.",
-                    len(refused.problems),
-                )
-                % {"count": len(refused.problems)}
-            ) from refused
+            raise import_refused(self.stderr, refused.problems) from refused
         self._report(result, municipality, assessed_on)
 
     def _date(self, text: str) -> date:

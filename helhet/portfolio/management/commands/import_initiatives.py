@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from helhet.organization.commands import member_named, municipality_named
+from helhet.organization.commands import import_refused, member_named, municipality_named
 from helhet.portfolio import exchange
 
 
@@ -47,16 +47,7 @@ class Command(BaseCommand):
         for notice in preview.notices:
             self.stdout.write(notice)
         if preview.problems:
-            for problem in preview.problems:
-                self.stderr.write(str(problem))
-            raise CommandError(
-                ngettext(
-                    "The file has %(count)s problem. Nothing was imported.",
-                    "The file has %(count)s problems. Nothing was imported.",
-                    len(preview.problems),
-                )
-                % {"count": len(preview.problems)}
-            )
+            raise import_refused(self.stderr, preview.problems)
         count = len(preview.rows)
         if options["dry_run"]:
             self.stdout.write(
