@@ -21,6 +21,7 @@ from helhet.api.members import request_membership, require
 from helhet.api.pagination import Page, PageParams, paginate
 from helhet.api.schemas import PersonRef, four_places, money
 from helhet.benefits import figures
+from helhet.benefits.forms.overview import FIRST_YEAR, LAST_YEAR, YEAR_ERROR
 from helhet.benefits.models import (
     Benefit,
     BenefitKind,
@@ -233,6 +234,9 @@ def chosen_filters(params: BenefitFilterParams) -> BenefitFilters:
             errors[name] = [
                 _("Choose one of: %(choices)s.") % {"choices": ", ".join(choices.values)}
             ]
+    if params.year is not None and not FIRST_YEAR <= params.year <= LAST_YEAR:
+        # Refused here rather than left to the database: year 0 is out of a date's range.
+        errors["year"] = [str(YEAR_ERROR)]
     if errors:
         raise InvalidRequest(errors)
     return BenefitFilters(**params.model_dump())

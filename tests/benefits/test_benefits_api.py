@@ -10,6 +10,7 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from django.test import Client
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -499,6 +500,17 @@ def test_the_summary_lists_the_benefits_with_an_overdue_measurement(
 
     assert body["overdue"]["total"] == 1
     assert body["overdue"]["benefits"][0]["title"] == "Færre hjemmebesøk"
+
+
+@pytest.mark.parametrize("year", ["0", "-1", "1999", "2101"])
+def test_a_year_outside_the_filters_range_is_refused_in_norwegian(
+    stavanger: Municipality, api_headers: Headers, year: str
+) -> None:
+    for path in (LIST, SUMMARY):
+        response = Client().get(path, {"year": year}, headers=api_headers("leser"))
+
+        assert response.status_code == 422
+        assert response.json()["errors"] == {"year": ["Skriv et år fra 2000 til 2100."]}
 
 
 def test_the_summary_refuses_an_unknown_filter_value(

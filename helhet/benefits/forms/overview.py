@@ -25,6 +25,8 @@ from helhet.portfolio.forms import (
 )
 from helhet.portfolio.models import Initiative
 
+# The years a benefit may be due in, for the filters (the page's and the API's).
+FIRST_YEAR, LAST_YEAR = 2000, 2100
 YEAR_ERROR = _("Enter a year from 2000 to 2100.")
 
 
@@ -69,8 +71,8 @@ class BenefitFilterForm(StyledForm):
     year = forms.IntegerField(
         label=_("To be realised in (year)"),
         required=False,
-        min_value=2000,
-        max_value=2100,
+        min_value=FIRST_YEAR,
+        max_value=LAST_YEAR,
         error_messages={key: YEAR_ERROR for key in ("invalid", "min_value", "max_value")},
         widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 6}),
     )
