@@ -128,11 +128,19 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# Lock-out after repeated failed logins (django-axes): per username and per address.
+# Lock-out after repeated failed logins (django-axes): wrong passwords for one username from one
+# address, and wrong passwords for any usernames from one address (password spraying); the second
+# limit is larger because a town hall's people share one address. helhet/accounts/lockout.py.
 AXES_FAILURE_LIMIT = int(os.environ.get("HELHET_LOGIN_FAILURE_LIMIT", "5"))
+HELHET_LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("HELHET_LOGIN_ADDRESS_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = float(os.environ.get("HELHET_LOGIN_COOLOFF_HOURS", "0.25"))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "helhet.accounts.lockout.LoginLockoutHandler"
+# Behind reverse proxies the address is taken from X-Forwarded-For (the proxies' count), else
+# every login would come from the proxy and one person's wrong passwords would lock everyone.
+HELHET_PROXY_COUNT = int(os.environ.get("HELHET_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "helhet.accounts.lockout.client_address"
+AXES_LOCKOUT_CALLABLE = "helhet.accounts.views.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 

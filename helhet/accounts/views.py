@@ -1,5 +1,8 @@
+from typing import Any
+
+from axes.helpers import get_cool_off
 from django.contrib.auth import views as auth_views
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -7,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from helhet.accounts.forms import LoginForm
 from helhet.accounts.http import HelhetRequest
+from helhet.accounts.lockout import address_locked
 from helhet.accounts.middleware import SESSION_KEY
 from helhet.accounts.models import Membership
 
@@ -23,6 +27,19 @@ class LoginView(auth_views.LoginView):
 
 
 logout_view = auth_views.LogoutView.as_view()
+
+
+def locked_out(
+    request: HttpRequest,
+    original_response: HttpResponse | None = None,
+    credentials: dict[str, Any] | None = None,
+) -> HttpResponse:
+    """The page django-axes shows a locked login (``AXES_LOCKOUT_CALLABLE``): says whether the
+    username or the whole address is locked, and for how long."""
+    cool_off = get_cool_off(request)
+    minutes = round(cool_off.total_seconds() / 60) if cool_off else 0
+    context = {"by_address": address_locked(request), "minutes": minutes}
+    return render(request, "accounts/locked_out.html", context, status=429)
 
 
 @require_POST

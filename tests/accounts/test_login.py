@@ -102,3 +102,80 @@ def test_a_locked_login_does_not_lock_other_people(demo: dict[str, Municipality]
     response = client.post("/logg-inn/", {"username": "leser", "password": "demo"})
 
     assert response.status_code == 302
+
+
+SPRAYED_USERS = ["admin", "portefolje", "leder", "prosjekteier", "prosjektleder", "gevinsteier"]
+
+
+def _spray(client: Client, users: list[str], per_user: int) -> None:
+    for username in users:
+        for _attempt in range(per_user):
+            client.post("/logg-inn/", {"username": username, "password": "Sommer2026!"})
+
+
+def test_wrong_passwords_spread_over_many_users_lock_the_address(
+    demo: dict[str, Municipality],
+) -> None:
+    """Password spraying: 4 wrong passwords for each of 6 users (24 in all, never 5 for one user)
+    from one address lock that address, also for a person with the right password."""
+    client = Client()
+    _spray(client, SPRAYED_USERS, per_user=4)
+
+    response = client.post("/logg-inn/", {"username": "leser", "password": "demo"})
+
+    assert response.status_code == 429
+    assert "for mange feil passord fra denne adressen" in response.content.decode()
+    assert not _logged_in(client)
+
+
+def test_an_address_locked_for_spraying_does_not_lock_other_addresses(
+    demo: dict[str, Municipality],
+) -> None:
+    _spray(Client(REMOTE_ADDR="203.0.113.7"), SPRAYED_USERS, per_user=4)
+
+    response = Client(REMOTE_ADDR="198.51.100.20").post(
+        "/logg-inn/", {"username": "leser", "password": "demo"}
+    )
+
+    assert response.status_code == 302
+
+
+def test_the_address_limit_is_a_setting(demo: dict[str, Municipality], settings: Settings) -> None:
+    assert django_settings.HELHET_LOGIN_ADDRESS_FAILURE_LIMIT == 20
+    settings.HELHET_LOGIN_ADDRESS_FAILURE_LIMIT = 40
+    client = Client()
+    _spray(client, SPRAYED_USERS, per_user=4)
+
+    response = client.post("/logg-inn/", {"username": "leser", "password": "demo"})
+
+    assert response.status_code == 302
+
+
+def test_a_successful_login_does_not_clear_the_address_count(
+    demo: dict[str, Municipality],
+) -> None:
+    """An attacker with one valid login cannot reset the address's count by using it."""
+    client = Client()
+    _spray(client, SPRAYED_USERS[:3], per_user=4)
+    Client().post("/logg-inn/", {"username": "leser", "password": "demo"})
+    _spray(client, SPRAYED_USERS[3:], per_user=4)
+
+    response = client.post("/logg-inn/", {"username": "leser", "password": "demo"})
+
+    assert response.status_code == 429
+
+
+def test_behind_a_proxy_the_lockout_counts_the_client_address(
+    demo: dict[str, Municipality], settings: Settings
+) -> None:
+    """With HELHET_PROXY_COUNT=1 the address is the one the reverse proxy adds to
+    X-Forwarded-For, so one client's spraying does not lock everyone behind the proxy."""
+    settings.HELHET_PROXY_COUNT = 1
+    sprayer = Client(headers={"X-Forwarded-For": "198.51.100.1, 203.0.113.7"})
+    _spray(sprayer, SPRAYED_USERS, per_user=4)
+
+    colleague = Client(headers={"X-Forwarded-For": "203.0.113.8"})
+    response = colleague.post("/logg-inn/", {"username": "leser", "password": "demo"})
+
+    assert response.status_code == 302
+    assert sprayer.post("/logg-inn/", {"username": "leser", "password": "demo"}).status_code == 429
