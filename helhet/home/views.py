@@ -10,7 +10,7 @@ from helhet.accounts.roles import ROLE_DESCRIPTIONS, Role
 from helhet.benefits.selectors.follow_up import my_benefits
 from helhet.organization.selectors import organization_counts, organization_tree
 from helhet.portfolio.selectors import initiatives_of_person
-from helhet.projects.selectors.gates import decisions_waiting_for
+from helhet.projects.selectors.gates import decisions_sent_back_to, decisions_waiting_for
 
 
 @member_required()
@@ -29,6 +29,7 @@ def home(request: MemberRequest) -> HttpResponse:
             "tree": organization_tree(municipality=municipality),
             "my_initiatives": initiatives_of_person(membership=membership),
             "decisions_waiting": decisions_waiting_for(membership),
+            "sent_back": decisions_sent_back_to(membership),
             "my_benefits": my_benefits(membership, today=timezone.localdate()),
         },
     )

@@ -360,3 +360,19 @@ def test_the_openapi_description_lists_the_methods_endpoints(db: None) -> None:
         "/api/v1/decision-requests/{request_id}/decision",
         "/api/v1/initiatives/{initiative_id}/decisions",
     } <= set(paths)
+
+
+def test_sending_back_without_a_reason_answers_422_in_norwegian(
+    stavanger: Municipality, api_headers: Headers
+) -> None:
+    initiative = project(stavanger, "Trygghetsalarm", pending=True)
+    before = database_state()
+
+    response = _decide(_pending(initiative), "eier", api_headers, outcome="sent_back")
+
+    assert response.status_code == 422  # type: ignore[attr-defined]
+    assert response.json()["errors"]["comment"] == [  # type: ignore[attr-defined]
+        "Skriv hvorfor prosjektet sendes tilbake, og hva det må gjøre før det ber om "
+        "beslutning igjen."
+    ]
+    assert database_state() == before

@@ -231,3 +231,14 @@ def test_a_decision_is_written_to_the_project_log(stavanger: Municipality) -> No
     assert entry.decision == decision
     assert entry.title.startswith("BP1")
     assert entry.author == _user("eier")
+
+
+def test_sending_back_needs_a_reason(stavanger: Municipality) -> None:
+    initiative = project(stavanger, "Trygghetsalarm", pending=True)
+    with pytest.raises(ValidationError) as refused:
+        decision_make(actor=_user("eier"), request=_pending(initiative), outcome="sent_back")
+    assert refused.value.message_dict["comment"] == [
+        _("Say why the project is sent back and what it must do before it asks again.")
+    ]
+    assert _pending(initiative).status == "pending"
+    assert not Decision.objects.exists()

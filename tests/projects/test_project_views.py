@@ -209,7 +209,7 @@ def test_the_gate_into_operation_asks_for_its_facts_in_the_form(
     assert 'id="operation-gate"' in client.get(path).content.decode()
     refused = client.post(path, {"outcome": "approved"})
     assert refused.status_code == 400
-    assert _("the handover date") in refused.content.decode()
+    assert _("Write the handover date.") in refused.content.decode()
     accepted = client.post(
         path,
         {
@@ -326,3 +326,84 @@ def test_the_initiative_page_offers_to_choose_a_method_to_those_who_may(
         link in login("prosjektleder").get(f"/portefolje/tiltak/{initiative.pk}/").content.decode()
     )
     assert link not in login("leser").get(f"/portefolje/tiltak/{initiative.pk}/").content.decode()
+
+
+def test_sending_back_without_a_reason_answers_400_with_the_message(
+    stavanger: Municipality, login: Login
+) -> None:
+    initiative = project(stavanger, "Trygghetsalarm", pending=True)
+    response = login("eier").post(f"/prosjekter/{initiative.pk}/beslutt/", {"outcome": "sent_back"})
+    assert response.status_code == 400
+    assert (
+        _("Say why the project is sent back and what it must do before it asks again.")
+        in response.content.decode()
+    )
+    assert not Decision.objects.exists()
+
+
+def test_ask_for_decision_is_disabled_and_lists_the_missing_documents(
+    stavanger: Municipality, login: Login
+) -> None:
+    initiative = project(stavanger, "Trygghetsalarm")
+    status_documents = login("prosjektleder").get(f"/prosjekter/{initiative.pk}/")
+    body = status_documents.content.decode()
+    missing = status_documents.context["status"].missing_documents
+    assert missing, "the first phase requires documents at level Liten"
+    assert 'id="ask-form"' not in body
+    assert 'id="ask-disabled"' in body
+    assert "disabled" in body.split('id="ask-disabled"')[1].split(">")[0]
+    listed = body.split('id="missing-documents"')[1].split("</ul>")[0]
+    for requirement in missing:
+        assert requirement.name in listed
+    fill_required_documents(initiative)
+    body = login("prosjektleder").get(f"/prosjekter/{initiative.pk}/").content.decode()
+    assert 'id="ask-form"' in body
+    assert 'id="ask-disabled"' not in body
+
+
+def _operation_gate_page(stavanger: Municipality, login: Login) -> tuple[Client, str]:
+    initiative = project(stavanger, "Ny rutine", method="Lett metode for små forbedringer")
+    _approve(initiative)
+    _approve(initiative)
+    fill_required_documents(initiative)
+    decision_request_create(actor=None, initiative=initiative)
+    return login("eier"), f"/prosjekter/{initiative.pk}/beslutt/"
+
+
+def test_the_handover_fields_are_marked_required(stavanger: Municipality, login: Login) -> None:
+    client, path = _operation_gate_page(stavanger, login)
+    fieldset = client.get(path).content.decode().split('id="operation-gate"')[1]
+    fieldset = fieldset.split("</fieldset>")[0]
+    assert _("optional") not in fieldset
+    assert fieldset.count('aria-required="true"') == 4
+
+
+def test_the_handover_fields_are_enforced_each_with_its_message(
+    stavanger: Municipality, login: Login
+) -> None:
+    client, path = _operation_gate_page(stavanger, login)
+    refused = client.post(path, {"outcome": "approved"})
+    assert refused.status_code == 400
+    form = refused.context["decision_form"]
+    assert set(form.errors) >= {
+        "operations_unit",
+        "operations_person",
+        "handover_date",
+        "benefits_owner",
+    }
+    # Sending back needs none of them.
+    sent_back = client.post(path, {"outcome": "sent_back", "comment": "Mangler driftsavtale."})
+    assert sent_back.status_code == 302
+
+
+def test_the_decision_log_says_decided_by_in_the_past_tense(
+    stavanger: Municipality, login: Login
+) -> None:
+    initiative = project(stavanger, "Trygghetsalarm")
+    _approve(initiative)
+    body = login("leser").get(f"/prosjekter/{initiative.pk}/").content.decode()
+    log = body.split('id="decision-log"')[1].split("</thead>")[0]
+    upcoming = body.split('id="next-decision"')[1].split("</section>")[0]
+    assert "Besluttet av" in log
+    assert "Besluttes av" not in log
+    assert "Besluttes av" in upcoming

@@ -9,7 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 from helhet.accounts.models import User
 from helhet.core.forms import StyledForm
-from helhet.methodology.models import DecisionOutcome, Level, MethodVersion, Phase
+from helhet.methodology.models import (
+    APPROVING_OUTCOMES,
+    DecisionOutcome,
+    Level,
+    MethodVersion,
+    Phase,
+)
 from helhet.organization.models import Municipality, OrgUnit
 
 
@@ -106,7 +112,9 @@ class DecisionForm(StyledForm):
         label=_("Conditions or comment"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Required when approving with conditions or stopping the project."),
+        help_text=_(
+            "Required when approving with conditions, sending the project back or stopping it."
+        ),
     )
 
     def __init__(
@@ -131,29 +139,51 @@ class DecisionForm(StyledForm):
                 widget=forms.Select(attrs={"class": "ds-input"}),
             )
         if operation_gate:
-            members = User.objects.filter(memberships__municipality=municipality).order_by(
-                "first_name", "last_name", "username"
-            )
-            self.fields["operations_unit"] = forms.ModelChoiceField(
-                label=_("Unit responsible for operation"),
-                queryset=OrgUnit.objects.filter(municipality=municipality).order_by("name"),
-                required=False,
-                widget=forms.Select(attrs={"class": "ds-input"}),
-            )
-            self.fields["operations_person"] = forms.ModelChoiceField(
-                label=_("Person responsible for operation"),
-                queryset=members,
-                required=False,
-                widget=forms.Select(attrs={"class": "ds-input"}),
-            )
-            self.fields["handover_date"] = forms.DateField(
-                label=_("Handover date"),
-                required=False,
-                widget=forms.DateInput(attrs={"type": "date", "class": "ds-input"}),
-            )
-            self.fields["benefits_owner"] = forms.ModelChoiceField(
-                label=_("Benefits owner for the realisation"),
-                queryset=members,
-                required=False,
-                widget=forms.Select(attrs={"class": "ds-input"}),
-            )
+            self._add_handover_fields(municipality)
+
+    def _add_handover_fields(self, municipality: Municipality) -> None:
+        """The gate into operation's four facts. Required when approving (``clean``), not for
+        sending back or stopping, so the inputs are marked required instead of made so."""
+        members = User.objects.filter(memberships__municipality=municipality).order_by(
+            "first_name", "last_name", "username"
+        )
+        select = {"class": "ds-input", "aria-required": "true"}
+        self.fields["operations_unit"] = forms.ModelChoiceField(
+            label=_("Unit responsible for operation"),
+            queryset=OrgUnit.objects.filter(municipality=municipality).order_by("name"),
+            required=False,
+            widget=forms.Select(attrs=select),
+        )
+        self.fields["operations_person"] = forms.ModelChoiceField(
+            label=_("Person responsible for operation"),
+            queryset=members,
+            required=False,
+            widget=forms.Select(attrs=select),
+        )
+        self.fields["handover_date"] = forms.DateField(
+            label=_("Handover date"),
+            required=False,
+            widget=forms.DateInput(attrs={"type": "date", **select}),
+        )
+        self.fields["benefits_owner"] = forms.ModelChoiceField(
+            label=_("Benefits owner for the realisation"),
+            queryset=members,
+            required=False,
+            widget=forms.Select(attrs=select),
+        )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("outcome") in APPROVING_OUTCOMES:
+            for name, message in HANDOVER_MESSAGES.items():
+                if name in self.fields and name not in self.errors and not cleaned.get(name):
+                    self.add_error(name, message)
+        return cleaned
+
+
+HANDOVER_MESSAGES = {
+    "operations_unit": _("Choose the unit responsible for operation."),
+    "operations_person": _("Choose the person responsible for operation."),
+    "handover_date": _("Write the handover date."),
+    "benefits_owner": _("Choose the benefits owner for the realisation."),
+}

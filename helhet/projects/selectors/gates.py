@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from helhet.accounts.models import Membership
 from helhet.documents.models import DecisionDocument
@@ -16,6 +16,7 @@ from helhet.methodology.models import (
     CriterionAnswer,
     Decider,
     Decision,
+    DecisionOutcome,
     DecisionPoint,
     DecisionRequest,
     DecisionRequestStatus,
@@ -50,8 +51,14 @@ class ProjectStatus:
     criteria: list[CriterionAnswer] = field(default_factory=list)
 
     @property
+    def missing_documents(self) -> list[DocumentRequirement]:
+        """The required documents with neither a version nor the mark "not relevant": while
+        there are any, the decision cannot be asked for."""
+        return [row.requirement for row in self.document_states if row.is_missing]
+
+    @property
     def is_missing_documents(self) -> bool:
-        return any(row.is_missing for row in self.document_states)
+        return bool(self.missing_documents)
 
     @property
     def is_completed(self) -> bool:
@@ -145,4 +152,22 @@ def decisions_waiting_for(membership: Membership) -> list[DecisionRequest]:
             "requested_by",
         )
         .order_by("requested_at", "pk")
+    )
+
+
+def decisions_sent_back_to(membership: Membership) -> list[Decision]:
+    """The decisions that sent a project the member leads back, with their reason, while the
+    project has not asked again since; newest first. One query."""
+    asked_again = DecisionRequest.objects.filter(
+        initiative=OuterRef("request__initiative"), requested_at__gt=OuterRef("decided_at")
+    )
+    return list(
+        Decision.objects.filter(
+            municipality=membership.municipality,
+            outcome=DecisionOutcome.SENT_BACK,
+            request__initiative__project_leader=membership.user,
+        )
+        .exclude(Exists(asked_again))
+        .select_related("request__initiative", "request__decision_point", "decided_by")
+        .order_by("-decided_at", "-pk")
     )

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from helhet.accounts.models import Membership, User
 from helhet.core.history import save_with_history
@@ -29,6 +30,10 @@ from helhet.portfolio.models import Initiative, InitiativeStatus
 from helhet.portfolio.services import initiative_update
 from helhet.projects.rules import may_decide
 from helhet.projects.services.log import project_log_record_decision
+
+SEND_BACK_NEEDS_A_REASON = gettext_lazy(
+    "Say why the project is sent back and what it must do before it asks again."
+)
 
 
 def _project_method(initiative: Initiative) -> ProjectMethod | None:
@@ -197,6 +202,12 @@ def _approve(actor: User, run: ProjectMethod, decision: Decision, to_phase: Phas
     save_with_history(run, actor=actor)
 
 
+def _send_back(decision: Decision) -> None:
+    """A project sent back is told why: the project leader reads the reason on the start page."""
+    if not decision.comment:
+        raise ValidationError({"comment": SEND_BACK_NEEDS_A_REASON})
+
+
 def _stop(actor: User, initiative: Initiative, reason: str) -> None:
     """Stop the initiative, with the decision's comment as the reason."""
     if not reason:
@@ -235,7 +246,8 @@ def decision_make(
     """Decide a waiting request. Only the one the decision point names decides (see
     ``may_decide``). Approval moves the project to the next phase (a non-linear method may name
     any other phase); approving the last phase completes the method; "sent back" keeps the
-    phase; "stopped" stops the initiative with the comment as the reason. Approval is refused
+    phase and needs the comment as its reason; "stopped" stops the initiative with the comment as
+    the reason. Approval is refused
     while a required document is missing (see ``decision_request_create``); every decision
     records the documents it was made on, each in its version or "not relevant" with the
     reason. The operation facts count only at the gate into operation. Nothing changes if
@@ -260,6 +272,8 @@ def decision_make(
             decision.handover_date = handover_date
             decision.benefits_owner = benefits_owner
         _approve(actor, run, decision, to_phase)
+    elif outcome == DecisionOutcome.SENT_BACK:
+        _send_back(decision)
     elif outcome == DecisionOutcome.STOPPED:
         _stop(actor, request.initiative, decision.comment)
     _record(actor, decision, run)
