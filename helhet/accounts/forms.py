@@ -1,10 +1,19 @@
 from typing import Any
 
-from django.contrib.auth.forms import AuthenticationForm
+from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
 
+from helhet.accounts.models import User
+from helhet.accounts.services import user_password_set
 
-class LoginForm(AuthenticationForm):
+
+def _style(form: forms.Form) -> None:
+    for field in form.fields.values():
+        field.widget.attrs["class"] = "ds-input"
+
+
+class LoginForm(auth_forms.AuthenticationForm):
     error_messages = {
         "invalid_login": _("Wrong username or password. Note that the password is case-sensitive."),
         "inactive": _("This account is deactivated."),
@@ -14,5 +23,43 @@ class LoginForm(AuthenticationForm):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = _("Username")
         self.fields["password"].label = _("Password")
-        for field in self.fields.values():
-            field.widget.attrs["class"] = "ds-input"
+        _style(self)
+
+
+class PasswordChangeForm(auth_forms.PasswordChangeForm):
+    """Django's form (old password, the validators), saved through ``user_password_set``."""
+
+    error_messages = {
+        **auth_forms.PasswordChangeForm.error_messages,
+        "password_incorrect": _(
+            "The current password is wrong. Type the password you logged in with."
+        ),
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = _("Current password")
+        _style(self)
+
+    def save(self, commit: bool = True) -> User:
+        user_password_set(user=self.user, password=self.cleaned_data["new_password1"])
+        return self.user
+
+
+class SetPasswordForm(auth_forms.SetPasswordForm):
+    """A new password from a reset link, saved through ``user_password_set``."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _style(self)
+
+    def save(self, commit: bool = True) -> User:
+        user_password_set(user=self.user, password=self.cleaned_data["new_password1"])
+        return self.user
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = _("Your e-mail address")
+        _style(self)

@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 
 from helhet.accounts.models import Membership
 
@@ -31,3 +32,37 @@ class MunicipalityMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         request.membership = current_membership(request)  # type: ignore[attr-defined]
         return self.get_response(request)
+
+
+# What a person who must change their password may still reach: the change itself, logging out,
+# the language, the health check; and the API, which is opened by tokens, not by this login.
+_ALLOWED_BEFORE_CHANGE = {
+    "accounts:password_change",
+    "accounts:logout",
+    "set_language",
+    "core:health",
+}
+
+
+class PasswordChangeRequiredMiddleware:
+    """Sends a person whose password someone else chose (``User.must_change_password``) to the
+    password change page from every page until they have chosen their own."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view_func: object, view_args: object, view_kwargs: object
+    ) -> HttpResponse | None:
+        user = request.user
+        if not user.is_authenticated or not getattr(user, "must_change_password", False):
+            return None
+        match = request.resolver_match
+        if match is None or match.view_name in _ALLOWED_BEFORE_CHANGE:
+            return None
+        if match.namespace == "api-v1":
+            return None
+        return redirect("accounts:password_change")

@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 class User(AbstractUser):
     """A person. What they may see and do is decided by their memberships, not by this row."""
 
+    # Set when someone else chose the password (an administrator, create_municipality): the
+    # person must choose their own before doing anything else (PasswordChangeRequiredMiddleware).
+    must_change_password = models.BooleanField(_("must change password"), default=False)
+
     def __str__(self) -> str:
         return self.get_full_name() or self.username
 

@@ -49,7 +49,8 @@ def member_create(
     unit: OrgUnit | None = None,
     title: str = "",
 ) -> Membership:
-    """Create a person with a login and make them a member of the municipality. Nothing is
+    """Create a person with a login and make them a member of the municipality. The password is
+    the administrator's choice, so the person must change it at their first login. Nothing is
     written if the username is taken, the password is weak or the unit is another
     municipality's."""
     if User.objects.filter(username__iexact=username).exists():
@@ -61,12 +62,30 @@ def member_create(
     except ValidationError as error:
         raise ValidationError({"password": error.messages}) from error
     user.set_password(password)
+    # The administrator chose this password and knows it: the person replaces it at first login.
+    user.must_change_password = True
     user.full_clean()
     user.save()
     membership = Membership(municipality=municipality, user=user, role=role, unit=unit, title=title)
     membership.full_clean()
     save_with_history(membership, actor=actor)
     return membership
+
+
+@transaction.atomic
+def user_require_password_change(*, user: User) -> None:
+    """Make the person choose a new password at their next login (someone else knows this one)."""
+    user.must_change_password = True
+    user.save(update_fields=["must_change_password"])
+
+
+@transaction.atomic
+def user_password_set(*, user: User, password: str) -> None:
+    """Give the person the password they chose themselves (changed or reset), which ends any
+    forced change. The password has passed the validators in the form that asked for it."""
+    user.set_password(password)
+    user.must_change_password = False
+    user.save(update_fields=["password", "must_change_password"])
 
 
 @transaction.atomic

@@ -1,14 +1,18 @@
 from typing import Any
 
 from axes.helpers import get_cool_off
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
+from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from helhet.accounts.forms import LoginForm
+from helhet.accounts.forms import LoginForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm
 from helhet.accounts.http import HelhetRequest
 from helhet.accounts.lockout import address_locked
 from helhet.accounts.middleware import SESSION_KEY
@@ -27,6 +31,56 @@ class LoginView(auth_views.LoginView):
 
 
 logout_view = auth_views.LogoutView.as_view()
+
+
+class _InvalidIs400:
+    """A form sent back with errors answers 400, as every form in Helhet does."""
+
+    def form_invalid(self, form: Any) -> HttpResponse:
+        response: HttpResponse = super().form_invalid(form)  # type: ignore[misc]
+        response.status_code = 400
+        return response
+
+
+@method_decorator(login_required, name="dispatch")
+class PasswordChangeView(_InvalidIs400, auth_views.PasswordChangeView):
+    """Change one's own password; the person stays logged in (Django updates the session)."""
+
+    template_name = "accounts/password_change.html"
+    form_class = PasswordChangeForm
+    success_url = reverse_lazy("home:home")
+
+    def form_valid(self, form: PasswordChangeForm) -> HttpResponse:
+        response = super().form_valid(form)
+        messages.success(self.request, _("Your password has been changed."))
+        return response
+
+
+class PasswordResetView(_InvalidIs400, auth_views.PasswordResetView):
+    """Ask for a reset link by e-mail. The answer is the same whether the address is known or not,
+    so the page cannot be used to find out who has a login."""
+
+    template_name = "accounts/password_reset.html"
+    form_class = PasswordResetForm
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirmView(_InvalidIs400, auth_views.PasswordResetConfirmView):
+    """The link from the e-mail: choose a new password (once; the link then stops working)."""
+
+    template_name = "accounts/password_reset_confirm.html"
+    form_class = SetPasswordForm
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"
 
 
 def locked_out(

@@ -138,6 +138,10 @@ PUBLIC_URL_NAMES = {
     "accounts:login",
     "accounts:logout",
     "accounts:switch_municipality",
+    "accounts:password_reset",  # asking for a reset link, and its steps (test_password_reset.py)
+    "accounts:password_reset_done",
+    "accounts:password_reset_confirm",
+    "accounts:password_reset_complete",
     "set_language",
     "maturity_public:services",  # a municipality's published service maturity (test_public.py)
 }

@@ -1,4 +1,5 @@
-"""The administrator gives a new person access, and that person can log in."""
+"""The administrator gives a new person access, and that person can log in (choosing their own
+password first)."""
 
 import pytest
 from playwright.sync_api import expect
@@ -29,6 +30,12 @@ def test_admin_adds_a_person_who_can_then_log_in(new_page: NewPage) -> None:
 
     ingrid = new_page()
     log_in(ingrid, "ingrid", "Solsikke-i-Hinna-2025")
+    # The administrator chose the password, so Ingrid first chooses her own.
+    assert path_of(ingrid) == "/konto/passord/"
+    ingrid.locator("#id_old_password").fill("Solsikke-i-Hinna-2025")
+    ingrid.locator("#id_new_password1").fill("Ingrids-eget-Madla-7")
+    ingrid.locator("#id_new_password2").fill("Ingrids-eget-Madla-7")
+    submit(ingrid)
     assert path_of(ingrid) == "/"
     expect(ingrid.locator(".hh-brand__municipality")).to_have_text("Stavanger kommune")
     expect(ingrid.locator(".hh-user")).to_contain_text("Ingrid Nilsen")

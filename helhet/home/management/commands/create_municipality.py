@@ -6,7 +6,7 @@ from django.db import transaction
 
 from helhet.accounts.models import User
 from helhet.accounts.roles import Role
-from helhet.accounts.services import membership_create
+from helhet.accounts.services import membership_create, user_require_password_change
 from helhet.methodology.seed import seed_methods
 from helhet.organization.services import municipality_create
 
@@ -38,6 +38,9 @@ class Command(BaseCommand):
                     org_number=options["org_number"],
                 )
                 membership_create(actor=None, municipality=municipality, user=user, role=Role.ADMIN)
+                # Whoever runs the command may know this password: the administrator chooses
+                # their own at the first login.
+                user_require_password_change(user=user)
                 seed_methods(municipality)
         except ValidationError as error:
             raise CommandError("; ".join(error.messages)) from error
