@@ -95,14 +95,18 @@ def test_the_xlsx_has_the_template_columns_and_the_latest_status_report(
     headers, row = rows[0], dict(zip(rows[0], rows[1], strict=True))
     assert headers[: len(exchange.COLUMNS)] == [c.header for c in exchange.COLUMNS]
     assert row["Navn"] == "RPA"
-    assert row["Type"] == "prosjekt"
+    assert row["Type"] == "Prosjekt"
     assert row["Eierenhet"] == "Innovasjon og digitalisering"
     assert row["Estimert kostnad"] == pytest.approx(1613764.5)
     assert row["Planlagt start"] == datetime(2019, 1, 1)
-    assert row["Prosjektleder"] == "prosjektleder"
+    assert row["Prosjektleder"] == "Hanne Vik"
+    assert row["Prosjekteier"] == "Øyvind Tjelta"
+    assert row["ID"] == Initiative.objects.get(name="RPA").pk
     assert row["Stikkord"] == "rpa; økonomi"
     assert row["Behandler personopplysninger"] == "Ja"
-    assert row["ROS-status"] == "ferdig"
+    assert row["ROS-status"] == "Gjennomført"
+    assert (row["DPIA-status"], row["Databehandleravtale"]) == ("Ikke vurdert", "Ikke vurdert")
+    assert (row["Metode"], row["Fase"], row["Nivå"], row["Finansiering"]) == (None,) * 4
     assert row["Siste statusrapport"] == datetime(2024, 3, 31)
     assert row["Siste vurdering"] == "gul"
 

@@ -21,6 +21,17 @@ def n(singular: str, plural: str, count: int, **params: object) -> str:
         return translation.ngettext(singular, plural, count) % {"count": count, **params}
 
 
+def summary(new: int, changed: int = 0, unchanged: int = 0) -> str:
+    """What an import does, as the command says it."""
+    return ", ".join(
+        (
+            n("%(count)s new initiative", "%(count)s new initiatives", new),
+            n("%(count)s changed", "%(count)s changed", changed),
+            n("%(count)s unchanged", "%(count)s unchanged", unchanged),
+        )
+    )
+
+
 def _run(*args: str) -> tuple[str, str]:
     out, err = StringIO(), StringIO()
     call_command("import_initiatives", *args, stdout=out, stderr=err)
@@ -44,11 +55,27 @@ def test_a_clean_file_is_imported(tmp_path: Path, stavanger: Municipality) -> No
         "RPA",
         "Spider",
     ]
-    assert out.strip() == n(
-        "%(count)s initiative was imported into %(municipality)s.",
-        "%(count)s initiatives were imported into %(municipality)s.",
-        2,
+    assert out.strip() == t(
+        "Imported into %(municipality)s: %(what)s.",
         municipality="Stavanger kommune",
+        what=summary(2),
+    )
+
+
+def test_a_second_import_of_the_same_file_changes_nothing(
+    tmp_path: Path, stavanger: Municipality
+) -> None:
+    path = _file(tmp_path, "tiltak.xlsx", xlsx_file(GOOD_ROWS))
+    _run(path, "--municipality", "stavanger")
+    before = portfolio_state()
+
+    out, _err = _run(path, "--municipality", "stavanger")
+
+    assert portfolio_state() == before
+    assert out.strip() == t(
+        "Imported into %(municipality)s: %(what)s.",
+        municipality="Stavanger kommune",
+        what=summary(0, unchanged=2),
     )
 
 
@@ -70,11 +97,7 @@ def test_a_dry_run_checks_and_writes_nothing(tmp_path: Path, stavanger: Municipa
     )
 
     assert portfolio_state() == before
-    assert out.strip() == n(
-        "The file has no problems: %(count)s initiative would be created.",
-        "The file has no problems: %(count)s initiatives would be created.",
-        2,
-    )
+    assert out.strip() == t("The file has no problems. It would import %(what)s.", what=summary(2))
 
 
 def test_problems_are_printed_by_row_and_column_and_nothing_is_written(

@@ -165,16 +165,32 @@ def test_each_problem_is_shown_by_row_and_column_and_nothing_can_be_confirmed(
     assert _pending_files(_media) == []
 
 
-def test_a_duplicate_of_an_existing_initiative_is_shown(
+def test_a_row_of_an_existing_initiative_is_shown_as_a_change_with_what_changes(
     login: Callable[[str], Client], make_initiative: MakeInitiative
 ) -> None:
-    make_initiative("RPA")
+    make_initiative("RPA", owning_unit="Smartby")
     response = _upload(login("portefolje"), "tiltak.xlsx", xlsx_file(GOOD_ROWS))
+    body = response.content.decode()
 
-    assert response.status_code == 400
-    assert html(problem(2, "Navn", "There is already an initiative with this name.")) in (
-        response.content.decode()
-    )
+    assert response.status_code == 200
+    assert 'id="import-confirm"' in body
+    rows = re.findall(r'<tr data-action="(\w+)">\s*<td>(\d+)</td>', body)
+    assert rows == [("changed", "2"), ("new", "3")]
+    assert "<td>endres</td>" in body and "<td>nytt</td>" in body
+    assert "<strong>Eierenhet</strong>: Smartby → IT-avdelingen" in body
+
+
+def test_a_file_that_changes_nothing_offers_nothing_to_confirm(
+    login: Callable[[str], Client], make_initiative: MakeInitiative
+) -> None:
+    make_initiative("RPA", owning_unit="IT-avdelingen")
+    rows = [HEADERS, ["RPA", "Prosjekt", "IT-avdelingen"]]
+    response = _upload(login("portefolje"), "tiltak.xlsx", xlsx_file(rows))
+    body = response.content.decode()
+
+    assert response.status_code == 200
+    assert 'id="import-confirm"' not in body
+    assert html(t("Nothing to import: every initiative in the file is as it is in Helhet.")) in body
 
 
 def test_a_50_mb_file_is_refused_with_a_clear_message_and_nothing_is_kept(
@@ -325,22 +341,25 @@ def test_a_semicolon_csv_imports(login: Callable[[str], Client], stavanger: Muni
     assert str(Initiative.objects.get(name="Spider").estimated_cost) == "1234567.50"
 
 
-def test_the_confirmation_checks_again_and_writes_nothing_if_a_name_was_taken_meanwhile(
+def test_the_confirmation_writes_nothing_and_shows_the_new_plan_if_the_portfolio_changed(
     login: Callable[[str], Client], make_initiative: MakeInitiative
 ) -> None:
     client = login("portefolje")
     response = _upload(client, "tiltak.xlsx", xlsx_file(GOOD_ROWS))
     token = _token(response.content.decode())
-    make_initiative("Datasjø")
+    datasjo = make_initiative("Datasjø")  # someone registers it before the confirmation
     before = portfolio_state()
 
     response = client.post(CONFIRM, {"token": token})
+    body = response.content.decode()
 
-    assert response.status_code == 400
-    assert html(problem(3, "Navn", "There is already an initiative with this name.")) in (
-        response.content.decode()
-    )
+    assert response.status_code == 409
+    assert 'id="import-moved"' in body
+    assert re.findall(r'<tr data-action="(\w+)">', body) == ["new", "changed"]
     assert portfolio_state() == before
+
+    assert client.post(CONFIRM, {"token": _token(body)}).status_code == 302
+    assert Initiative.objects.get(pk=datasjo.pk).kind == "programme"
 
 
 def test_nobody_else_can_confirm_a_persons_upload(login: Callable[[str], Client]) -> None:

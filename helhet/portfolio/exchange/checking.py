@@ -1,15 +1,24 @@
-"""Checking a Table's rows against the municipality's units, people and goals, and against the
-rules an initiative must follow, into an ImportPreview. Nothing is written."""
+"""Checking a Table's rows against the municipality's units, people, goals and initiatives, and
+against the rules an initiative must follow, into an ImportPreview: each row a new initiative, a
+change of an existing one (matched by ID, then by name), or unchanged. Nothing is written."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from helhet.organization.models import Municipality, OrgUnit
+from helhet.portfolio.exchange.changes import (
+    RELATION_KEYS,
+    Change,
+    current_values,
+    row_changes,
+)
 from helhet.portfolio.exchange.columns import (
     COLUMN_BY_KEY,
     COLUMNS,
@@ -19,14 +28,19 @@ from helhet.portfolio.exchange.columns import (
     comparable,
 )
 from helhet.portfolio.exchange.problems import Problem, RowError
-from helhet.portfolio.exchange.reading import Table, cell_as_text
+from helhet.portfolio.exchange.reading import Table
 from helhet.portfolio.exchange.values import Lookup, clean_cell
-from helhet.portfolio.models import InitiativeKind, InitiativeStatus
+from helhet.portfolio.models import Initiative, InitiativeKind, InitiativeStatus
+
+# What a row does: registers a new initiative, changes an existing one, or leaves it as it is.
+NEW, CHANGED, UNCHANGED = "new", "changed", "unchanged"
 
 
 @dataclass
 class ImportRow:
-    """One row, ready for initiative_create."""
+    """One row, ready for initiative_create (a new initiative) or initiative_update (an
+    existing ``initiative``: ``fields``, ``m2m`` and ``tags`` then hold only what changes, and
+    ``version`` is the version the change starts from)."""
 
     row: int
     name: str
@@ -35,6 +49,16 @@ class ImportRow:
     fields: dict[str, Any] = field(default_factory=dict)
     m2m: dict[str, Sequence[Any]] = field(default_factory=dict)
     tags: list[str] = field(default_factory=list)
+    initiative: Initiative | None = None
+    version: int = 0
+    changes: list[Change] = field(default_factory=list)
+    tags_changed: bool = False
+
+    @property
+    def action(self) -> str:
+        if self.initiative is None:
+            return NEW
+        return CHANGED if self.changes else UNCHANGED
 
     @property
     def kind_label(self) -> str:
@@ -42,12 +66,16 @@ class ImportRow:
 
     @property
     def status_label(self) -> str:
-        return str(InitiativeStatus(self.fields.get("status") or InitiativeStatus.ACTIVE).label)
+        status = self.fields.get("status") or (
+            self.initiative.status if self.initiative else InitiativeStatus.ACTIVE
+        )
+        return str(InitiativeStatus(status).label)
 
 
 @dataclass
 class ImportPreview:
-    """What an import would do: the rows it would create, and every problem that stops it."""
+    """What an import would do: the rows it would create, change or leave as they are, and
+    every problem that stops it."""
 
     rows: list[ImportRow]
     problems: list[Problem]
@@ -56,6 +84,56 @@ class ImportPreview:
     @property
     def ok(self) -> bool:
         return bool(self.rows) and not self.problems
+
+    def _count(self, action: str) -> int:
+        return sum(1 for row in self.rows if row.action == action)
+
+    @property
+    def new(self) -> int:
+        return self._count(NEW)
+
+    @property
+    def changed(self) -> int:
+        return self._count(CHANGED)
+
+    @property
+    def unchanged(self) -> int:
+        return self._count(UNCHANGED)
+
+    def summary(self) -> str:
+        """What the import does, in words: "2 new initiatives, 1 changed, 30 unchanged"."""
+        return ", ".join(
+            (
+                ngettext("%(count)s new initiative", "%(count)s new initiatives", self.new)
+                % {"count": self.new},
+                ngettext("%(count)s changed", "%(count)s changed", self.changed)
+                % {"count": self.changed},
+                ngettext("%(count)s unchanged", "%(count)s unchanged", self.unchanged)
+                % {"count": self.unchanged},
+            )
+        )
+
+    @property
+    def plan(self) -> str:
+        """A digest of what the import would do (each row's action, initiative and changes): the
+        confirmation writes only if checking the file again gives the same plan."""
+        lines = [
+            "|".join(
+                (
+                    str(row.row),
+                    row.action,
+                    str(row.initiative.pk if row.initiative else ""),
+                    *(f"{c.column}={c.old}>{c.new}" for c in row.changes),
+                )
+            )
+            for row in self.rows
+        ]
+        return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+    @property
+    def to_write(self) -> list[ImportRow]:
+        """The rows that create or change an initiative, in the file's order."""
+        return [row for row in self.rows if row.action != UNCHANGED]
 
 
 def check_import(*, municipality: Municipality, table: Table) -> ImportPreview:
@@ -130,52 +208,86 @@ def _check_rows(
     """The rows without problems, and every problem of every row, in the file's order."""
     rows: list[ImportRow] = []
     problems: list[Problem] = []
-    first_row_of_name: dict[str, int] = {}
+    seen = _Seen()
     for number, cells in table.rows:
         values = {
             key: cells[index] if index < len(cells) else None for key, index in positions.items()
         }
-        row, row_problems = _check_row(number, values, lookup)
-        row_problems += _name_problems(number, values, lookup, first_row_of_name)
+        row, row_problems = _check_row(number, values, lookup, seen)
         problems.extend(row_problems)
-        if row is not None and not row_problems:
+        if row is not None:
             rows.append(row)
     return rows, problems
 
 
-def _name_problems(
-    number: int, values: dict[str, Any], lookup: Lookup, first_row_of_name: dict[str, int]
-) -> list[Problem]:
-    """A name an earlier row or an existing initiative already has. Remembers the first row of
-    each name in ``first_row_of_name``."""
-    name_key = comparable(cell_as_text(values.get("name")))
-    name_header = COLUMN_BY_KEY["name"].header
-    if name_key and name_key in first_row_of_name:
-        return [
-            Problem(
-                _("The name is also used in row %(row)s.") % {"row": first_row_of_name[name_key]},
-                number,
-                name_header,
-            )
-        ]
-    if name_key:
-        first_row_of_name[name_key] = number
-        if name_key in lookup.existing:
-            return [
-                Problem(_("There is already an initiative with this name."), number, name_header)
-            ]
-    return []
+@dataclass
+class _Seen:
+    """The first row of each name and of each existing initiative, in the rows checked so far."""
+
+    names: dict[str, int] = field(default_factory=dict)
+    initiatives: dict[int, int] = field(default_factory=dict)
 
 
 def _check_row(
-    number: int, values: dict[str, Any], lookup: Lookup
+    number: int, values: dict[str, Any], lookup: Lookup, seen: _Seen
 ) -> tuple[ImportRow | None, list[Problem]]:
     """One row as an ImportRow, or its problems."""
     cleaned, problems = _clean_row(number, values, lookup)
-    problems += _rule_problems(number, values, cleaned, problems)
+    target = _target(cleaned, lookup)
+    problems += _name_problems(number, cleaned, target, lookup, seen, problems)
+    state = {**current_values(target), **cleaned} if target else cleaned
+    problems += _rule_problems(number, values, state, problems)
     if problems:
         return None, problems
-    return _import_row(number, cleaned), []
+    row = _import_row(number, cleaned, target, lookup)
+    version = cleaned.get("version")
+    if target is not None and row.changes and version is not None and version != target.version:
+        message = _(
+            "The initiative has been saved in Helhet since the file was exported (version "
+            "%(file)s in the file, %(now)s now), so this row would overwrite newer changes. "
+            "Export the portfolio again and make the changes in the new file."
+        ) % {"file": version, "now": target.version}
+        return None, [Problem(message, number, COLUMN_BY_KEY["version"].header)]
+    return row, []
+
+
+def _target(cleaned: dict[str, Any], lookup: Lookup) -> Initiative | None:
+    """The existing initiative a row changes: the one with its ID, else the one with its name."""
+    if isinstance(cleaned.get("id"), Initiative):
+        return cleaned["id"]
+    name = cleaned.get("name")
+    return lookup.by_name.get(comparable(name)) if name else None
+
+
+def _name_problems(
+    number: int,
+    cleaned: dict[str, Any],
+    target: Initiative | None,
+    lookup: Lookup,
+    seen: _Seen,
+    problems: list[Problem],
+) -> list[Problem]:
+    """A name an earlier row has, an initiative an earlier row changes already, or a name
+    another existing initiative has. Remembers the row of each name and initiative in
+    ``seen``."""
+    id_header, name_header = COLUMN_BY_KEY["id"].header, COLUMN_BY_KEY["name"].header
+    if any(problem.column == id_header for problem in problems):
+        return []
+    name_key = comparable(cleaned.get("name") or "")
+    if name_key and name_key in seen.names:
+        message = _("The name is also used in row %(row)s.") % {"row": seen.names[name_key]}
+        return [Problem(message, number, name_header)]
+    if target is not None and target.pk in seen.initiatives:
+        message = _("The initiative is also in row %(row)s.") % {"row": seen.initiatives[target.pk]}
+        return [Problem(message, number, id_header)]
+    if name_key:
+        seen.names[name_key] = number
+    if target is not None:
+        seen.initiatives[target.pk] = number
+    holder = lookup.by_name.get(name_key) if name_key else None
+    if holder is not None and holder != target:
+        return [Problem(_("There is already an initiative with this name."), number, name_header)]
+    return []
 
 
 def _clean_row(
@@ -188,6 +300,8 @@ def _clean_row(
         column = COLUMN_BY_KEY[key]
         try:
             cleaned[key] = clean_cell(column, raw, lookup)
+            if key == "status" and not cleaned[key]:
+                cleaned[key] = InitiativeStatus.ACTIVE  # "Empty means active"
         except RowError as error:
             problems.append(Problem(error.message, number, column.header))
     return cleaned, problems
@@ -221,21 +335,29 @@ def _rule_problems(
     return found
 
 
-def _import_row(number: int, cleaned: dict[str, Any]) -> ImportRow:
-    fields = {
-        key: value
-        for key, value in cleaned.items()
-        if key not in ("name", "kind", "owning_unit", "participating_units", "goals", "tags")
-    }
-    if not fields.get("status"):
-        fields.pop("status", None)
-    m2m = {key: cleaned[key] for key in ("participating_units", "goals") if cleaned.get(key)}
-    return ImportRow(
+def _import_row(
+    number: int, cleaned: dict[str, Any], target: Initiative | None, lookup: Lookup
+) -> ImportRow:
+    """The row as initiative_create takes it, or, for an existing initiative, what it changes."""
+    row = ImportRow(
         row=number,
         name=cleaned["name"],
         kind=cleaned["kind"],
         owning_unit=cleaned["owning_unit"],
-        fields=fields,
-        m2m=m2m,
-        tags=cleaned.get("tags") or [],
     )
+    if target is not None:
+        found = row_changes(target, cleaned, lookup)
+        row.initiative, row.version, row.changes = target, target.version, found.shown
+        row.fields, row.m2m = found.fields, found.m2m
+        row.tags, row.tags_changed = found.tags or [], found.tags is not None
+        if cleaned.get("version") is not None:
+            row.version = cleaned["version"]
+        return row
+    row.fields = {
+        key: value
+        for key, value in cleaned.items()
+        if key not in ("id", "version", "name", "kind", "owning_unit", *RELATION_KEYS, "tags")
+    }
+    row.m2m = {key: cleaned[key] for key in RELATION_KEYS if cleaned.get(key)}
+    row.tags = cleaned.get("tags") or []
+    return row

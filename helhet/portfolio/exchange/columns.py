@@ -1,7 +1,9 @@
-"""The columns of the portfolio spreadsheet and the fixed Norwegian words for kind, status and ROS.
+"""The columns of the portfolio spreadsheet and the fixed Norwegian words for kind, status, ROS,
+DPIA and data processing agreement.
 
 Column names and values are not translated: a file must import the same whatever language the
-person has chosen. The internal values ("project", "owning_unit") are accepted too."""
+person has chosen. The words are the interface's bokmål words ("Satt på pause", "Stanset"); the
+internal values ("project", "owning_unit") and the words earlier exports wrote are accepted too."""
 
 from __future__ import annotations
 
@@ -19,23 +21,33 @@ MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 LIST_SEPARATOR = ";"
 SHEET_NAME = "Tiltak"
 
+# The interface's bokmål words (InitiativeKind, InitiativeStatus, AssessmentStatus and
+# FundingSourceKind in helhet/portfolio/models.py; a test holds them equal).
 KIND_LABELS = {
-    "idea": "idé",
-    "project": "prosjekt",
-    "programme": "program",
-    "activity": "aktivitet",
+    "idea": "Idé",
+    "project": "Prosjekt",
+    "programme": "Program",
+    "activity": "Aktivitet",
 }
 STATUS_LABELS = {
-    "active": "aktiv",
-    "paused": "pause",
-    "completed": "fullført",
-    "stopped": "stoppet",
+    "active": "Aktiv",
+    "paused": "Satt på pause",
+    "completed": "Fullført",
+    "stopped": "Stanset",
 }
 ASSESSMENT_LABELS = {
-    "": "ikke vurdert",
-    "not_needed": "ikke nødvendig",
-    "planned": "planlagt",
-    "done": "ferdig",
+    "": "Ikke vurdert",
+    "not_needed": "Ikke nødvendig",
+    "planned": "Planlagt",
+    "done": "Gjennomført",
+}
+FUNDING_LABELS = {
+    "own_budget": "Eget budsjett",
+    "digitalisation_fund": "Digitaliseringsfondet",
+    "innovasjon_norge": "Innovasjon Norge",
+    "eu": "EU",
+    "state_grant": "Annet statlig tilskudd",
+    "other": "Annet",
 }
 RATING_LABELS = {Rating.GREEN: "grønn", Rating.YELLOW: "gul", Rating.RED: "rød"}
 YES, NO = "Ja", "Nei"
@@ -48,7 +60,9 @@ class Column:
     description: Promise
     allowed: str = ""
     required: bool = False
-    kind: str = "text"  # text, choice, unit, units, user, goals, tags, date, money, bool
+    # text, choice, unit, units, user, goals, tags, date, money, bool; id (an initiative of the
+    # municipality), version (a whole number)
+    kind: str = "text"
     max_length: int | None = None
 
 
@@ -57,11 +71,19 @@ def labels_text(labels: dict[str, str]) -> str:
     return ", ".join(labels.values())
 
 
+PERSON_DESCRIPTION = gettext_lazy(
+    "A person in the municipality: the name as Helhet shows it, or the username."
+)
+ASSESSMENT_ALLOWED = labels_text(ASSESSMENT_LABELS)
+
 COLUMNS: tuple[Column, ...] = (
     Column(
         "name",
         "Navn",
-        gettext_lazy("The initiative's name. Must be unique in the municipality."),
+        gettext_lazy(
+            "The initiative's name. Must be unique in the municipality. A row with the name of "
+            "an existing initiative (and no ID of another) changes that initiative."
+        ),
         required=True,
         max_length=200,
     ),
@@ -115,13 +137,13 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         "project_owner",
         "Prosjekteier",
-        gettext_lazy("The username of a person in the municipality."),
+        PERSON_DESCRIPTION,
         kind="user",
     ),
     Column(
         "project_leader",
         "Prosjektleder",
-        gettext_lazy("The username of a person in the municipality."),
+        PERSON_DESCRIPTION,
         kind="user",
     ),
     Column(
@@ -153,25 +175,89 @@ COLUMNS: tuple[Column, ...] = (
         "ros_status",
         "ROS-status",
         gettext_lazy("Where the risk assessment (ROS) stands. Empty means not assessed."),
-        labels_text(ASSESSMENT_LABELS),
+        ASSESSMENT_ALLOWED,
         kind="choice",
     ),
     Column("ros_date", "ROS-dato", gettext_lazy("A date."), "31.03.2024", kind="date"),
+    Column(
+        "dpia_status",
+        "DPIA-status",
+        gettext_lazy(
+            "Where the data protection impact assessment (DPIA) stands. Empty means not assessed."
+        ),
+        ASSESSMENT_ALLOWED,
+        kind="choice",
+    ),
+    Column("dpia_date", "DPIA-dato", gettext_lazy("A date."), "31.03.2024", kind="date"),
+    Column(
+        "dpa_status",
+        "Databehandleravtale",
+        gettext_lazy("Where the data processing agreement stands. Empty means not assessed."),
+        ASSESSMENT_ALLOWED,
+        kind="choice",
+    ),
+    Column(
+        "dpa_date", "Databehandleravtale-dato", gettext_lazy("A date."), "31.03.2024", kind="date"
+    ),
+    Column(
+        "id",
+        "ID",
+        gettext_lazy(
+            "Helhet's number for the initiative, written by the export. A row with the ID of an "
+            "initiative changes it (also its name); leave it empty for a new initiative."
+        ),
+        kind="id",
+    ),
+    Column(
+        "version",
+        "Versjon",
+        gettext_lazy(
+            "Written by the export; leave it as it is. If the initiative has been saved in "
+            "Helhet since, a change to it is refused rather than overwriting the newer one."
+        ),
+        kind="version",
+    ),
 )
 COLUMN_BY_KEY = {column.key: column for column in COLUMNS}
-# Written by the export, ignored by the import (so an export can be imported again).
-EXPORT_ONLY_HEADERS = ("Siste statusrapport", "Siste vurdering")
+# Written by the export, ignored by the import (so an export can be imported again): the method,
+# phase and level change only through the project's enrolment and decisions, funding on the
+# initiative's page.
+EXPORT_ONLY_HEADERS = (
+    "Metode",
+    "Fase",
+    "Nivå",
+    "Finansiering",
+    "Finansiering i alt",
+    "Siste statusrapport",
+    "Siste vurdering",
+)
 
 CHOICES: dict[str, dict[str, str]] = {
     "kind": KIND_LABELS,
     "status": STATUS_LABELS,
     "ros_status": ASSESSMENT_LABELS,
+    "dpia_status": ASSESSMENT_LABELS,
+    "dpa_status": ASSESSMENT_LABELS,
 }
-# Other spellings people write for the same value.
+# Other spellings people write for the same value, and the words earlier exports wrote.
+_ASSESSMENT_WORDS = {
+    "ikke nodvendig": "not_needed",
+    "utført": "done",
+    "ferdig": "done",
+    "gjennomfort": "done",
+}
 EXTRA_CHOICE_WORDS: dict[str, dict[str, str]] = {
     "kind": {"ide": "idea", "programme": "programme"},
-    "status": {"satt på pause": "paused", "pauset": "paused", "ferdig": "completed"},
-    "ros_status": {"ikke nodvendig": "not_needed", "utført": "done", "gjennomført": "done"},
+    "status": {
+        "pause": "paused",
+        "pauset": "paused",
+        "ferdig": "completed",
+        "stoppet": "stopped",
+        "stanset": "stopped",
+    },
+    "ros_status": _ASSESSMENT_WORDS,
+    "dpia_status": _ASSESSMENT_WORDS,
+    "dpa_status": _ASSESSMENT_WORDS,
 }
 
 
@@ -206,6 +292,8 @@ def _header_lookup() -> dict[str, str]:
             "faktisk kostnad (kr)": "actual_cost",
             "prosjekteier (brukernavn)": "project_owner",
             "prosjektleder (brukernavn)": "project_leader",
+            "dpia": "dpia_status",
+            "databehandleravtale-status": "dpa_status",
         }
     )
     return found

@@ -23,15 +23,17 @@ class PendingUpload:
     token: str
     name: str
     data: bytes
+    plan: str = ""
 
 
 def _pending_dir() -> Path:
     return Path(settings.MEDIA_ROOT) / "imports"
 
 
-def pending_save(*, membership: Membership, name: str, data: bytes) -> str:
-    """Keep an uploaded file until the person confirms the import; returns its token. Files
-    older than a day are removed on the way."""
+def pending_save(*, membership: Membership, name: str, data: bytes, plan: str = "") -> str:
+    """Keep an uploaded file until the person confirms the import, with the ``plan`` of what
+    the preview showed (see ImportPreview.plan); returns its token. Files older than a day are
+    removed on the way."""
     directory = _pending_dir()
     directory.mkdir(parents=True, exist_ok=True)
     cutoff = time.time() - PENDING_MAX_AGE_SECONDS
@@ -40,7 +42,12 @@ def pending_save(*, membership: Membership, name: str, data: bytes) -> str:
             old.unlink(missing_ok=True)
     token = secrets.token_hex(16)
     (directory / f"{token}.data").write_bytes(data)
-    meta = {"user": membership.user_id, "municipality": membership.municipality_id, "name": name}
+    meta = {
+        "user": membership.user_id,
+        "municipality": membership.municipality_id,
+        "name": name,
+        "plan": plan,
+    }
     (directory / f"{token}.json").write_text(json.dumps(meta), encoding="utf-8")
     return token
 
@@ -59,7 +66,7 @@ def pending_load(*, membership: Membership, token: str) -> PendingUpload | None:
         membership.municipality_id
     ):
         return None
-    return PendingUpload(token, str(meta.get("name", "")), data)
+    return PendingUpload(token, str(meta.get("name", "")), data, str(meta.get("plan", "")))
 
 
 def pending_delete(token: str) -> None:

@@ -40,6 +40,11 @@ def clean_choice(key: str, text: str) -> str:
             "kind": _("“%(value)s” is not a kind. Use one of: %(allowed)s."),
             "status": _("“%(value)s” is not a status. Use one of: %(allowed)s."),
             "ros_status": _("“%(value)s” is not a ROS status. Use one of: %(allowed)s."),
+            "dpia_status": _("“%(value)s” is not a DPIA status. Use one of: %(allowed)s."),
+            "dpa_status": _(
+                "“%(value)s” is not a status of a data processing agreement. Use one of: "
+                "%(allowed)s."
+            ),
         }
         raise RowError(messages[key] % {"value": text, "allowed": labels_text(CHOICES[key])})
     return value
@@ -138,29 +143,94 @@ def _amount_from_text(text: str) -> Decimal:
     return -Decimal(number) if negative else Decimal(number)
 
 
+def full_name(first_name: str, last_name: str) -> str:
+    """A person's name as Helhet shows it (User.get_full_name)."""
+    return f"{first_name} {last_name}".strip()
+
+
+def person_label(first_name: str, last_name: str, username: str, shared: set[str]) -> str:
+    """A person as the export writes them: the name, with the username in brackets when
+    another member of the municipality has the same name (``shared``, compared), the username
+    alone for a person without a name."""
+    name = full_name(first_name, last_name)
+    if not name:
+        return username
+    return f"{name} ({username})" if comparable(name) in shared else name
+
+
+_NAME_AND_USERNAME = re.compile(r"^(.*)\(([^()]+)\)$")
+
+
 class Lookup:
-    """The municipality's units, people, goals and initiative names, read once (four queries),
-    so checking a file takes the same number of queries whatever its length."""
+    """The municipality's units, people, goals and initiatives, read once (a fixed number of
+    queries), so checking a file takes the same number of queries whatever its length."""
 
     def __init__(self, municipality: Municipality) -> None:
         self.units: dict[str, list[OrgUnit]] = {}
         for unit in OrgUnit.objects.filter(municipality=municipality):
             self.units.setdefault(comparable(unit.name), []).append(unit)
-        self.users: dict[str, User] = {
-            comparable(membership.user.username): membership.user
-            for membership in Membership.objects.filter(municipality=municipality).select_related(
-                "user"
-            )
-        }
+        self.users: dict[str, User] = {}
+        self.people: dict[str, list[User]] = {}
+        for membership in Membership.objects.filter(municipality=municipality).select_related(
+            "user"
+        ):
+            user = membership.user
+            self.users[comparable(user.username)] = user
+            if name := full_name(user.first_name, user.last_name):
+                self.people.setdefault(comparable(name), []).append(user)
+        self.shared_names = {name for name, users in self.people.items() if len(users) > 1}
         self.goals: dict[str, list[StrategicGoal]] = {}
         for goal in StrategicGoal.objects.filter(municipality=municipality):
             self.goals.setdefault(comparable(goal.name), []).append(goal)
-        self.existing = {
-            comparable(name)
-            for name in Initiative.objects.filter(municipality=municipality).values_list(
-                "name", flat=True
+        initiatives = (
+            Initiative.objects.filter(municipality=municipality)
+            .select_related("owning_unit", "project_owner", "project_leader")
+            .prefetch_related("participating_units", "goals", "tags")
+        )
+        self.by_id: dict[int, Initiative] = {i.pk: i for i in initiatives}
+        self.by_name = {comparable(i.name): i for i in self.by_id.values()}
+
+    def person(self, text: str) -> User:
+        """The member with this username, name, or "name (username)"; RowError if none or
+        several."""
+        if user := self.users.get(comparable(text)):
+            return user
+        if (match := _NAME_AND_USERNAME.match(text)) and (
+            user := self.users.get(comparable(match.group(2)))
+        ):
+            return user
+        found = self.people.get(comparable(text), [])
+        if len(found) > 1:
+            raise RowError(
+                _(
+                    "Several people in the municipality are named “%(name)s”. Write the "
+                    "username instead."
+                )
+                % {"name": text}
             )
-        }
+        if not found:
+            raise RowError(
+                _("No person in the municipality has the name or username “%(name)s”.")
+                % {"name": text}
+            )
+        return found[0]
+
+    def person_text(self, user: User | None) -> str:
+        """A person as the export writes them."""
+        if user is None:
+            return ""
+        return person_label(user.first_name, user.last_name, user.username, self.shared_names)
+
+    def initiative(self, text: str) -> Initiative | None:
+        """The municipality's initiative with this ID, None if it has none (deleted, or written
+        by another municipality's export: the row is then matched by name); RowError for text
+        that is not an ID."""
+        if not text.isdigit():
+            raise RowError(
+                _("“%(value)s” is not an ID. Leave the ID the export wrote, or leave it empty.")
+                % {"value": text}
+            )
+        return self.by_id.get(int(text))
 
 
 def clean_cell(column: Column, raw: Any, lookup: Lookup) -> Any:
@@ -181,14 +251,18 @@ def clean_cell(column: Column, raw: Any, lookup: Lookup) -> Any:
     if kind == "units":
         return list(dict.fromkeys(_unit(name, lookup) for name in split_list(text)))
     if kind == "user":
+        return lookup.person(text) if text else None
+    if kind == "id":
+        return lookup.initiative(text) if text else None
+    if kind == "version":
         if not text:
             return None
-        user = lookup.users.get(comparable(text))
-        if user is None:
+        if not text.isdigit():
             raise RowError(
-                _("No person with the username “%(name)s” in the municipality.") % {"name": text}
+                _("“%(value)s” is not a version. Leave the version the export wrote.")
+                % {"value": text}
             )
-        return user
+        return int(text)
     if kind == "goals":
         return list(dict.fromkeys(_goal(name, lookup) for name in split_list(text)))
     if kind == "tags":

@@ -13,7 +13,8 @@ from django.contrib import messages
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -90,8 +91,15 @@ def _upload_page(
 
 
 def _preview_page(
-    request: MemberRequest, preview: exchange.ImportPreview, name: str, token: str = ""
+    request: MemberRequest,
+    preview: exchange.ImportPreview,
+    name: str,
+    token: str = "",
+    *,
+    status: int | None = None,
+    moved: bool = False,
 ) -> HttpResponse:
+    to_write = preview.to_write
     return render(
         request,
         "portfolio/import_preview.html",
@@ -99,11 +107,13 @@ def _preview_page(
             "preview": preview,
             "file_name": name,
             "token": token,
-            "shown_rows": preview.rows[:PREVIEW_ROWS],
+            "to_write": to_write,
+            "shown_rows": to_write[:PREVIEW_ROWS],
             "shown_problems": [str(problem) for problem in preview.problems[:PREVIEW_PROBLEMS]],
             "form": ImportForm(),
+            "moved": moved,
         },
-        status=200 if preview.ok else 400,
+        status=status or (200 if preview.ok else 400),
     )
 
 
@@ -141,16 +151,20 @@ def _import_upload(request: MemberRequest, limit: _SizeLimit) -> HttpResponse:
         form.add_error("file", refused.message)
         return _upload_page(request, form, status=400)
     token = ""
-    if preview.ok:
-        token = exchange.pending_save(membership=request.membership, name=name, data=data)
+    if preview.ok and preview.to_write:
+        token = exchange.pending_save(
+            membership=request.membership, name=name, data=data, plan=preview.plan
+        )
     return _preview_page(request, preview, name, token)
 
 
 @member_required(Capability.IMPORT_INITIATIVES)
 @require_http_methods(["GET", "POST"])
 def import_confirm(request: MemberRequest) -> HttpResponse:
-    """POST: create the initiatives of the file kept since the preview, checked again, all in
-    one transaction. GET: the preview of that file again (or the upload form when none
+    """POST: create and change the initiatives of the file kept since the preview, checked
+    again, all in one transaction; if checking again gives another plan than the preview
+    showed (someone changed the portfolio meanwhile), nothing is written and the new preview is
+    shown to confirm. GET: the preview of that file again (or the upload form when none
     waits)."""
     token = (request.POST if request.method == "POST" else request.GET).get("token", "")
     pending = exchange.pending_load(membership=request.membership, token=token)
@@ -172,8 +186,14 @@ def import_confirm(request: MemberRequest) -> HttpResponse:
         return _upload_page(request, form, status=400)
     if request.method == "GET" or not preview.ok:
         return _preview_page(request, preview, pending.name, pending.token if preview.ok else "")
+    if pending.plan != preview.plan:
+        exchange.pending_delete(pending.token)
+        token = exchange.pending_save(
+            membership=request.membership, name=pending.name, data=pending.data, plan=preview.plan
+        )
+        return _preview_page(request, preview, pending.name, token, status=409, moved=True)
     try:
-        created = exchange.import_rows(
+        exchange.import_rows(
             actor=request.user,
             municipality=request.membership.municipality,
             rows=preview.rows,
@@ -183,15 +203,9 @@ def import_confirm(request: MemberRequest) -> HttpResponse:
             request, exchange.ImportPreview([], failed.problems, preview.notices), pending.name
         )
     exchange.pending_delete(pending.token)
-    count = len(created)
     messages.success(
         request,
-        ngettext(
-            "%(count)s initiative was imported from %(file)s.",
-            "%(count)s initiatives were imported from %(file)s.",
-            count,
-        )
-        % {"count": count, "file": pending.name},
+        _("Imported from %(file)s: %(what)s.") % {"file": pending.name, "what": preview.summary()},
     )
     return redirect("portfolio:overview")
 

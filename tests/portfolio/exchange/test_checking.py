@@ -40,7 +40,7 @@ def test_unknown_unit_person_and_goal_are_named_by_row_and_column(
         problem(
             2,
             "Prosjektleder",
-            "No person with the username “%(name)s” in the municipality.",
+            "No person in the municipality has the name or username “%(name)s”.",
             name="ukjent",
         ),
         problem(
@@ -100,13 +100,43 @@ def test_a_name_twice_in_the_file_names_the_row_it_was_first_used_in(
     ]
 
 
-def test_a_name_the_municipality_already_has_is_an_error(
+def test_a_row_with_a_name_the_municipality_has_changes_that_initiative(
     stavanger: Municipality, make_initiative: MakeInitiative
 ) -> None:
-    make_initiative("Datasjø")
-    rows = [HEADERS, ["DATASJØ", "prosjekt", "IT-avdelingen"]]
+    datasjo = make_initiative("Datasjø")
+    rows = [HEADERS, ["Datasjø", "prosjekt", "IT-avdelingen"]]
+    preview = check_file(stavanger, "tiltak.xlsx", xlsx_file(rows))
+
+    assert preview.problems == []
+    (row,) = preview.rows
+    assert (row.action, row.initiative) == ("changed", datasjo)
+    assert [(c.column, c.old, c.new) for c in row.changes] == [
+        ("Eierenhet", "Innovasjon og digitalisering", "IT-avdelingen")
+    ]
+
+
+def test_renaming_an_initiative_to_another_ones_name_is_an_error(
+    stavanger: Municipality, make_initiative: MakeInitiative
+) -> None:
+    datasjo = make_initiative("Datasjø")
+    make_initiative("RPA")
+    rows = [["ID", *HEADERS], [datasjo.pk, "rpa", "prosjekt", "IT-avdelingen"]]
     assert file_problems(stavanger, rows) == [
         problem(2, "Navn", "There is already an initiative with this name.")
+    ]
+
+
+def test_one_initiative_in_two_rows_is_an_error(
+    stavanger: Municipality, make_initiative: MakeInitiative
+) -> None:
+    datasjo = make_initiative("Datasjø")
+    rows = [
+        ["ID", *HEADERS],
+        [datasjo.pk, "Datasjø 2", "prosjekt", "IT-avdelingen"],
+        [None, "Datasjø", "prosjekt", "IT-avdelingen"],
+    ]
+    assert file_problems(stavanger, rows) == [
+        problem(3, "ID", "The initiative is also in row %(row)s.", row=2)
     ]
 
 

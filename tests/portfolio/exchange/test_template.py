@@ -23,8 +23,9 @@ def test_the_template_has_the_columns_in_norwegian_and_a_sheet_explaining_them()
     guide = [row for row in workbook.worksheets[1].iter_rows(values_only=True) if row[0]]
     explained = {row[0]: row for row in guide}
     assert set(headers) <= set(explained)
-    assert "idé" in explained["Type"][3]
-    assert "stoppet" in explained["Status"][3]
+    assert "Idé" in explained["Type"][3]
+    assert "Stanset" in explained["Status"][3]
+    assert {"ID", "Versjon", "DPIA-status", "Databehandleravtale"} <= set(headers)
 
 
 def test_the_empty_template_reads_back_with_every_column_and_no_rows(

@@ -6,10 +6,18 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.utils import translation
 
+from helhet.accounts.models import Membership, User
+from helhet.accounts.roles import Role
 from helhet.organization.models import Municipality
 from helhet.portfolio import exchange
+from helhet.portfolio.exchange import columns
+from helhet.portfolio.exchange.problems import RowError
+from helhet.portfolio.exchange.values import Lookup, clean_choice
 from helhet.portfolio.models import (
+    AssessmentStatus,
+    FundingSourceKind,
     InitiativeKind,
     InitiativeStatus,
 )
@@ -103,7 +111,7 @@ def test_kind_status_and_ros_accept_norwegian_labels_and_internal_values_in_any_
     assert [(r.kind, r.fields.get("status"), r.fields["ros_status"]) for r in preview.rows] == [
         (InitiativeKind.PROJECT, InitiativeStatus.ACTIVE, "not_needed"),
         (InitiativeKind.PROGRAMME, InitiativeStatus.STOPPED, "done"),
-        (InitiativeKind.IDEA, None, ""),
+        (InitiativeKind.IDEA, InitiativeStatus.ACTIVE, ""),
     ]
 
 
@@ -115,13 +123,53 @@ def test_an_unknown_kind_and_status_name_the_allowed_values(stavanger: Municipal
             "Type",
             "“%(value)s” is not a kind. Use one of: %(allowed)s.",
             value="satsing",
-            allowed="idé, prosjekt, program, aktivitet",
+            allowed="Idé, Prosjekt, Program, Aktivitet",
         ),
         problem(
             2,
             "Status",
             "“%(value)s” is not a status. Use one of: %(allowed)s.",
             value="halvferdig",
-            allowed="aktiv, pause, fullført, stoppet",
+            allowed="Aktiv, Satt på pause, Fullført, Stanset",
         ),
     ]
+
+
+def test_the_words_the_export_writes_are_the_interfaces_words() -> None:
+    with translation.override("nb"):
+        assert {v: str(label) for v, label in InitiativeKind.choices} == columns.KIND_LABELS
+        assert {v: str(label) for v, label in InitiativeStatus.choices} == columns.STATUS_LABELS
+        assert {v: str(label) for v, label in AssessmentStatus.choices} == columns.ASSESSMENT_LABELS
+        assert {v: str(label) for v, label in FundingSourceKind.choices} == columns.FUNDING_LABELS
+
+
+@pytest.mark.parametrize(
+    ("written", "status"),
+    [
+        ("Satt på pause", "paused"),
+        ("pause", "paused"),
+        ("Stanset", "stopped"),
+        ("stoppet", "stopped"),
+        ("Fullført", "completed"),
+    ],
+)
+def test_a_status_is_read_in_the_interfaces_words_and_as_earlier_exports_wrote_it(
+    written: str, status: str
+) -> None:
+    assert clean_choice("status", written) == status
+
+
+def test_a_person_is_found_by_name_or_username_and_a_shared_name_needs_the_username(
+    stavanger: Municipality,
+) -> None:
+    hanne = User.objects.get(username="prosjektleder")
+    other = User.objects.create(username="hvik2", first_name="Hanne", last_name="Vik")
+    Membership.objects.create(user=other, municipality=stavanger, role=Role.READER)
+    lookup = Lookup(stavanger)
+
+    assert lookup.person("prosjektleder") == hanne
+    assert lookup.person("Hanne Vik (prosjektleder)") == hanne
+    assert lookup.person_text(hanne) == "Hanne Vik (prosjektleder)"
+    assert lookup.person("Gunn Bø") == User.objects.get(username="leser")
+    with pytest.raises(RowError):
+        lookup.person("Hanne Vik")

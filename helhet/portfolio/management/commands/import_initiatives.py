@@ -3,7 +3,6 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from helhet.organization.commands import import_refused, member_named, municipality_named
 from helhet.portfolio import exchange
@@ -11,9 +10,10 @@ from helhet.portfolio import exchange
 
 class Command(BaseCommand):
     help = (
-        "Import initiatives from an .xlsx or .csv file made from Helhet's import template. The "
-        "whole file is checked first; if anything is wrong, every problem is listed by row and "
-        "column and nothing is written."
+        "Import initiatives from an .xlsx or .csv file made from Helhet's import template or "
+        "export: new rows are created, rows of existing initiatives (by ID, then by name) "
+        "change them. The whole file is checked first; if anything is wrong, every problem is "
+        "listed by row and column and nothing is written."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -48,15 +48,10 @@ class Command(BaseCommand):
             self.stdout.write(notice)
         if preview.problems:
             raise import_refused(self.stderr, preview.problems)
-        count = len(preview.rows)
         if options["dry_run"]:
             self.stdout.write(
-                ngettext(
-                    "The file has no problems: %(count)s initiative would be created.",
-                    "The file has no problems: %(count)s initiatives would be created.",
-                    count,
-                )
-                % {"count": count}
+                _("The file has no problems. It would import %(what)s.")
+                % {"what": preview.summary()}
             )
             return
         try:
@@ -66,10 +61,6 @@ class Command(BaseCommand):
                 self.stderr.write(str(problem))
             raise CommandError(_("Nothing was imported.")) from failed
         self.stdout.write(
-            ngettext(
-                "%(count)s initiative was imported into %(municipality)s.",
-                "%(count)s initiatives were imported into %(municipality)s.",
-                count,
-            )
-            % {"count": count, "municipality": municipality.name}
+            _("Imported into %(municipality)s: %(what)s.")
+            % {"municipality": municipality.name, "what": preview.summary()}
         )
