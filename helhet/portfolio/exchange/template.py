@@ -62,6 +62,10 @@ def template_workbook(out: IO[bytes]) -> None:
     for line in (
         _("The column names must stay in the first row; the order does not matter."),
         _("Kind, status and ROS status also accept the values in English (e.g. project)."),
+        _(
+            "A row with the ID or the name of an existing initiative changes it: export the "
+            "overview, change the cells and import the file again."
+        ),
         _("Dates: 31.03.2024 or 2024-03-31. Amounts: 1 234 567,50 or 1234567.50."),
         _("Nothing is imported until the file has no problems; Helhet lists each one by row."),
         _("At most %(rows)s rows and %(size)s MB per file.")
