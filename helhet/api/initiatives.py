@@ -127,7 +127,9 @@ class InitiativeFilters(Schema):
     goal: int | None = Field(None, description="Strategic goal id")
     tag: int | None = Field(None, description="Tag id")
     without_ros: bool = Field(
-        False, description="Only those processing personal data without a finished ROS"
+        False,
+        description="Only those processing personal data without a finished ROS or with the "
+        "DPIA not assessed",
     )
     stale: bool = Field(False, description="Only active ones without a status report for a month")
     method: int | None = Field(None, description="Method id: projects on any version of it")

@@ -47,7 +47,9 @@ class SummaryOut(Schema):
     by_goal: list[BucketOut]
     funding: list[BucketOut]
     stale: int
-    without_ros: int
+    without_ros: int = Field(
+        description="Processing personal data without a finished ROS or with the DPIA not assessed"
+    )
 
     @staticmethod
     def resolve_estimated_cost(summary: PortfolioSummary) -> str:

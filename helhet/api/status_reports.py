@@ -3,7 +3,7 @@ Writes go through the portfolio services; another municipality's initiative is 4
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -36,9 +36,13 @@ class StatusReportOut(Schema):
     benefits: str
     benefits_comment: str
     summary: str
+    period_start: date | None = Field(description="The first day the report covers")
+    period_end: date | None = Field(description="The last day the report covers")
 
 
 class StatusReportIn(Schema):
+    """A red aspect needs its comment (why, and what is being done)."""
+
     progress: str = Field(description="green, yellow or red")
     progress_comment: str = ""
     economy: str = Field(description="green, yellow or red")
@@ -50,6 +54,8 @@ class StatusReportIn(Schema):
     benefits: str = Field(description="green, yellow or red")
     benefits_comment: str = ""
     summary: str
+    period_start: date | None = Field(None, description="Required: the first day it covers")
+    period_end: date | None = Field(None, description="Required: the last day it covers")
     reported_at: datetime | None = None
 
 
@@ -81,6 +87,8 @@ def status_report_create(request: HttpRequest, initiative_id: int, payload: Stat
             ratings={aspect: data[aspect] for aspect in ASPECTS},
             comments={aspect: data[f"{aspect}_comment"] for aspect in ASPECTS},
             summary=payload.summary,
+            period_start=payload.period_start,
+            period_end=payload.period_end,
             reported_at=payload.reported_at,
         )
     except ValidationError as error:

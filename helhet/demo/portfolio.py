@@ -158,16 +158,21 @@ def _build_initiative(
 
 
 def _build_report(initiative: Initiative, report: DemoReport) -> None:
-    """A status report: each aspect's rating and comment, dated ``days_ago`` before now."""
+    """A status report: each aspect's rating and comment, dated ``days_ago`` before now, on the
+    month before it."""
     ratings: dict[str, Any] = {}
     for aspect, (rating, comment) in report.ratings.items():
         ratings[aspect] = rating
         ratings[f"{aspect}_comment"] = comment
+    reported_at = _days_ago(report.days_ago)
+    period_end = timezone.localdate(reported_at)
     _save(
         StatusReport(
             municipality=initiative.municipality,
             initiative=initiative,
-            reported_at=_days_ago(report.days_ago),
+            reported_at=reported_at,
+            period_start=period_end - timedelta(days=30),
+            period_end=period_end,
             author=_user(report.author),
             summary=report.summary,
             **ratings,

@@ -28,7 +28,7 @@ from helhet.methodology.models import (
 )
 from helhet.organization.models import Municipality, OrgUnit
 from helhet.portfolio.models import (
-    AssessmentStatus,
+    PRIVACY_NOT_ASSESSED,
     Initiative,
     InitiativeKind,
     InitiativeStatus,
@@ -88,7 +88,10 @@ class PortfolioFilterForm(StyledForm):
     )
     tag = forms.ModelChoiceField(label=_("Tag"), queryset=Tag.objects.none(), required=False)
     without_ros = forms.BooleanField(
-        label=_("Processes personal data without a finished risk assessment (ROS)"),
+        label=_(
+            "Processes personal data without a finished risk assessment (ROS) or with the "
+            "DPIA not assessed"
+        ),
         required=False,
     )
     stale = forms.BooleanField(label=_("No status report for over a month"), required=False)
@@ -314,7 +317,7 @@ def filtered_initiatives(
 
 def _portfolio_filtered(qs: QuerySet[Initiative], filters: PortfolioFilter) -> QuerySet[Initiative]:
     """The filters on the initiative's own facts: text, unit, kind, status, goal, tag, personal
-    data without a finished ROS, no recent status report."""
+    data without a finished ROS or with the DPIA not assessed, no recent status report."""
     if filters.q:
         qs = qs.filter(
             Q(name__icontains=filters.q)
@@ -344,7 +347,7 @@ def _portfolio_filtered(qs: QuerySet[Initiative], filters: PortfolioFilter) -> Q
             )
         )
     if filters.without_ros:
-        qs = qs.filter(processes_personal_data=True).exclude(ros_status=AssessmentStatus.DONE)
+        qs = qs.filter(PRIVACY_NOT_ASSESSED)
     if filters.stale:
         qs = stale_only(qs)
     return qs

@@ -12,9 +12,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from helhet.core.formats import long_date
 from helhet.core.models import MunicipalityOwned
 from helhet.organization.models import Municipality
 
@@ -114,6 +116,13 @@ class AssessmentStatus(models.TextChoices):
     DONE = "done", _("Done")
 
 
+# Personal data processed without a finished risk assessment (ROS), or with the DPIA not
+# assessed at all: one flag, wherever the portfolio asks for attention to privacy.
+PRIVACY_NOT_ASSESSED = Q(processes_personal_data=True) & (
+    ~Q(ros_status=AssessmentStatus.DONE) | Q(dpia_status=AssessmentStatus.UNKNOWN)
+)
+
+
 class InitiativeQuerySet(models.QuerySet["Initiative"]):
     def for_municipality(self, municipality: Municipality) -> InitiativeQuerySet:
         return self.filter(municipality=municipality)
@@ -122,8 +131,9 @@ class InitiativeQuerySet(models.QuerySet["Initiative"]):
         return self.filter(status=InitiativeStatus.ACTIVE)
 
     def personal_data_without_ros(self) -> InitiativeQuerySet:
-        """Initiatives that process personal data without a finished risk assessment."""
-        return self.filter(processes_personal_data=True).exclude(ros_status=AssessmentStatus.DONE)
+        """Initiatives that process personal data without a finished risk assessment or with
+        the DPIA not assessed (see ``PRIVACY_NOT_ASSESSED``)."""
+        return self.filter(PRIVACY_NOT_ASSESSED)
 
 
 class Initiative(MunicipalityOwned):
@@ -248,6 +258,21 @@ class Initiative(MunicipalityOwned):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def ros_missing(self) -> bool:
+        """Personal data processed without a finished risk assessment (ROS)."""
+        return self.processes_personal_data and self.ros_status != AssessmentStatus.DONE
+
+    @property
+    def dpia_missing(self) -> bool:
+        """Personal data processed with the DPIA not assessed."""
+        return self.processes_personal_data and self.dpia_status == AssessmentStatus.UNKNOWN
+
+    @property
+    def privacy_not_assessed(self) -> bool:
+        """The flag of ``PRIVACY_NOT_ASSESSED`` for this initiative."""
+        return self.ros_missing or self.dpia_missing
+
     def clean(self) -> None:
         errors: dict[str, str] = {}
         if self.status == InitiativeStatus.STOPPED and not self.stop_reason.strip():
@@ -343,6 +368,7 @@ class Rating(models.TextChoices):
 
 
 RATED_ASPECTS = ("progress", "economy", "quality", "risk", "benefits")
+RED_NEEDS_A_REASON = _("Say why this is red and what is being done about it.")
 
 
 class StatusReportQuerySet(models.QuerySet["StatusReport"]):
@@ -384,6 +410,9 @@ class StatusReport(MunicipalityOwned):
     benefits = models.CharField(_("benefits"), max_length=10, choices=Rating.choices)
     benefits_comment = models.TextField(_("comment on benefits"), blank=True)
     summary = models.TextField(_("overall summary"))
+    # The period the report covers. Reports written before periods were asked for have none.
+    period_start = models.DateField(_("period from"), null=True, blank=True)
+    period_end = models.DateField(_("period to"), null=True, blank=True)
     history = HistoricalRecords()
 
     objects = StatusReportQuerySet.as_manager()
@@ -393,9 +422,42 @@ class StatusReport(MunicipalityOwned):
         verbose_name = _("status report")
         verbose_name_plural = _("status reports")
         indexes = [models.Index(fields=["initiative", "-reported_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_start__isnull=True, period_end__isnull=True)
+                | Q(period_end__gte=models.F("period_start")),
+                name="status_report_period_in_order",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.initiative}: {self.reported_at:%Y-%m-%d}"
+
+    def clean(self) -> None:
+        """A red aspect says why; the period has both ends, in order, begun by the report."""
+        errors: dict[str, str] = {}
+        for aspect in RATED_ASPECTS:
+            comment = getattr(self, f"{aspect}_comment").strip()
+            if getattr(self, aspect) == Rating.RED and not comment:
+                errors[f"{aspect}_comment"] = str(RED_NEEDS_A_REASON)
+        if self.period_start is None:
+            errors["period_start"] = str(_("Write the date the period begins."))
+        if self.period_end is None:
+            errors["period_end"] = str(_("Write the date the period ends."))
+        if _before(self.period_end, self.period_start):
+            errors["period_end"] = str(_("The period cannot end before it begins."))
+        reported = self.reported_at or timezone.now()
+        if self.period_start is not None and self.period_start > timezone.localdate(reported):
+            errors["period_start"] = str(_("The period cannot begin after the report is written."))
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def period_text(self) -> str:
+        """ "1. november 2026 – 30. november 2026", or nothing for a report without a period."""
+        if self.period_start is None or self.period_end is None:
+            return ""
+        return f"{long_date(self.period_start)} – {long_date(self.period_end)}"
 
     @property
     def overall(self) -> str:

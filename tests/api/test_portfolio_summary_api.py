@@ -1,7 +1,7 @@
 """GET /api/v1/portfolio/summary: the overview's counts and sums, for the same filters."""
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -51,9 +51,16 @@ def _portfolio(stavanger: Municipality) -> None:
         status=InitiativeStatus.COMPLETED,
         processes_personal_data=True,
         ros_status=AssessmentStatus.DONE,
+        dpia_status=AssessmentStatus.DONE,
     )
     status_report_create(
-        actor=_office(), initiative=kvikktest, ratings=GREEN, comments={}, summary="Ferdig."
+        actor=_office(),
+        initiative=kvikktest,
+        ratings=GREEN,
+        comments={},
+        summary="Ferdig.",
+        period_start=date(2020, 1, 1),
+        period_end=date(2020, 1, 31),
     )
     make_initiative(stavanger, "Chatbot", owning_unit="Smartby", kind=InitiativeKind.IDEA)
 
@@ -102,6 +109,8 @@ def test_the_summary_counts_what_needs_attention(
         ratings=GREEN,
         comments={},
         summary="For lenge siden.",
+        period_start=date(2020, 1, 1),
+        period_end=date(2020, 1, 31),
         reported_at=timezone.now() - timedelta(days=45),
     )
 
@@ -143,3 +152,26 @@ def test_the_summary_makes_as_many_queries_for_many_initiatives_as_for_few(
     for index in range(20):
         make_initiative(stavanger, f"Tiltak {index}", owning_unit=["Skole", "Kultur"][index % 2])
     assert count_queries(client, URL, headers) == few
+
+
+def test_personal_data_with_the_dpia_not_assessed_counts_like_a_missing_ros(
+    stavanger: Municipality, api_headers: Headers
+) -> None:
+    _portfolio(stavanger)
+    make_initiative(
+        stavanger,
+        "Chatbot med persondata",
+        processes_personal_data=True,
+        ros_status=AssessmentStatus.DONE,
+    )
+
+    body = Client().get(URL, headers=api_headers("leser")).json()
+    listed = (
+        Client().get("/api/v1/initiatives?without_ros=true", headers=api_headers("leser")).json()
+    )
+
+    assert body["without_ros"] == 2
+    assert sorted(item["name"] for item in listed["results"]) == [
+        "Chatbot med persondata",
+        "Medisindispensere",
+    ]

@@ -2,7 +2,7 @@
 one as its project leader."""
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -29,6 +29,8 @@ def _report(**changes: Any) -> dict[str, Any]:
         "economy": "yellow",
         "economy_comment": "Lisenskostnadene ble høyere enn ventet.",
         "summary": "Spider er tatt i bruk i fire hjemmebaserte tjenester.",
+        "period_start": "2026-11-01",
+        "period_end": "2026-11-30",
         **changes,
     }
 
@@ -58,6 +60,8 @@ def test_the_reports_come_newest_first_with_ratings_and_comments(
             ratings=dict.fromkeys(ASPECTS, "green"),
             comments={"risk": "Avhengig av leverandør."},
             summary=summary,
+            period_start=date(2020, 1, 1),
+            period_end=date(2020, 1, 31),
             reported_at=now - timedelta(days=days),
         )
 
@@ -124,4 +128,42 @@ def test_another_municipalitys_initiative_is_not_found(
 
     assert Client().get(_url(spider), headers=headers).status_code == 404
     assert _post(spider, _report(), headers).status_code == 404
+    assert not StatusReport.objects.exists()
+
+
+def test_the_reporting_period_is_written_and_read(spider: Initiative, api_headers: Headers) -> None:
+    response = _post(spider, _report(), api_headers("prosjektleder"))
+
+    assert response.status_code == 201
+    assert (response.json()["period_start"], response.json()["period_end"]) == (
+        "2026-11-01",
+        "2026-11-30",
+    )
+    [listed] = Client().get(_url(spider), headers=api_headers("leser")).json()
+    assert (listed["period_start"], listed["period_end"]) == ("2026-11-01", "2026-11-30")
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"period_start": None}, "period_start", "Skriv datoen perioden begynner."),
+        (
+            {"period_start": "2026-12-01", "period_end": "2026-11-30"},
+            "period_end",
+            "Perioden kan ikke slutte før den begynner.",
+        ),
+        (
+            {"risk": "red", "risk_comment": " "},
+            "risk_comment",
+            "Skriv hvorfor dette er rødt, og hva som gjøres med det.",
+        ),
+    ],
+)
+def test_a_bad_period_or_a_red_aspect_without_a_reason_answers_422_in_norwegian(
+    changes: dict[str, Any], field: str, message: str, spider: Initiative, api_headers: Headers
+) -> None:
+    response = _post(spider, _report(**changes), api_headers("prosjektleder"))
+
+    assert response.status_code == 422
+    assert response.json()["errors"][field] == [message]
     assert not StatusReport.objects.exists()

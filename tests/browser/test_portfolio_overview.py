@@ -66,6 +66,8 @@ def _portfolio(stavanger: Municipality) -> None:
         comments={},
         summary="Rutene er optimalisert i to soner.",
         reported_at=timezone.now() - timedelta(days=3),
+        period_start=date(2020, 1, 1),
+        period_end=date(2020, 1, 31),
     )
 
 

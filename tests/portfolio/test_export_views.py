@@ -80,6 +80,8 @@ def _make_full(make_initiative: MakeInitiative, stavanger: Municipality, name: s
         comments={},
         summary="Går som planlagt.",
         reported_at=timezone.make_aware(datetime(2024, 3, 31, 12, 0)),
+        period_start=date(2020, 1, 1),
+        period_end=date(2020, 1, 31),
     )
     return initiative
 

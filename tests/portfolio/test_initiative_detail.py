@@ -44,8 +44,13 @@ def _report(initiative: Initiative, summary: str, **ratings: str) -> None:
         actor=User.objects.get(username="prosjektleder"),
         initiative=initiative,
         ratings={**GREEN_REPORT, **ratings},
-        comments={"risk": f"Risiko: {summary}"},
+        comments={
+            **{aspect: "Forsinket." for aspect, rating in ratings.items() if rating == "red"},
+            "risk": f"Risiko: {summary}",
+        },
         summary=summary,
+        period_start=date(2020, 1, 1),
+        period_end=date(2020, 1, 31),
     )
 
 
@@ -110,7 +115,24 @@ def test_personal_data_without_a_finished_ros_is_highlighted(
     assert 'id="privacy-warning"' in response.content.decode()
 
 
-def test_a_finished_ros_is_not_highlighted(
+def test_a_finished_ros_and_an_assessed_dpia_are_not_highlighted(
+    spider: Initiative, login: Callable[[str], Client]
+) -> None:
+    initiative_update(
+        actor=None,
+        initiative=spider,
+        expected_version=spider.version,
+        fields={
+            "ros_status": AssessmentStatus.DONE,
+            "ros_date": date(2021, 3, 1),
+            "dpia_status": AssessmentStatus.NOT_NEEDED,
+        },
+    )
+    response = login("leser").get(_url(spider))
+    assert 'id="privacy-warning"' not in response.content.decode()
+
+
+def test_personal_data_with_the_dpia_not_assessed_is_highlighted_like_a_missing_ros(
     spider: Initiative, login: Callable[[str], Client]
 ) -> None:
     initiative_update(
@@ -120,7 +142,12 @@ def test_a_finished_ros_is_not_highlighted(
         fields={"ros_status": AssessmentStatus.DONE, "ros_date": date(2021, 3, 1)},
     )
     response = login("leser").get(_url(spider))
-    assert 'id="privacy-warning"' not in response.content.decode()
+    body = response.content.decode()
+    assert response.context["privacy_warning"] is True
+    warning = body.split('id="privacy-warning"')[1].split("</div>")[0]
+    assert "personvernkonsekvenser (DPIA) er ikke vurdert" in warning
+    dpia_row = body.split("<dt>DPIA (personvernkonsekvensvurdering)</dt>")[1].split("</dd>")[0]
+    assert "Mangler" in dpia_row
 
 
 def test_the_latest_status_report_is_shown_with_colour_and_words(

@@ -24,7 +24,12 @@ from helhet.portfolio.models import (
     Rating,
     StrategicGoal,
 )
-from helhet.portfolio.services import FundingLine, goal_create, status_report_create
+from helhet.portfolio.services import (
+    FundingLine,
+    goal_create,
+    initiative_update,
+    status_report_create,
+)
 from tests.conftest import count_queries, unit_named
 from tests.portfolio.conftest import MakeInitiative
 
@@ -66,8 +71,10 @@ def report(
         actor=User.objects.get(username="prosjektleder"),
         initiative=initiative,
         ratings=ratings,
-        comments={},
+        comments={red: "Forsinket."} if red else {},
         summary="Går etter planen.",
+        period_start=date(2020, 1, 1),
+        period_end=date(2020, 1, 31),
         reported_at=timezone.now() - timedelta(days=days_ago),
     )
 
@@ -96,6 +103,7 @@ def portfolio(make_initiative: MakeInitiative) -> dict[str, Initiative]:
         estimated_cost=Decimal("300000"),
         processes_personal_data=True,
         ros_status=AssessmentStatus.DONE,
+        dpia_status=AssessmentStatus.DONE,
         planned_start=date(2019, 1, 1),
         funding=[FundingLine("own_budget", Decimal("300000"))],
     )
@@ -317,6 +325,25 @@ def test_the_without_ros_count_links_to_personal_data_without_a_finished_ros(
 
     without = client.get(OVERVIEW, {"without_ros": "on"}).content.decode()
     assert names_in_table(without) == ["Spider"]
+
+
+def test_personal_data_with_the_dpia_not_assessed_is_flagged_like_a_missing_ros(
+    portfolio: dict[str, Initiative], login: Callable[[str], Client]
+) -> None:
+    rpa = portfolio["rpa"]
+    initiative_update(
+        actor=None,
+        initiative=rpa,
+        expected_version=rpa.version,
+        fields={"dpia_status": AssessmentStatus.UNKNOWN},
+    )
+    client = login("direktor")
+    body = client.get(OVERVIEW).content.decode()
+    assert '<a class="ds-link" href="?without_ros=on" id="without-ros-count">2<' in body
+    assert "DPIA" in body.split('id="without-ros-count"')[0].rsplit("<dt>", 1)[1]
+
+    without = client.get(OVERVIEW, {"without_ros": "on"}).content.decode()
+    assert names_in_table(without) == ["RPA", "Spider"]
 
 
 def test_the_table_shows_kind_status_unit_dates_cost_and_leader(

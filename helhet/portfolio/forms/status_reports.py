@@ -12,7 +12,8 @@ from helhet.portfolio.models import RATED_ASPECTS, Rating
 
 
 class StatusReportForm(StyledForm):
-    """A rating with a comment for each of the five aspects, and an overall summary."""
+    """The period the report covers, a rating with a comment for each of the five aspects (the
+    comment required when the rating is red), and an overall summary."""
 
     ASPECT_LABELS = {
         "progress": _("Progress"),
@@ -22,6 +23,16 @@ class StatusReportForm(StyledForm):
         "benefits": _("Benefits"),
     }
 
+    period_start = forms.DateField(
+        label=_("Period from"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"required": _("Write the date the period begins.")},
+    )
+    period_end = forms.DateField(
+        label=_("Period to"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"required": _("Write the date the period ends.")},
+    )
     summary = forms.CharField(
         label=_("Overall summary"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -41,6 +52,7 @@ class StatusReportForm(StyledForm):
                 label=_("Comment"),
                 widget=forms.Textarea(attrs={"rows": 2, "class": "ds-input"}),
                 required=False,
+                help_text=_("Required when the rating is red: why, and what is being done."),
             )
         # The summary last, after the five aspects.
         self.fields["summary"] = self.fields.pop("summary")

@@ -12,7 +12,7 @@ from django.db.models.enums import TextChoices
 from helhet.organization.models import Municipality, UnitKind
 from helhet.portfolio.filters import stale_only
 from helhet.portfolio.models import (
-    AssessmentStatus,
+    PRIVACY_NOT_ASSESSED,
     FundingSource,
     FundingSourceKind,
     Initiative,
@@ -60,7 +60,7 @@ def portfolio_summary(
     fixed number of queries whatever the number of initiatives: by kind, status, directorate,
     department and strategic goal, total estimated and actual cost, funding by source, how many
     have no status report for over a month, and how many process personal data without a
-    finished risk assessment."""
+    finished risk assessment or with the DPIA not assessed."""
     base = initiatives.order_by()
     ids = base.values("pk")
     totals = _totals(base)
@@ -96,10 +96,7 @@ def _totals(base: QuerySet[Initiative]) -> dict[str, Any]:
         with_estimate=Count("pk", filter=Q(estimated_cost__isnull=False)),
         with_actual=Count("pk", filter=Q(actual_cost__isnull=False)),
         actual=Sum("actual_cost"),
-        without_ros=Count(
-            "pk",
-            filter=Q(processes_personal_data=True) & ~Q(ros_status=AssessmentStatus.DONE),
-        ),
+        without_ros=Count("pk", filter=PRIVACY_NOT_ASSESSED),
     )
 
 

@@ -15,6 +15,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -44,12 +45,12 @@ from helhet.portfolio.forms.relations import LinkForm, RelationForm
 from helhet.portfolio.forms.status_reports import StatusReportForm
 from helhet.portfolio.models import (
     RATED_ASPECTS,
-    AssessmentStatus,
     Initiative,
     InitiativeRelation,
     Rating,
     StatusReport,
 )
+from helhet.portfolio.selectors.status_reports import report_period_suggested
 from helhet.portfolio.services import INITIATIVE_FIELDS, ConcurrentEditError
 
 # A rating is shown in colour and in words, never in colour alone.
@@ -169,8 +170,7 @@ def initiative_detail(request: MemberRequest, pk: int) -> HttpResponse:
             "reports": reports,
             "funding": funding,
             "funding_total": sum((source.amount for source in funding), Decimal(0)),
-            "privacy_warning": initiative.processes_personal_data
-            and initiative.ros_status != AssessmentStatus.DONE,
+            "privacy_warning": initiative.privacy_not_assessed,
         },
     )
 
@@ -296,7 +296,10 @@ def initiative_history(request: MemberRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def status_report_create(request: MemberRequest, pk: int) -> HttpResponse:
     initiative = get_rw_initiative_for_user(request.membership, pk)
-    form = StatusReportForm(request.POST if request.method == "POST" else None)
+    form = StatusReportForm(
+        request.POST if request.method == "POST" else None,
+        initial=report_period_suggested(initiative, today=timezone.localdate()),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.status_report_create(
@@ -305,6 +308,8 @@ def status_report_create(request: MemberRequest, pk: int) -> HttpResponse:
                 ratings=form.ratings(),
                 comments=form.comments(),
                 summary=form.cleaned_data["summary"].strip(),
+                period_start=form.cleaned_data["period_start"],
+                period_end=form.cleaned_data["period_end"],
             )
         except ValidationError as error:
             add_service_errors(form, error)

@@ -171,7 +171,7 @@ def _active_filters(filters: PortfolioFilter, base: QueryDict) -> list[ActiveFil
         active.append(
             ActiveFilter(
                 _("Privacy"),
-                _("Processes personal data without a finished ROS"),
+                _("Processes personal data without a finished ROS or with the DPIA not assessed"),
                 _link(base, without_ros=None),
             )
         )
