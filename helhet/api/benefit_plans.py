@@ -8,8 +8,6 @@ else)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,8 +17,15 @@ from ninja import Field, Router, Schema, Status
 
 from helhet.accounts.models import User
 from helhet.api.benefits import BenefitOut, MeasurementOut, with_details
-from helhet.api.errors import ERRORS, InvalidOut, InvalidRequest, invalid, service_errors
+from helhet.api.errors import (
+    BODY_ERRORS,
+    ERRORS,
+    InvalidRequest,
+    invalid,
+    service_errors,
+)
 from helhet.api.members import request_membership
+from helhet.api.schemas import Day, Id, Measured, Money
 from helhet.benefits.access import get_indicator_for_user
 from helhet.benefits.models import Benefit, Measurement
 from helhet.benefits.selectors.plan import benefits_plan
@@ -43,16 +48,16 @@ class BenefitIn(Schema):
     category: str = Field(description="efficiency, quality or other_actors")
     kind: str = Field(description="direct, indirect or qualitative")
     description: str = ""
-    planned_amount: Decimal | None = Field(
+    planned_amount: Money | None = Field(
         None,
         description="A year: NOK for a direct benefit, hours for an indirect one; none for a "
         "qualitative one",
     )
     preconditions: str = ""
     realisation_method: str = Field("", description="How the benefit is taken out")
-    responsible: int | None = Field(None, description="User id of the responsible line manager")
-    owners: list[int] = Field(default_factory=list, description="User ids of the benefits owners")
-    due_date: date | None = Field(None, description="To be realised by")
+    responsible: Id | None = Field(None, description="User id of the responsible line manager")
+    owners: list[Id] = Field(default_factory=list, description="User ids of the benefits owners")
+    due_date: Day | None = Field(None, description="To be realised by")
     status: str = Field("planned", description="planned, being_realised, realised or abandoned")
     abandon_reason: str = Field("", description="Required when the status is abandoned")
 
@@ -61,8 +66,8 @@ class MeasurementIn(Schema):
     """A measurement of the indicator, by one of its benefit's owners or its responsible line
     manager."""
 
-    measured_on: date = Field(description="Not in the future, not before the baseline")
-    value: Decimal = Field(description="In the indicator's unit; a number or a decimal string")
+    measured_on: Day = Field(description="Not in the future, not before the baseline")
+    value: Measured = Field(description="In the indicator's unit; a number or a decimal string")
     comment: str = ""
 
 
@@ -98,18 +103,18 @@ def _people(municipality: Municipality, payload: BenefitIn) -> tuple[User | None
     summary="An initiative's benefits realisation plan",
     operation_id="helhet_api_benefits_initiative_benefit_list",
 )
-def initiative_benefit_list(request: HttpRequest, initiative_id: int) -> Any:
+def initiative_benefit_list(request: HttpRequest, initiative_id: Id) -> Any:
     initiative = get_initiative_for_user(request_membership(request), initiative_id)
     return benefits_plan(initiative).select_related("initiative")
 
 
 @router.post(
     "/initiatives/{initiative_id}/benefits",
-    response={201: BenefitOut, 422: InvalidOut, **ERRORS},
+    response={201: BenefitOut, **BODY_ERRORS},
     summary="Add a benefit to an initiative's benefits realisation plan",
     operation_id="helhet_api_benefits_initiative_benefit_create",
 )
-def initiative_benefit_create(request: HttpRequest, initiative_id: int, payload: BenefitIn) -> Any:
+def initiative_benefit_create(request: HttpRequest, initiative_id: Id, payload: BenefitIn) -> Any:
     membership = request_membership(request)
     initiative = get_rw_initiative_for_user(membership, initiative_id)
     try:
@@ -131,11 +136,11 @@ def initiative_benefit_create(request: HttpRequest, initiative_id: int, payload:
 
 @router.post(
     "/indicators/{indicator_id}/measurements",
-    response={201: MeasurementOut, 422: InvalidOut, **ERRORS},
+    response={201: MeasurementOut, **BODY_ERRORS},
     summary="Record a measurement of an indicator (its benefit's owners and responsible only)",
     operation_id="helhet_api_benefits_measurement_create",
 )
-def measurement_create(request: HttpRequest, indicator_id: int, payload: MeasurementIn) -> Any:
+def measurement_create(request: HttpRequest, indicator_id: Id, payload: MeasurementIn) -> Any:
     membership = request_membership(request)
     indicator = get_indicator_for_user(membership, indicator_id)
     try:

@@ -16,10 +16,10 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
 from helhet.accounts.roles import Capability
-from helhet.api.errors import ERRORS, InvalidOut, InvalidRequest, invalid
+from helhet.api.errors import ERRORS, InvalidRequest, invalid
 from helhet.api.members import request_membership, require
 from helhet.api.pagination import Page, PageParams, paginate
-from helhet.api.schemas import PersonRef, four_places, money
+from helhet.api.schemas import Id, PersonRef, four_places, money
 from helhet.benefits import figures
 from helhet.benefits.forms.overview import FIRST_YEAR, LAST_YEAR, YEAR_ERROR
 from helhet.benefits.models import (
@@ -200,17 +200,15 @@ class BenefitPage(Page):
 class BenefitFilterParams(Schema):
     """The benefits overview's filters; every one optional, and they combine."""
 
-    initiative: int | None = Field(None, description="Initiative id")
-    owner: int | None = Field(None, description="User id: the benefits this person owns")
+    initiative: Id | None = Field(None, description="Initiative id")
+    owner: Id | None = Field(None, description="User id: the benefits this person owns")
     dimension: str = Field(
         "", description="economy, quality, information_security or climate_environment"
     )
     category: str = Field("", description="efficiency, quality or other_actors")
     kind: str = Field("", description="direct, indirect or qualitative")
     status: str = Field("", description="planned, being_realised, realised or abandoned")
-    unit: int | None = Field(
-        None, description="Unit id: initiatives owned by it or a unit below it"
-    )
+    unit: Id | None = Field(None, description="Unit id: initiatives owned by it or a unit below it")
     year: int | None = Field(None, description="The year the benefit is to be realised by")
     overdue: bool = Field(
         False, description="Only benefits still followed up with an overdue measurement"
@@ -249,7 +247,7 @@ def with_details(benefits: QuerySet[Benefit]) -> QuerySet[Benefit]:
 
 @router.get(
     "/benefits",
-    response={200: BenefitPage, 422: InvalidOut, **ERRORS},
+    response={200: BenefitPage, **ERRORS},
     summary="The benefits, filtered like the benefits overview",
     operation_id="helhet_api_benefits_benefit_list",
 )

@@ -12,11 +12,17 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
-from helhet.api.errors import ERRORS, InvalidOut, InvalidRequest, invalid, service_errors
+from helhet.api.errors import (
+    BODY_ERRORS,
+    ERRORS,
+    InvalidRequest,
+    invalid,
+    service_errors,
+)
 from helhet.api.gates import PhaseRef, PointRef
 from helhet.api.lookups import look_up_all, object_by_id, person_by_username
 from helhet.api.members import request_membership
-from helhet.api.schemas import PersonRef, UnitRef
+from helhet.api.schemas import Day, Id, PersonRef, UnitRef
 from helhet.documents.models import DecisionDocument
 from helhet.methodology.models import Decision, DecisionPoint, Phase
 from helhet.organization.models import Municipality, OrgUnit
@@ -64,10 +70,10 @@ class DecisionIn(Schema):
 
     outcome: str = Field(description="approved, approved_with_conditions, sent_back, stopped")
     comment: str = ""
-    to_phase: int | None = Field(None, description="Phase id, for a non-linear method")
-    operations_unit: int | None = Field(None, description="Unit id")
+    to_phase: Id | None = Field(None, description="Phase id, for a non-linear method")
+    operations_unit: Id | None = Field(None, description="Unit id")
     operations_person: str | None = None
-    handover_date: date | None = None
+    handover_date: Day | None = None
     benefits_owner: str | None = None
 
 
@@ -136,11 +142,11 @@ def _resolve(municipality: Municipality, payload: DecisionIn) -> dict[str, Any]:
 
 @router.post(
     "/decision-requests/{request_id}/decision",
-    response={201: DecisionOut, 422: InvalidOut, **ERRORS},
+    response={201: DecisionOut, **BODY_ERRORS},
     summary="Decide a waiting request (the initiative's project owner only)",
     operation_id="helhet_api_methods_decision_make",
 )
-def decision_make(request: HttpRequest, request_id: int, payload: DecisionIn) -> Any:
+def decision_make(request: HttpRequest, request_id: Id, payload: DecisionIn) -> Any:
     membership = request_membership(request)
     waiting = get_decision_request_for_user(membership, request_id)
     # The service refuses anyone but the project owner too; here it is a matter of role (403).
@@ -169,6 +175,6 @@ def decision_make(request: HttpRequest, request_id: int, payload: DecisionIn) ->
     summary="The project's decision log, newest first",
     operation_id="helhet_api_methods_decision_list",
 )
-def decision_list(request: HttpRequest, initiative_id: int) -> Any:
+def decision_list(request: HttpRequest, initiative_id: Id) -> Any:
     initiative = get_initiative_for_user(request_membership(request), initiative_id)
     return gate_selectors.decisions_with_details().filter(request__initiative=initiative)

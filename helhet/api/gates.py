@@ -12,8 +12,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
-from helhet.api.errors import ERRORS, InvalidOut, invalid, service_errors
+from helhet.api.errors import BODY_ERRORS, ERRORS, invalid, service_errors
 from helhet.api.members import request_membership
+from helhet.api.schemas import Id
 from helhet.documents.selectors import RequiredDocument
 from helhet.methodology.models import DecisionPoint, DecisionRequest, Level, Method, Phase
 from helhet.portfolio.access import can_edit_initiative, get_initiative_for_user
@@ -191,19 +192,19 @@ class DecisionRequestIn(Schema):
     summary="Where the project stands in its method (all null or empty when it has none)",
     operation_id="helhet_api_methods_project_phase",
 )
-def project_phase(request: HttpRequest, initiative_id: int) -> Any:
+def project_phase(request: HttpRequest, initiative_id: Id) -> Any:
     initiative = get_initiative_for_user(request_membership(request), initiative_id)
     return project_status(initiative)
 
 
 @router.post(
     "/initiatives/{initiative_id}/decision-requests",
-    response={201: RequestOut, 422: InvalidOut, **ERRORS},
+    response={201: RequestOut, **BODY_ERRORS},
     summary="Ask for the decision that ends the project's current phase",
     operation_id="helhet_api_methods_decision_request_create",
 )
 def decision_request_create(
-    request: HttpRequest, initiative_id: int, payload: DecisionRequestIn
+    request: HttpRequest, initiative_id: Id, payload: DecisionRequestIn
 ) -> Any:
     membership = request_membership(request)
     initiative = get_initiative_for_user(membership, initiative_id)

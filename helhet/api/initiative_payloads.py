@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -19,6 +17,7 @@ from helhet.api.lookups import (
     people_by_username,
     person_by_username,
 )
+from helhet.api.schemas import Day, Id, Money, WholeNumber
 from helhet.organization.models import Municipality, OrgUnit
 from helhet.portfolio.models import Initiative, InitiativeKind, StrategicGoal
 from helhet.portfolio.services import FundingLine
@@ -28,7 +27,7 @@ class FundingIn(Schema):
     source: str = Field(
         description="own_budget, digitalisation_fund, innovasjon_norge, eu, state_grant, other"
     )
-    amount: Decimal = Field(description="NOK")
+    amount: Money = Field(description="NOK")
     note: str = ""
 
 
@@ -38,67 +37,67 @@ class InitiativeIn(Schema):
 
     name: str
     kind: str = Field(description="idea, project, programme, activity")
-    owning_unit: int
+    owning_unit: Id
     short_description: str = ""
     need: str = ""
-    programme: int | None = None
+    programme: Id | None = None
     project_owner: str | None = None
     project_leader: str | None = None
     contacts: list[str] = Field(default_factory=list)
-    participating_units: list[int] = Field(default_factory=list)
-    planned_start: date | None = None
-    planned_end: date | None = None
-    actual_start: date | None = None
-    actual_end: date | None = None
+    participating_units: list[Id] = Field(default_factory=list)
+    planned_start: Day | None = None
+    planned_end: Day | None = None
+    actual_start: Day | None = None
+    actual_end: Day | None = None
     status: str = "active"
     stop_reason: str = ""
-    estimated_cost: Decimal | None = None
-    actual_cost: Decimal | None = None
+    estimated_cost: Money | None = None
+    actual_cost: Money | None = None
     funding: list[FundingIn] = Field(default_factory=list)
-    goals: list[int] = Field(default_factory=list)
+    goals: list[Id] = Field(default_factory=list)
     tags: list[str] = Field(default_factory=list)
     processes_personal_data: bool = False
     ros_status: str = ""
-    ros_date: date | None = None
+    ros_date: Day | None = None
     dpia_status: str = ""
-    dpia_date: date | None = None
+    dpia_date: Day | None = None
     dpa_status: str = ""
-    dpa_date: date | None = None
+    dpa_date: Day | None = None
 
 
 class InitiativePatch(Schema):
     """The fields to change, and the ``version`` the change starts from. Fields left out stay
     as they are."""
 
-    version: int
+    version: WholeNumber
     name: str | None = None
     kind: str | None = None
-    owning_unit: int | None = None
+    owning_unit: Id | None = None
     short_description: str | None = None
     need: str | None = None
-    programme: int | None = None
+    programme: Id | None = None
     project_owner: str | None = None
     project_leader: str | None = None
     contacts: list[str] | None = None
-    participating_units: list[int] | None = None
-    planned_start: date | None = None
-    planned_end: date | None = None
-    actual_start: date | None = None
-    actual_end: date | None = None
+    participating_units: list[Id] | None = None
+    planned_start: Day | None = None
+    planned_end: Day | None = None
+    actual_start: Day | None = None
+    actual_end: Day | None = None
     status: str | None = None
     stop_reason: str | None = None
-    estimated_cost: Decimal | None = None
-    actual_cost: Decimal | None = None
+    estimated_cost: Money | None = None
+    actual_cost: Money | None = None
     funding: list[FundingIn] | None = None
-    goals: list[int] | None = None
+    goals: list[Id] | None = None
     tags: list[str] | None = None
     processes_personal_data: bool | None = None
     ros_status: str | None = None
-    ros_date: date | None = None
+    ros_date: Day | None = None
     dpia_status: str | None = None
-    dpia_date: date | None = None
+    dpia_date: Day | None = None
     dpa_status: str | None = None
-    dpa_date: date | None = None
+    dpa_date: Day | None = None
 
 
 # Fields that may be left out but not set to null; text fields where null means empty.

@@ -14,11 +14,17 @@ from ninja import Field, Query, Router, Schema, Status
 
 from helhet.accounts.models import Membership, User
 from helhet.accounts.roles import Capability
-from helhet.api.errors import ERRORS, InvalidOut, InvalidRequest, invalid, service_errors
+from helhet.api.errors import (
+    BODY_ERRORS,
+    ERRORS,
+    InvalidRequest,
+    invalid,
+    service_errors,
+)
 from helhet.api.initiative_payloads import InitiativeIn, InitiativePatch, resolve_payload
 from helhet.api.members import request_membership, require
 from helhet.api.pagination import Page, PageParams, paginate
-from helhet.api.schemas import NamedRef, PersonRef, UnitRef, money, sum_of_money
+from helhet.api.schemas import Id, NamedRef, PersonRef, UnitRef, WholeNumber, money, sum_of_money
 from helhet.organization.models import Municipality, OrgUnit
 from helhet.portfolio import services
 from helhet.portfolio.access import get_initiative_for_user, get_rw_initiative_for_user
@@ -119,26 +125,26 @@ class InitiativeFilters(Schema):
     """The overview's filters; every one optional, and they combine."""
 
     q: str = Field("", description="Free text in name, description and need")
-    unit: int | None = Field(None, description="Directorate or department (with units below)")
+    unit: Id | None = Field(None, description="Directorate or department (with units below)")
     kind: list[str] = Field(default_factory=list, description="idea, project, programme, activity")
     status: list[str] = Field(
         default_factory=list, description="active, paused, completed, stopped"
     )
-    goal: int | None = Field(None, description="Strategic goal id")
-    tag: int | None = Field(None, description="Tag id")
+    goal: Id | None = Field(None, description="Strategic goal id")
+    tag: Id | None = Field(None, description="Tag id")
     without_ros: bool = Field(
         False,
         description="Only those processing personal data without a finished ROS or with the "
         "DPIA not assessed",
     )
     stale: bool = Field(False, description="Only active ones without a status report for a month")
-    method: int | None = Field(None, description="Method id: projects on any version of it")
+    method: Id | None = Field(None, description="Method id: projects on any version of it")
     phase: str = Field(
         "", description="Current phase as '<method id>:<phase name>', in any version of the method"
     )
     level: str = Field("", description="Level code, such as liten, middels or stor")
     waiting: bool = Field(False, description="Only those with a decision request waiting")
-    blocked_days: int | None = Field(
+    blocked_days: WholeNumber | None = Field(
         None,
         description=(
             "Only those that first asked for the decision ending their current phase more than "
@@ -192,7 +198,7 @@ def _load(membership: Membership, pk: int) -> Initiative:
 
 @router.get(
     "/initiatives",
-    response={200: InitiativePage, 422: InvalidOut, **ERRORS},
+    response={200: InitiativePage, **ERRORS},
     summary="The initiatives, filtered like the portfolio overview",
     operation_id="helhet_api_portfolio_initiative_list",
 )
@@ -212,7 +218,7 @@ def initiative_list(
 
 @router.post(
     "/initiatives",
-    response={201: InitiativeOut, 422: InvalidOut, **ERRORS},
+    response={201: InitiativeOut, **BODY_ERRORS},
     summary="Register an initiative",
     operation_id="helhet_api_portfolio_initiative_create",
 )
@@ -247,7 +253,7 @@ def initiative_create(request: HttpRequest, payload: InitiativeIn) -> Any:
     summary="One initiative",
     operation_id="helhet_api_portfolio_initiative_detail",
 )
-def initiative_detail(request: HttpRequest, initiative_id: int) -> Any:
+def initiative_detail(request: HttpRequest, initiative_id: Id) -> Any:
     membership = request_membership(request)
     initiative = get_initiative_for_user(membership, initiative_id)
     return _load(membership, initiative.pk)
@@ -255,11 +261,11 @@ def initiative_detail(request: HttpRequest, initiative_id: int) -> Any:
 
 @router.patch(
     "/initiatives/{initiative_id}",
-    response={200: InitiativeOut, 409: ConflictOut, 422: InvalidOut, **ERRORS},
+    response={200: InitiativeOut, 409: ConflictOut, **BODY_ERRORS},
     summary="Change an initiative (send the version you started from)",
     operation_id="helhet_api_portfolio_initiative_update",
 )
-def initiative_update(request: HttpRequest, initiative_id: int, payload: InitiativePatch) -> Any:
+def initiative_update(request: HttpRequest, initiative_id: Id, payload: InitiativePatch) -> Any:
     membership = request_membership(request)
     initiative = get_rw_initiative_for_user(membership, initiative_id)
     try:

@@ -11,9 +11,9 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
 from helhet.accounts.roles import Capability
-from helhet.api.errors import ERRORS, InvalidOut
+from helhet.api.errors import ERRORS
 from helhet.api.members import request_membership, require
-from helhet.api.schemas import PersonRef
+from helhet.api.schemas import Day, Id, PersonRef
 from helhet.api.service_catalogue import AreaRef
 from helhet.maturity.selectors.overview import AreaSummary, maturity_summary
 from helhet.maturity.selectors.plan import Gap, PlanRow, StepLine, maturity_plan
@@ -139,17 +139,17 @@ class PlanOut(Schema):
 
 
 class SummaryParams(Schema):
-    as_of: date | None = Field(None, alias="date", description="YYYY-MM-DD; today if left out")
+    as_of: Day | None = Field(None, alias="date", description="YYYY-MM-DD; today if left out")
 
 
 class PlanFilters(Schema):
-    area: int | None = Field(None, description="Only the services of this service area (id)")
+    area: Id | None = Field(None, description="Only the services of this service area (id)")
     flagged: bool = Field(False, description="Only the services whose gaps need attention")
 
 
 @router.get(
     "/maturity/summary",
-    response={200: MaturitySummaryOut, 422: InvalidOut, **ERRORS},
+    response={200: MaturitySummaryOut, **ERRORS},
     summary="How many services reach each maturity level, per service area and in total",
     tags=["maturity"],
     operation_id="helhet_api_maturity_maturity_summary_api",

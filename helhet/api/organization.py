@@ -11,7 +11,7 @@ from ninja import Router, Schema
 from helhet.accounts.roles import Capability
 from helhet.api.errors import ERRORS
 from helhet.api.members import request_membership, require
-from helhet.api.schemas import MunicipalityOut, UnitRef
+from helhet.api.schemas import Id, MunicipalityOut, UnitRef
 from helhet.organization.access import get_org_unit_for_user
 from helhet.organization.models import OrgUnit, UnitKind
 from helhet.organization.selectors import TreeNode, organization_tree
@@ -91,7 +91,7 @@ def organization(request: HttpRequest) -> Any:
     summary="One organisation unit",
     operation_id="helhet_api_urls_organization_unit",
 )
-def organization_unit(request: HttpRequest, unit_id: int) -> Any:
+def organization_unit(request: HttpRequest, unit_id: Id) -> Any:
     membership = request_membership(request)
     require(membership, Capability.VIEW_ORGANIZATION)
     return get_org_unit_for_user(membership, unit_id)

@@ -8,13 +8,15 @@ from django.db.models import Model, QuerySet
 from django.http import HttpRequest, QueryDict
 from ninja import Field, Schema
 
+from helhet.api.schemas import INTEGER_MAX
+
 MAX_PAGE_SIZE = 200
 
 M = TypeVar("M", bound=Model)
 
 
 class PageParams(Schema):
-    page: int = Field(1, ge=1)
+    page: int = Field(1, ge=1, le=INTEGER_MAX)
     page_size: int = Field(50, ge=1, le=MAX_PAGE_SIZE)
 
 

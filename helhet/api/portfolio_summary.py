@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
 from helhet.accounts.roles import Capability
-from helhet.api.errors import ERRORS, InvalidOut, InvalidRequest, invalid
+from helhet.api.errors import ERRORS, InvalidRequest, invalid
 from helhet.api.initiatives import InitiativeFilters, chosen_filters
 from helhet.api.members import request_membership, require
 from helhet.api.schemas import sum_of_money
@@ -66,7 +66,7 @@ class SummaryOut(Schema):
 
 @router.get(
     "/portfolio/summary",
-    response={200: SummaryOut, 422: InvalidOut, **ERRORS},
+    response={200: SummaryOut, **ERRORS},
     summary="The overview's counts and sums, for the same filters as the list",
     operation_id="helhet_api_portfolio_summary",
 )

@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
 from helhet.accounts.roles import Capability
-from helhet.api.errors import ERRORS, InvalidOut, invalid
+from helhet.api.errors import ERRORS, invalid
 from helhet.api.members import request_membership, require
 from helhet.api.pagination import Page, PageParams, paginate
-from helhet.api.schemas import NamedRef, PersonRef
+from helhet.api.schemas import Id, NamedRef, PersonRef
 from helhet.portfolio.access import get_initiative_for_user
 from helhet.projects.models import LogEntry, LogKind, Risk
 from helhet.projects.selectors.log import municipality_lessons, project_log
@@ -102,18 +102,18 @@ class LessonPage(Page):
     summary="The initiative's risk register: risks and opportunities, highest score first",
     operation_id="helhet_api_projects_risk_list",
 )
-def risk_list(request: HttpRequest, initiative_id: int, filters: Query[RiskFilters]) -> Any:
+def risk_list(request: HttpRequest, initiative_id: Id, filters: Query[RiskFilters]) -> Any:
     initiative = get_initiative_for_user(request_membership(request), initiative_id)
     return project_risks(initiative, include_closed=filters.include_closed)
 
 
 @router.get(
     "/initiatives/{initiative_id}/log",
-    response={200: list[LogEntryOut], 422: InvalidOut, **ERRORS},
+    response={200: list[LogEntryOut], **ERRORS},
     summary="The initiative's project log, newest first",
     operation_id="helhet_api_projects_log_entry_list",
 )
-def log_entry_list(request: HttpRequest, initiative_id: int, filters: Query[LogFilters]) -> Any:
+def log_entry_list(request: HttpRequest, initiative_id: Id, filters: Query[LogFilters]) -> Any:
     initiative = get_initiative_for_user(request_membership(request), initiative_id)
     if filters.kind and filters.kind not in LogKind.values:
         return invalid(

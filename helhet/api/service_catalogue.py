@@ -15,10 +15,16 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from helhet.accounts.roles import Capability
-from helhet.api.errors import ERRORS, InvalidOut, InvalidRequest, invalid, service_errors
+from helhet.api.errors import (
+    BODY_ERRORS,
+    ERRORS,
+    InvalidRequest,
+    invalid,
+    service_errors,
+)
 from helhet.api.lookups import look_up_all, object_by_id
 from helhet.api.members import request_membership, require
-from helhet.api.schemas import PersonRef, UnitRef
+from helhet.api.schemas import Day, Id, PersonRef, UnitRef, WholeNumber
 from helhet.maturity.access import get_rw_service_for_user, get_service_for_user
 from helhet.maturity.models import Assessment, Service, ServiceArea
 from helhet.maturity.selectors.catalogue import (
@@ -90,22 +96,22 @@ class ServiceIn(Schema):
     area's id are required."""
 
     name: str
-    area: int = Field(description="Service area id")
-    responsible_unit: int | None = Field(None, description="Unit id")
+    area: Id = Field(description="Service area id")
+    responsible_unit: Id | None = Field(None, description="Unit id")
     description: str = ""
     case_system: str = ""
     national_solution: str = ""
-    yearly_volume: int | None = Field(None, ge=0)
+    yearly_volume: WholeNumber | None = None
 
 
 class ServiceFilters(Schema):
-    area: int | None = Field(None, description="Only the services of this service area (id)")
+    area: Id | None = Field(None, description="Only the services of this service area (id)")
 
 
 class AssessmentIn(Schema):
     """How digital the service was at a date. Answers: yes, no, unsure or partly."""
 
-    assessed_on: date = Field(description="Not in the future")
+    assessed_on: Day = Field(description="Not in the future")
     application: str = Field(description="yes, no, unsure or partly")
     application_comment: str = ""
     transfer: str = Field(description="yes, no, unsure or partly")
@@ -181,7 +187,7 @@ def service_list(request: HttpRequest, filters: Query[ServiceFilters]) -> Any:
 
 @router.post(
     "/services",
-    response={201: ServiceOut, 422: InvalidOut, **ERRORS},
+    response={201: ServiceOut, **BODY_ERRORS},
     summary="Add a service to the catalogue",
     operation_id="helhet_api_maturity_service_create",
 )
@@ -206,7 +212,7 @@ def service_create(request: HttpRequest, payload: ServiceIn) -> Any:
     summary="One service with its newest assessment",
     operation_id="helhet_api_maturity_service_detail",
 )
-def service_detail(request: HttpRequest, service_id: int) -> Any:
+def service_detail(request: HttpRequest, service_id: Id) -> Any:
     service = get_service_for_user(request_membership(request), service_id)
     return catalogue_entries(Service.objects.filter(pk=service.pk))[0]
 
@@ -217,14 +223,14 @@ def service_detail(request: HttpRequest, service_id: int) -> Any:
     summary="A service's assessments, newest first",
     operation_id="helhet_api_maturity_assessment_list",
 )
-def assessment_list(request: HttpRequest, service_id: int) -> Any:
+def assessment_list(request: HttpRequest, service_id: Id) -> Any:
     service = get_service_for_user(request_membership(request), service_id)
     return service.assessments.select_related("recorded_by").order_by("-assessed_on")
 
 
 @router.post(
     "/services/{service_id}/assessments",
-    response={200: AssessmentOut, 201: AssessmentOut, 422: InvalidOut, **ERRORS},
+    response={200: AssessmentOut, 201: AssessmentOut, **BODY_ERRORS},
     summary="Record an assessment of a service",
     description=(
         "Records how digital the service was on `assessed_on`: an answer (yes, no, unsure or "
@@ -235,7 +241,7 @@ def assessment_list(request: HttpRequest, service_id: int) -> Any:
     ),
     operation_id="helhet_api_maturity_assessment_create",
 )
-def assessment_create(request: HttpRequest, service_id: int, payload: AssessmentIn) -> Any:
+def assessment_create(request: HttpRequest, service_id: Id, payload: AssessmentIn) -> Any:
     membership = request_membership(request)
     service = get_rw_service_for_user(membership, service_id)
     existed = service.assessments.filter(assessed_on=payload.assessed_on).exists()

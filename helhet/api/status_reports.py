@@ -10,9 +10,9 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
-from helhet.api.errors import ERRORS, InvalidOut, invalid, service_errors
+from helhet.api.errors import BODY_ERRORS, ERRORS, invalid, service_errors
 from helhet.api.members import request_membership
-from helhet.api.schemas import PersonRef
+from helhet.api.schemas import Day, Id, Moment, PersonRef
 from helhet.portfolio import services
 from helhet.portfolio.access import get_initiative_for_user, get_rw_initiative_for_user
 
@@ -54,9 +54,9 @@ class StatusReportIn(Schema):
     benefits: str = Field(description="green, yellow or red")
     benefits_comment: str = ""
     summary: str
-    period_start: date | None = Field(None, description="Required: the first day it covers")
-    period_end: date | None = Field(None, description="Required: the last day it covers")
-    reported_at: datetime | None = None
+    period_start: Day | None = Field(None, description="Required: the first day it covers")
+    period_end: Day | None = Field(None, description="Required: the last day it covers")
+    reported_at: Moment | None = None
 
 
 @router.get(
@@ -65,18 +65,18 @@ class StatusReportIn(Schema):
     summary="An initiative's status reports, newest first",
     operation_id="helhet_api_portfolio_status_report_list",
 )
-def status_report_list(request: HttpRequest, initiative_id: int) -> Any:
+def status_report_list(request: HttpRequest, initiative_id: Id) -> Any:
     initiative = get_initiative_for_user(request_membership(request), initiative_id)
     return initiative.status_reports.select_related("author").order_by("-reported_at", "-pk")
 
 
 @router.post(
     "/initiatives/{initiative_id}/status-reports",
-    response={201: StatusReportOut, 422: InvalidOut, **ERRORS},
+    response={201: StatusReportOut, **BODY_ERRORS},
     summary="Write a status report",
     operation_id="helhet_api_portfolio_status_report_create",
 )
-def status_report_create(request: HttpRequest, initiative_id: int, payload: StatusReportIn) -> Any:
+def status_report_create(request: HttpRequest, initiative_id: Id, payload: StatusReportIn) -> Any:
     membership = request_membership(request)
     initiative = get_rw_initiative_for_user(membership, initiative_id)
     data = payload.model_dump()

@@ -1,0 +1,42 @@
+"""Errors under /api/ answered in JSON even when no endpoint answers: an address that does not
+exist (Django's 404 page), a method a path does not take (django-ninja's empty 405), a request
+refused by a middleware, a server error outside an endpoint."""
+
+import json
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+
+from helhet.api.errors import status_message
+
+API_PREFIX = "/api/"
+
+
+class ApiErrorsAsJson:
+    """Turn any error answer under /api/ that is not JSON into the API's error shape, keeping
+    its status and headers such as ``Allow``. Outermost, so it sees every other answer."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (
+            request.path.startswith(API_PREFIX)
+            and response.status_code >= 400
+            and not response.get("Content-Type", "").startswith("application/json")
+        ):
+            response = _as_json(response)
+        return response
+
+
+def _as_json(response: HttpResponse) -> HttpResponse:
+    answer = HttpResponse(
+        json.dumps({"detail": status_message(response.status_code)}),
+        status=response.status_code,
+        content_type="application/json; charset=utf-8",
+    )
+    for header in ("Allow", "Retry-After", "WWW-Authenticate", "Vary"):
+        if header in response:
+            answer[header] = response[header]
+    return answer

@@ -1,0 +1,102 @@
+"""Every answer of the API is JSON in its error shape (``{"detail": ...}``), in development and in
+production alike: a body over the upload limit (413), a body that is not JSON (400), a path that
+does not exist (404), a method the path does not take (405) and a server error (500), never an
+HTML page or a traceback."""
+
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+from pytest_django.fixtures import Settings
+
+from helhet.accounts.models import Membership
+
+Headers = Callable[[str], dict[str, str]]
+
+
+@pytest.fixture(params=[True, False], ids=["development", "production"])
+def debug(request: pytest.FixtureRequest, settings: Settings) -> bool:
+    settings.DEBUG = request.param
+    return bool(request.param)
+
+
+def _json_error(response: object, status: int) -> dict[str, object]:
+    assert response.status_code == status, response.content[:500]  # type: ignore[attr-defined]
+    assert response["Content-Type"].startswith("application/json")  # type: ignore[index]
+    body = response.json()  # type: ignore[attr-defined]
+    assert isinstance(body["detail"], str) and body["detail"]
+    return body
+
+
+def test_a_json_body_over_the_upload_limit_is_refused_with_413_in_json(
+    debug: bool, settings: Settings, api_headers: Headers
+) -> None:
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    body = '{"name": "' + "x" * 20_000 + '", "kind": "idea", "owning_unit": 1}'
+
+    response = Client(raise_request_exception=False).post(
+        "/api/v1/initiatives",
+        body,
+        content_type="application/json",
+        headers=api_headers("portefolje"),
+    )
+
+    assert _json_error(response, 413)["detail"] == (
+        "Forespørselen er for stor. Send mindre enn 0,01 MB om gangen."
+    )
+
+
+def test_a_body_that_is_not_json_is_refused_with_400_in_norwegian(
+    debug: bool, api_headers: Headers
+) -> None:
+    response = Client(raise_request_exception=False).post(
+        "/api/v1/initiatives",
+        "\x00{not json",
+        content_type="application/json",
+        headers=api_headers("portefolje"),
+    )
+
+    assert _json_error(response, 400)["detail"] == "Innholdet i forespørselen er ikke gyldig JSON."
+
+
+def test_a_path_that_does_not_exist_is_404_in_json(debug: bool, api_headers: Headers) -> None:
+    response = Client(raise_request_exception=False).get(
+        "/api/v1/finnes-ikke", headers=api_headers("portefolje")
+    )
+
+    assert _json_error(response, 404)["detail"] == "Fant ikke objektet."
+
+
+def test_a_method_the_path_does_not_take_is_405_in_json(debug: bool, api_headers: Headers) -> None:
+    response = Client(raise_request_exception=False).delete(
+        "/api/v1/initiatives", headers=api_headers("portefolje")
+    )
+
+    _json_error(response, 405)
+    assert set(response["Allow"].replace(" ", "").split(",")) == {"GET", "POST"}
+
+
+def test_a_server_error_is_500_in_json_and_logged(
+    debug: bool,
+    api_headers: Headers,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    def broken(self: Membership, capability: object) -> bool:
+        raise RuntimeError("a bug")
+
+    headers = api_headers("portefolje")
+    monkeypatch.setattr(Membership, "can", broken)
+
+    response = Client(raise_request_exception=False).get("/api/v1/initiatives", headers=headers)
+
+    body = _json_error(response, 500)
+    assert "a bug" not in str(body)
+    assert any(record.exc_info and "a bug" in str(record.exc_info[1]) for record in caplog.records)
+
+
+def test_a_page_outside_the_api_stays_html(debug: bool, login: Callable[[str], Client]) -> None:
+    response = login("portefolje").get("/finnes-ikke/")
+
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("text/html")
