@@ -7,14 +7,15 @@ that knows how simple-history is told who that is."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import models
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +23,15 @@ from django.utils.translation import gettext_lazy as _
 _HISTORY_USER = "_history_user"
 
 CHANGE_TYPES = {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}
+PART_CHANGE_TYPES = {
+    "+": _("%(part)s added"),
+    "~": _("%(part)s changed"),
+    "-": _("%(part)s removed"),
+}
+
+# Bookkeeping nobody changes by hand: the counter that guards against overwriting another's
+# save, and the times a row was made and last saved (the history has its own times).
+HIDDEN_FIELDS = frozenset({"version", "created_at", "updated_at"})
 
 
 def attribute_changes(obj: models.Model, *, actor: AbstractBaseUser | None) -> None:
@@ -81,6 +91,11 @@ def _display(field: models.Field[Any, Any], value: Any, names: dict[Any, dict[An
         return "–"
     if isinstance(value, bool):
         return str(_("Yes") if value else _("No"))
+    if isinstance(value, datetime):
+        moment = timezone.localtime(value) if timezone.is_aware(value) else value
+        return formats.date_format(moment, "j. F Y H:i")
+    if isinstance(value, date):
+        return formats.date_format(value, "j. F Y")
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(field, models.DecimalField):
@@ -109,33 +124,103 @@ def describe_value(field: Any, value: Any) -> str:
     return _display(field, value, _names({field.related_model: pks} if pks else {}))
 
 
-def history_entries(instance: models.Model, limit: int = 200) -> list[HistoryEntry]:
-    """The record's changes, newest first, each with the fields that changed (old -> new)."""
+@dataclass(frozen=True)
+class HistoryPart:
+    """Rows that belong to a record and are read in its history, such as an initiative's funding
+    sources: their historical records, and the field that points to the record (not shown)."""
+
+    records: models.QuerySet[Any]
+    parent_field: str
+
+
+# (record, its model, the fields shown as (field, old, new), what happened)
+_Delta = tuple[Any, type[models.Model], list[tuple["models.Field[Any, Any]", Any, Any]], str]
+
+
+def _shown(field: models.Field[Any, Any], hidden: frozenset[str]) -> bool:
+    return not (field.primary_key or field.name in hidden or field.name in HIDDEN_FIELDS)
+
+
+def _own_deltas(instance: models.Model, limit: int) -> list[_Delta]:
+    """The record's own history rows, newest first, each with the fields that changed; a change
+    that touched only hidden fields is left out."""
     records = list(
         instance.history.select_related("history_user").order_by("-history_date", "-history_id")[  # type: ignore[attr-defined]
             : limit + 1
         ]
     )
     model = type(instance)
-    # First the changed fields of every record, then the names of the related objects they point
-    # to, one query per related model: a long history costs no more queries than a short one.
-    deltas: list[list[tuple[models.Field[Any, Any], Any, Any]]] = []
-    related_pks: dict[Any, set[Any]] = defaultdict(set)
+    deltas: list[_Delta] = []
     for index, record in enumerate(records[:limit]):
         previous = records[index + 1] if index + 1 < len(records) else None
         fields = []
         if previous is not None and record.history_type == "~":
-            for change in record.diff_against(previous).changes:
+            for change in record.diff_against(previous, excluded_fields=HIDDEN_FIELDS).changes:
                 field = model._meta.get_field(change.field)
                 assert isinstance(field, models.Field)
                 fields.append((field, change.old, change.new))
-                related = _related_pks(field, change.old) | _related_pks(field, change.new)
-                if related:
-                    related_pks[field.related_model].update(related)
-        deltas.append(fields)
+            if not fields:
+                continue
+        what = str(CHANGE_TYPES.get(record.history_type, record.history_type))
+        deltas.append((record, model, fields, what))
+    return deltas
+
+
+def _part_deltas(part: HistoryPart, limit: int) -> list[_Delta]:
+    """A part's history rows, newest first: what it was created or deleted with, or what
+    changed since its previous row."""
+    records = list(
+        part.records.select_related("history_user").order_by("history_date", "history_id")
+    )[-limit:]
+    model = part.records.model.instance_type
+    hidden = frozenset({part.parent_field, "municipality"})
+    shown = [field for field in model._meta.concrete_fields if _shown(field, hidden)]
+    name = capfirst(str(model._meta.verbose_name))
+    previous_of: dict[Any, Any] = {}
+    deltas: list[_Delta] = []
+    for record in records:
+        key = getattr(record, model._meta.pk.attname)
+        previous = previous_of.get(key)
+        previous_of[key] = record
+        fields = []
+        for field in shown:
+            value = getattr(record, field.attname)
+            if record.history_type == "-":
+                old, new = value, None
+            elif record.history_type == "~" and previous is not None:
+                old, new = getattr(previous, field.attname), value
+            else:
+                old, new = None, value
+            if old != new:
+                fields.append((field, old, new))
+        if record.history_type == "~" and not fields:
+            continue
+        what = str(PART_CHANGE_TYPES.get(record.history_type, CHANGE_TYPES["~"])) % {"part": name}
+        deltas.append((record, model, fields, capfirst(what)))
+    return deltas[::-1]
+
+
+def history_entries(
+    instance: models.Model, limit: int = 200, *, parts: Sequence[HistoryPart] = ()
+) -> list[HistoryEntry]:
+    """The record's changes, and those of its ``parts``, newest first, each with the fields
+    that changed (old -> new). Bookkeeping fields (``HIDDEN_FIELDS``) are not shown."""
+    deltas = _own_deltas(instance, limit)
+    for part in parts:
+        deltas.extend(_part_deltas(part, limit))
+    deltas.sort(key=lambda delta: (delta[0].history_date, delta[0].history_id), reverse=True)
+    deltas = deltas[:limit]
+    # First the changed fields of every record, then the names of the related objects they point
+    # to, one query per related model: a long history costs no more queries than a short one.
+    related_pks: dict[Any, set[Any]] = defaultdict(set)
+    for _record, _model, fields, _what in deltas:
+        for field, old, new in fields:
+            related = _related_pks(field, old) | _related_pks(field, new)
+            if related:
+                related_pks[field.related_model].update(related)
     names = _names(related_pks)
     entries = []
-    for record, fields in zip(records[:limit], deltas, strict=True):
+    for record, _model, fields, what in deltas:
         changes = [
             FieldChange(
                 field=capfirst(str(field.verbose_name)),
@@ -145,12 +230,5 @@ def history_entries(instance: models.Model, limit: int = 200) -> list[HistoryEnt
             for field, old, new in fields
         ]
         who = str(record.history_user) if record.history_user else str(_("System"))
-        entries.append(
-            HistoryEntry(
-                when=record.history_date,
-                who=who,
-                what=str(CHANGE_TYPES.get(record.history_type, record.history_type)),
-                changes=changes,
-            )
-        )
+        entries.append(HistoryEntry(when=record.history_date, who=who, what=what, changes=changes))
     return entries

@@ -67,10 +67,17 @@ def set_relations(
 
 
 def set_funding(actor: User | None, initiative: Initiative, lines: Sequence[FundingLine]) -> None:
-    """Replace the initiative's funding lines; each deletion and creation names ``actor``."""
+    """Make the initiative's funding lines ``lines``: a line already there (same source, amount
+    and note) is kept, the others are deleted or created, each naming ``actor``, so the history
+    shows only what changed."""
+    wanted = list(lines)
     for source in initiative.funding_sources.all():
-        delete_with_history(source, actor=actor)
-    for line in lines:
+        line = FundingLine(source.source, source.amount, source.note)
+        if line in wanted:
+            wanted.remove(line)
+        else:
+            delete_with_history(source, actor=actor)
+    for line in wanted:
         source = FundingSource(
             municipality=initiative.municipality,
             initiative=initiative,

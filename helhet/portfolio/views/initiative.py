@@ -23,7 +23,7 @@ from helhet.accounts.http import MemberRequest
 from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability, Role
 from helhet.core.forms import add_service_errors
-from helhet.core.history import FieldChange, history_entries
+from helhet.core.history import FieldChange, HistoryPart, history_entries
 from helhet.organization.models import OrgUnit
 from helhet.portfolio import services
 from helhet.portfolio.access import (
@@ -45,6 +45,7 @@ from helhet.portfolio.forms.relations import LinkForm, RelationForm
 from helhet.portfolio.forms.status_reports import StatusReportForm
 from helhet.portfolio.models import (
     RATED_ASPECTS,
+    FundingSource,
     Initiative,
     InitiativeRelation,
     Rating,
@@ -281,12 +282,13 @@ def initiative_delete(request: MemberRequest, pk: int) -> HttpResponse:
 @member_required(Capability.VIEW_HISTORY)
 def initiative_history(request: MemberRequest, pk: int) -> HttpResponse:
     initiative = get_initiative_for_user(request.membership, pk)
+    funding = HistoryPart(FundingSource.history.filter(initiative_id=initiative.pk), "initiative")
     return render(
         request,
         "core/history.html",
         {
             "object": initiative,
-            "entries": history_entries(initiative),
+            "entries": history_entries(initiative, parts=[funding]),
             "back_url": reverse("portfolio:initiative_detail", args=[initiative.pk]),
         },
     )
