@@ -75,7 +75,7 @@ def main() -> None:
     admin = users[0]
     Membership.objects.filter(user=admin).update(role=Role.ADMIN)
     membership = Membership.objects.get(user=admin)
-    _token, key = api_token_create(membership=membership)
+    _token, key = api_token_create(membership=membership, name="Benchmark")
     assert ApiToken.objects.count() == 1
 
     client = Client()

@@ -60,7 +60,7 @@ def main() -> None:
     membership = Membership.objects.select_related("user", "municipality").get(
         user__username="portefolje"
     )
-    _token, key = api_token_create(membership=membership)
+    _token, key = api_token_create(membership=membership, name="Benchmark")
     api = {"Authorization": f"Bearer {key}"}
 
     client = Client()

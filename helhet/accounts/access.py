@@ -1,9 +1,9 @@
-"""Access helpers: the only way a request reaches a membership."""
+"""Access helpers: the only way a request reaches a membership or an API token."""
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from helhet.accounts.models import Membership
+from helhet.accounts.models import ApiToken, Membership
 from helhet.accounts.roles import Capability
 
 
@@ -24,3 +24,12 @@ def get_rw_membership_for_user(membership: Membership, pk: int) -> Membership:
     if not membership.can(Capability.MANAGE_MEMBERS):
         raise PermissionDenied
     return other
+
+
+def get_rw_api_token_for_user(membership: Membership, pk: int) -> ApiToken:
+    """A token the member may revoke: their own in this municipality, or, for a role that
+    manages API tokens, anyone's in it; 404 for any other (someone else's looks like none)."""
+    tokens = ApiToken.objects.filter(municipality=membership.municipality)
+    if not membership.can(Capability.MANAGE_API_TOKENS):
+        tokens = tokens.filter(user=membership.user)
+    return get_object_or_404(tokens.select_related("user"), pk=pk)

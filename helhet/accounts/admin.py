@@ -26,11 +26,21 @@ class MembershipAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
-    list_display = ["user", "municipality", "name", "created_at", "last_used_at", "revoked_at"]
-    fields = ["user", "municipality", "name", "created_at", "last_used_at", "revoked_at"]
-    readonly_fields = ["user", "municipality", "created_at", "last_used_at"]
+class ApiTokenAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "user",
+        "municipality",
+        "name",
+        "scope",
+        "created_at",
+        "expires_on",
+        "last_used_at",
+        "revoked_at",
+    ]
+    fields = list_display
+    readonly_fields = ["user", "municipality", "scope", "created_at", "last_used_at"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
-        # Tokens are made with `manage.py create_api_token`, which shows the secret once.
+        # Tokens are made in the app (API-nøkler) or with `manage.py create_api_token`, which
+        # show the secret once.
         return False

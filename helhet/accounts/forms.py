@@ -4,8 +4,9 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
 
-from helhet.accounts.models import User
-from helhet.accounts.services import user_password_set
+from helhet.accounts.models import ApiToken, User
+from helhet.accounts.services import api_token_default_expiry, user_password_set
+from helhet.core.forms import StyledForm
 
 
 def _style(form: forms.Form) -> None:
@@ -63,3 +64,28 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         super().__init__(*args, **kwargs)
         self.fields["email"].label = _("Your e-mail address")
         _style(self)
+
+
+class ApiTokenForm(StyledForm):
+    """A new API token: what it is for, what it may do, its last day."""
+
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=100,
+        help_text=_("What the token is for, e.g. “Rapportering til Power BI”."),
+    )
+    scope = forms.ChoiceField(
+        label=_("Access"),
+        choices=ApiToken.Scope.choices,
+        initial=ApiToken.Scope.READ,
+        widget=forms.RadioSelect(attrs={"class": "ds-input"}),
+    )
+    expires_on = forms.DateField(
+        label=_("Valid until"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("The last day the token works: at most a year ahead."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["expires_on"].initial = api_token_default_expiry()

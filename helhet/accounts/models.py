@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -75,22 +76,50 @@ class Membership(MunicipalityOwned):
         return role_can(self.role, capability)
 
 
+class ApiTokenQuerySet(models.QuerySet["ApiToken"]):
+    def usable(self) -> ApiTokenQuerySet:
+        """Tokens that open the API today: not revoked, not past their last day."""
+        return self.filter(revoked_at__isnull=True, expires_on__gte=timezone.localdate())
+
+
 class ApiToken(MunicipalityOwned):
-    """A bearer token for the JSON API. It acts as its user in one municipality. Only a hash is
-    stored: the token itself is shown once, when it is made."""
+    """A bearer token for the JSON API. It acts as its user in one municipality, until its last
+    day (``expires_on``), and only reads if its scope says so. Only a hash is stored: the token
+    itself is shown once, when it is made."""
+
+    class Scope(models.TextChoices):
+        READ = "read", _("Read only")
+        READ_WRITE = "read_write", _("Read and write")
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+        verbose_name=_("person"),
     )
-    name = models.CharField(_("name"), max_length=100, blank=True)
+    name = models.CharField(_("name"), max_length=100)
+    scope = models.CharField(_("access"), max_length=20, choices=Scope.choices)
     key_hash = models.CharField(max_length=64, unique=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    last_used_at = models.DateTimeField(null=True, blank=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_on = models.DateField(_("valid until"))
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    # Who made and revoked a token, and when: not the hash, nor each use.
+    history = HistoricalRecords(excluded_fields=["key_hash", "last_used_at"])
+
+    objects = ApiTokenQuerySet.as_manager()
 
     class Meta:
+        ordering = ["-created_at", "-pk"]
         verbose_name = _("API token")
         verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_usable(self) -> bool:
+        return self.revoked_at is None and self.expires_on >= timezone.localdate()
 
     @staticmethod
     def hash_key(key: str) -> str:

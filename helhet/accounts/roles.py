@@ -32,6 +32,7 @@ class Capability(StrEnum):
     MANAGE_METHODS = "manage_methods"
     MANAGE_SERVICES = "manage_services"
     MANAGE_BENEFIT_SETTINGS = "manage_benefit_settings"
+    MANAGE_API_TOKENS = "manage_api_tokens"
 
 
 _ALL = frozenset(Role)
@@ -61,6 +62,8 @@ ROLE_MATRIX: dict[Capability, frozenset[Role]] = {
     Capability.MANAGE_SERVICES: frozenset({Role.ADMIN, Role.PORTFOLIO_OFFICE}),
     # The portfolio office sets how benefits are counted (hours in one full-time equivalent).
     Capability.MANAGE_BENEFIT_SETTINGS: frozenset({Role.ADMIN, Role.PORTFOLIO_OFFICE}),
+    # Everyone keeps their own API tokens; the administrator sees and revokes everyone's.
+    Capability.MANAGE_API_TOKENS: frozenset({Role.ADMIN}),
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.password_validation import validate_password
@@ -110,24 +111,60 @@ def membership_delete(*, actor: User | None, membership: Membership) -> None:
     delete_with_history(membership, actor=actor)
 
 
+API_TOKEN_DAYS = 90  # how long a token lasts unless the person chooses
+API_TOKEN_MAX_DAYS = 365
+
+
+def api_token_default_expiry() -> datetime.date:
+    return timezone.localdate() + datetime.timedelta(days=API_TOKEN_DAYS)
+
+
+def _check_api_token_expiry(expires_on: datetime.date) -> None:
+    today = timezone.localdate()
+    if expires_on <= today:
+        raise ValidationError({"expires_on": _("Choose a day after today.")})
+    if expires_on > today + datetime.timedelta(days=API_TOKEN_MAX_DAYS):
+        raise ValidationError(
+            {"expires_on": _("A token can last at most a year: choose a day at most a year ahead.")}
+        )
+
+
 @transaction.atomic
-def api_token_create(*, membership: Membership, name: str = "") -> tuple[ApiToken, str]:
-    """Make a bearer token that acts as the member in their municipality. Returns the stored
-    token and the secret, which exists only in this return value."""
+def api_token_create(
+    *,
+    membership: Membership,
+    name: str,
+    scope: str = ApiToken.Scope.READ_WRITE,
+    expires_on: datetime.date | None = None,
+    actor: User | None = None,
+) -> tuple[ApiToken, str]:
+    """Make a named bearer token that acts as the member in their municipality, reading only or
+    reading and writing (``scope``), through its last day ``expires_on`` (90 days from today
+    unless chosen; after today and at most a year ahead). Returns the stored token and the
+    secret, which exists only in this return value: only its hash is stored."""
+    expires_on = expires_on or api_token_default_expiry()
+    _check_api_token_expiry(expires_on)
     key = ApiToken.new_key()
-    token = ApiToken.objects.create(
+    token = ApiToken(
         municipality=membership.municipality,
         user=membership.user,
-        name=name,
+        name=name.strip(),
+        scope=scope,
+        expires_on=expires_on,
         key_hash=ApiToken.hash_key(key),
     )
+    token.full_clean(exclude=["key_hash"])
+    save_with_history(token, actor=actor)
     return token, key
 
 
 @transaction.atomic
-def api_token_revoke(*, token: ApiToken) -> None:
+def api_token_revoke(*, token: ApiToken, actor: User | None = None) -> None:
+    """Stop the token working at once. Revoking a revoked token changes nothing."""
+    if token.revoked_at is not None:
+        return
     token.revoked_at = timezone.now()
-    token.save(update_fields=["revoked_at"])
+    save_with_history(token, actor=actor, update_fields=["revoked_at"])
 
 
 @transaction.atomic

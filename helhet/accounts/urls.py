@@ -1,6 +1,7 @@
 from django.urls import path
 
 from helhet.accounts import views
+from helhet.accounts.views import tokens
 
 app_name = "accounts"
 
@@ -9,6 +10,9 @@ urlpatterns = [
     path("logg-ut/", views.logout_view, name="logout"),
     path("bytt-kommune/", views.switch_municipality, name="switch_municipality"),
     path("konto/passord/", views.PasswordChangeView.as_view(), name="password_change"),
+    path("konto/api-nokler/", tokens.token_list, name="token_list"),
+    path("konto/api-nokler/<int:pk>/trekk-tilbake/", tokens.token_revoke, name="token_revoke"),
+    path("personer/api-nokler/", tokens.municipality_tokens, name="municipality_tokens"),
     path("passord/glemt/", views.PasswordResetView.as_view(), name="password_reset"),
     path("passord/glemt/sendt/", views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(

@@ -1,21 +1,26 @@
-"""Bearer-token authentication for the JSON API: a token acts as its user in one municipality."""
+"""Bearer-token authentication for the JSON API: a token acts as its user in one municipality,
+until its last day, and a read-only token only reads."""
 
 from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
 from helhet.accounts.models import ApiToken, Membership
+
+# Methods that change nothing: all a read-only token may use.
+READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> Any:
         api_token = (
-            ApiToken.objects.select_related("user", "municipality")
-            .filter(
-                key_hash=ApiToken.hash_key(token), revoked_at__isnull=True, user__is_active=True
-            )
+            ApiToken.objects.usable()
+            .select_related("user", "municipality")
+            .filter(key_hash=ApiToken.hash_key(token), user__is_active=True)
             .first()
         )
         if api_token is None:
@@ -29,6 +34,11 @@ class TokenAuth(HttpBearer):
         )
         if membership is None:
             return None
+        if api_token.scope == ApiToken.Scope.READ and request.method not in READ_METHODS:
+            # Checked before the body is read: nothing of the request is acted on.
+            raise HttpError(
+                403, _("This API token has read access only: make a token with write access.")
+            )
         now = timezone.now()
         if api_token.last_used_at is None or (now - api_token.last_used_at).total_seconds() > 60:
             ApiToken.objects.filter(pk=api_token.pk).update(last_used_at=now)

@@ -29,8 +29,13 @@ from helhet.api.errors import add_exception_handlers
 api = NinjaAPI(
     title="Helhet API",
     version="1",
-    description="The JSON API of Helhet. Authenticate with `Authorization: Bearer <token>`; "
-    "`python manage.py create_api_token <username>` makes a token.",
+    description="The JSON API of Helhet. Authenticate with `Authorization: Bearer <token>`. "
+    "A person makes their tokens in Helhet (*API-nøkler* in the header) or an operator with "
+    "`python manage.py create_api_token <username>`. A token acts as its person, with their role, "
+    "in one municipality; it expires after its last day (at most a year ahead) and then answers "
+    "401, like a revoked token. A read-only token answers 403 on every POST, PATCH, PUT and "
+    "DELETE, before the request is read; a read-and-write token may do what the person's role "
+    "allows.",
     auth=TokenAuth(),
     docs_url=None,
     urls_namespace="api-v1",

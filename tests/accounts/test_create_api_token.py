@@ -1,10 +1,12 @@
 """``manage.py create_api_token``: prints a token once; the token works as a bearer token."""
 
+import datetime
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
+from django.utils import timezone
 
 from helhet.accounts.models import ApiToken, Membership, User
 from helhet.accounts.roles import Role
@@ -58,3 +60,24 @@ def test_a_person_in_several_municipalities_must_name_one(
 def test_a_municipality_the_person_is_not_in_is_an_error(demo: dict[str, Municipality]) -> None:
     with pytest.raises(CommandError, match="bergen"):
         _create_token("admin", "--municipality", "bergen")
+
+
+def test_a_read_only_token_for_a_chosen_number_of_days(demo: dict[str, Municipality]) -> None:
+    key = _create_token("admin", "--scope", "read", "--days", "30")
+
+    token = ApiToken.objects.get()
+    assert token.scope == ApiToken.Scope.READ
+    assert token.expires_on == timezone.localdate() + datetime.timedelta(days=30)
+    refused = Client().post(
+        "/api/v1/initiatives",
+        {},
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {key}"},
+    )
+    assert refused.status_code == 403
+
+
+def test_more_than_a_year_is_an_error(demo: dict[str, Municipality]) -> None:
+    with pytest.raises(CommandError, match="ett år"):
+        _create_token("admin", "--days", "400")
+    assert not ApiToken.objects.exists()

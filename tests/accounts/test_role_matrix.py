@@ -139,6 +139,9 @@ PUBLIC_URL_NAMES = {
     "accounts:logout",
     "accounts:switch_municipality",
     "accounts:password_reset",  # asking for a reset link, and its steps (test_password_reset.py)
+    # Revoking an API token depends on whose it is, not on a role alone: one's own, or any in the
+    # municipality for the administrator; anyone else's answers 404 (test_token_views.py).
+    "accounts:token_revoke",
     "accounts:password_reset_done",
     "accounts:password_reset_confirm",
     "accounts:password_reset_complete",
