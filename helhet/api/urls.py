@@ -23,7 +23,7 @@ from helhet.api import (
     service_catalogue,
     status_reports,
 )
-from helhet.api.auth import TokenAuth
+from helhet.api.auth import TokenAuth, add_token_exception_handlers
 from helhet.api.errors import add_exception_handlers
 
 api = NinjaAPI(
@@ -41,6 +41,7 @@ api = NinjaAPI(
     urls_namespace="api-v1",
 )
 add_exception_handlers(api)
+add_token_exception_handlers(api)
 
 for module in (
     accounts,
