@@ -138,6 +138,37 @@ def test_overview_compares_the_two_newest_assessment_dates(
     assert "Byggesøknad" in html.split('id="changed-services"', 1)[1].split("</ul>", 1)[0]
 
 
+def test_the_comparison_counts_only_services_assessed_at_both_dates_and_says_so(
+    stavanger: Municipality, login: Callable[[str], Client]
+) -> None:
+    import_audit(stavanger)
+    assess(service(stavanger, "Byggesøknad"), date(2023, 3, 1), Answer.YES, Answer.YES, Answer.YES)
+    new = service_create(
+        actor=None, municipality=stavanger, name="Ny tjeneste", area=areas(stavanger)[0]
+    )
+    assess(new, date(2023, 3, 1), Answer.YES, Answer.YES, Answer.YES)
+
+    html = login("leser").get(URL).content.decode()
+
+    rows = _cells(html, "comparison-table")[1:]
+    assert [row[1:] for row in rows] == [
+        ["24", "24", "0"],
+        ["11", "11", "0"],
+        ["2", "3", "+1"],
+        ["16", "16", "0"],
+        ["2", "3", "+1"],
+    ]
+    with translation.override("nb"):
+        note = translation.ngettext(
+            "Only the %(counted)s services assessed at both dates are counted. %(left)s service "
+            "assessed at only one of them is left out.",
+            "Only the %(counted)s services assessed at both dates are counted. %(left)s services "
+            "assessed at only one of them are left out.",
+            1,
+        ) % {"counted": 24, "left": 1}
+    assert note in html
+
+
 def test_overview_offers_only_assessment_dates_that_exist_to_compare(
     stavanger: Municipality, login: Callable[[str], Client]
 ) -> None:
