@@ -8,8 +8,9 @@ from collections.abc import Callable
 from datetime import date
 
 from django.test import Client
+from django.utils import translation
 
-from helhet.maturity.models import Answer, MaturitySettings
+from helhet.maturity.models import Answer, Assessment, MaturitySettings
 from helhet.maturity.services.catalogue import service_create
 from helhet.maturity.services.settings import maturity_settings_update
 from helhet.organization.models import Municipality
@@ -87,6 +88,26 @@ def test_public_page_shows_no_comments_steps_or_people(stavanger: Municipality) 
     assert "Koble eByggeSak til Public 360" not in html
     assert "Byggesak i eByggeSak" not in html
     assert user("prosjektleder").get_full_name() not in html
+
+
+def test_public_page_never_shows_the_internal_label_not_classified(
+    stavanger: Municipality,
+) -> None:
+    import_audit(stavanger)  # the audit's table has answers in words ("Registreres manuelt.")
+    _publish(stavanger)
+    assert (
+        Assessment.objects.filter(municipality=stavanger, answer=Answer.UNCLASSIFIED).exists()
+        or Assessment.objects.filter(municipality=stavanger, transfer=Answer.UNCLASSIFIED).exists()
+    )
+
+    html = Client().get(URL).content.decode()
+
+    with translation.override("nb"):
+        internal = translation.gettext("Not classified")
+        public = translation.gettext("Not determined")
+    assert internal not in html and internal.casefold() not in html.casefold()
+    assert f">{public}</span>" in html
+    assert 'id="public-not-determined"' in html
 
 
 def test_public_page_of_one_municipality_shows_none_of_anothers(

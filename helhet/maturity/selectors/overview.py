@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from helhet.maturity.models import Assessment, MaturityLevel, ServiceArea
+from helhet.maturity.models import Answer, Assessment, MaturityLevel, ServiceArea
 from helhet.maturity.selectors.service_maturity import (
     LEVEL_KEYS,
     LEVELS,
@@ -86,6 +86,13 @@ class MaturitySummary:
     @property
     def full_digital_first_choice(self) -> list[ServiceMaturity]:
         return [row for row in self.services if row.is_full_digital_first_choice]
+
+    @property
+    def has_unclassified(self) -> bool:
+        """Some service's answer was imported as text nobody has classified yet."""
+        return any(
+            answer.answer == Answer.UNCLASSIFIED for row in self.services for answer in row.answers
+        )
 
     @property
     def latest_assessed_on(self) -> date | None:

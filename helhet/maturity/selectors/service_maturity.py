@@ -39,6 +39,14 @@ class LevelAnswer:
         return str(Answer(self.answer).label) if self.answer else str(_("Not assessed"))
 
     @property
+    def public_label(self) -> str:
+        """The answer as the public page says it: an answer imported as text nobody has
+        classified yet is "Not determined" there, never the internal "Not classified"."""
+        if self.answer == Answer.UNCLASSIFIED:
+            return str(_("Not determined"))
+        return self.answer_label
+
+    @property
     def color(self) -> str:
         """The answer's tag colour (as in the catalogue); the label always says it in words."""
         return ANSWER_COLORS[Answer(self.answer)] if self.answer else "neutral"
