@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -23,9 +24,11 @@ from helhet.maturity.models import Answer, MaturityLevel, Service, ServiceArea
 from helhet.maturity.services.assessments import assessment_record
 from helhet.maturity.services.catalogue import service_create
 from helhet.organization.models import Municipality
+from helhet.portfolio import exchange
 from helhet.portfolio.exchange import Problem
 
-# The columns, by their names in the file; Norwegian names are accepted too.
+# The columns: their internal names (as the audit's table has them), and the Norwegian column
+# names the templates use. Both are read, in any case and order.
 AREA, SERVICE = "service_area", "service"
 LEVEL_COLUMNS = {
     "electronic_application": ("application", MaturityLevel.ELECTRONIC_APPLICATION),
@@ -33,13 +36,16 @@ LEVEL_COLUMNS = {
     "electronic_answer": ("answer", MaturityLevel.ELECTRONIC_ANSWER),
 }
 COLUMNS = (AREA, SERVICE, *LEVEL_COLUMNS)
-ALIASES = {
-    "tjenesteområde": AREA,
-    "tjeneste": SERVICE,
-    "elektronisk søknad": "electronic_application",
-    "elektronisk overføring": "electronic_transfer",
-    "elektronisk svar": "electronic_answer",
+COLUMN_HEADERS = {
+    AREA: "Tjenesteområde",
+    SERVICE: "Tjeneste",
+    "electronic_application": "Elektronisk søknad",
+    "electronic_transfer": "Elektronisk overføring",
+    "electronic_answer": "Elektronisk svar",
 }
+ALIASES = {header.casefold(): key for key, header in COLUMN_HEADERS.items()}
+# The templates' example row.
+EXAMPLE_ROW = ("Plan, bygg og geodata", "Byggesøknad", "Ja - nasjonal løsning", "Nei", "Ja")
 
 # The words an answer may begin with, and what they mean.
 ANSWER_WORDS = (
@@ -129,16 +135,42 @@ def _header_map(header: list[str]) -> dict[str, int]:
     return found
 
 
+def _records(name: str, data: bytes) -> list[tuple[int, list[str]]]:
+    """The file's non-empty records as text, numbered as in the spreadsheet: an .xlsx read by
+    the portfolio import's reader (the same size, zip-bomb and row limits), anything else as
+    CSV. Raises FileUnreadable."""
+    if Path(name).suffix.lower() == ".xlsx":
+        try:
+            table = exchange.read_table(name, data)
+        except exchange.FileRefused as refused:
+            raise FileUnreadable(refused.message) from refused
+        if table.too_many_rows:
+            raise FileUnreadable(_too_many_rows())
+        rows = [(n, [exchange.cell_as_text(value) for value in cells]) for n, cells in table.rows]
+        return [(table.header_row, table.headers), *rows]
+    records = [(n, cells) for n, cells in csv_records(decode(data)) if any(cells)]
+    if len(records) > exchange.MAX_ROWS + 1:
+        raise FileUnreadable(_too_many_rows())
+    return records
+
+
+def _too_many_rows() -> str:
+    return _("The file has more than %(limit)s rows. Split it into smaller files.") % {
+        "limit": f"{exchange.MAX_ROWS:,}".replace(",", "\xa0")
+    }
+
+
 def check_service_maturity(
-    *, municipality: Municipality, data: bytes, assessed_on: date | None = None
+    *, municipality: Municipality, data: bytes, assessed_on: date | None = None, name: str = ""
 ) -> ImportPreview:
-    """Read and check the file without writing anything: the services it would create or
-    assess, the answers it cannot classify, and every problem by row and column."""
+    """Read and check the file (``name`` ending .xlsx: a workbook; otherwise CSV) without
+    writing anything: the services it would create or assess, the answers it cannot classify,
+    and every problem by row and column."""
     preview = ImportPreview()
     if assessed_on is not None and assessed_on > timezone.localdate():
         preview.problems.append(Problem(_("The date of the assessment cannot be in the future.")))
     try:
-        records = [(n, cells) for n, cells in csv_records(decode(data)) if any(cells)]
+        records = _records(name, data)
     except FileUnreadable as unreadable:
         preview.problems.append(Problem(unreadable.message))
         return preview
@@ -147,8 +179,9 @@ def check_service_maturity(
         preview.problems.extend(header_problems)
         return preview
     known = _Known.of(municipality)
+    headers = records[0][1]
     for number, cells in records[1:]:
-        _check_row(preview, known, number, _Cells(cells, columns))
+        _check_row(preview, known, number, _Cells(cells, columns, headers))
     return preview
 
 
@@ -162,9 +195,9 @@ def _check_header(records: list[tuple[int, list[str]]]) -> tuple[dict[str, int],
     missing = [name for name in COLUMNS if name not in columns]
     if missing:
         message = _("The column is missing. The first row must name the columns %(columns)s.") % {
-            "columns": ", ".join(COLUMNS)
+            "columns": ", ".join(COLUMN_HEADERS.values())
         }
-        return columns, [Problem(message, header_row, name) for name in missing]
+        return columns, [Problem(message, header_row, COLUMN_HEADERS[name]) for name in missing]
     if len(records) == 1:
         return columns, [Problem(_("The file has no services below the column names."))]
     return columns, []
@@ -176,10 +209,15 @@ class _Cells:
 
     cells: list[str]
     columns: dict[str, int]
+    headers: list[str]
 
     def __getitem__(self, column: str) -> str:
         index = self.columns[column]
         return self.cells[index] if index < len(self.cells) else ""
+
+    def header(self, column: str) -> str:
+        """The column's name as the file writes it, for the problems."""
+        return self.headers[self.columns[column]].strip()
 
 
 @dataclass
@@ -208,7 +246,8 @@ def _check_row(preview: ImportPreview, known: _Known, number: int, cells: _Cells
     a row with problems adds them instead."""
     area_name, name = cells[AREA], " ".join(cells[SERVICE].split())
     area = known.areas.get(" ".join(area_name.split()).casefold())
-    problems = _area_problems(number, area_name, area) + _name_problems(number, name, known)
+    problems = _area_problems(number, area_name, area, cells.header(AREA))
+    problems += _name_problems(number, name, known, cells.header(SERVICE))
     answers: dict[str, tuple[str, str]] = {}
     unclassified: list[UnclassifiedAnswer] = []
     for column, (fieldname, level) in LEVEL_COLUMNS.items():
@@ -218,7 +257,7 @@ def _check_row(preview: ImportPreview, known: _Known, number: int, cells: _Cells
                 Problem(
                     _("The answer is empty. Write Ja, Nei, Usikker or Delvis, or a comment."),
                     number,
-                    column,
+                    cells.header(column),
                 )
             )
             continue
@@ -235,32 +274,34 @@ def _check_row(preview: ImportPreview, known: _Known, number: int, cells: _Cells
     preview.rows.append(ImportRow(number, area, name, existing, answers))
 
 
-def _area_problems(number: int, area_name: str, area: ServiceArea | None) -> list[Problem]:
+def _area_problems(
+    number: int, area_name: str, area: ServiceArea | None, header: str
+) -> list[Problem]:
     if not area_name:
-        return [Problem(_("The service area is empty."), number, AREA)]
+        return [Problem(_("The service area is empty."), number, header)]
     if area is None:
         message = _(
             "There is no service area “%(name)s”. Create it under Service areas, or correct the "
             "name."
         ) % {"name": area_name}
-        return [Problem(message, number, AREA)]
+        return [Problem(message, number, header)]
     return []
 
 
-def _name_problems(number: int, name: str, known: _Known) -> list[Problem]:
+def _name_problems(number: int, name: str, known: _Known, header: str) -> list[Problem]:
     """What is wrong with the service's name: empty, too long, or named in an earlier row (a
     good name is remembered for the rows after)."""
     if not name:
-        return [Problem(_("The name of the service is empty."), number, SERVICE)]
+        return [Problem(_("The name of the service is empty."), number, header)]
     if len(name) > known.max_name:
         message = _("The name can be at most %(max)s characters long.") % {"max": known.max_name}
-        return [Problem(message, number, SERVICE)]
+        return [Problem(message, number, header)]
     if name.casefold() in known.seen:
         message = _("The service “%(name)s” is also in row %(row)s. Each service once.") % {
             "name": name,
             "row": known.seen[name.casefold()],
         }
-        return [Problem(message, number, SERVICE)]
+        return [Problem(message, number, header)]
     known.seen[name.casefold()] = number
     return []
 
@@ -273,14 +314,18 @@ def import_service_maturity(
     assessed_on: date,
     actor: User | None = None,
     source: str = "",
+    name: str = "",
 ) -> ImportResult:
-    """Import a service maturity table as the assessments of ``assessed_on``: services not yet
-    in the catalogue are created in their service area (which must exist), and every service of
-    the file gets the assessment of that date (an earlier import of the same date is updated).
+    """Import a service maturity table (``name`` ending .xlsx: a workbook; otherwise CSV) as
+    the assessments of ``assessed_on``: services not yet in the catalogue are created in their
+    service area (which must exist), and every service of the file gets the assessment of that
+    date (an earlier import of the same date is updated).
     All or nothing: ImportRefused (a ValidationError) lists every problem and nothing is
     written. Answers that could not be classified are imported as such and listed in the
     result."""
-    preview = check_service_maturity(municipality=municipality, data=data, assessed_on=assessed_on)
+    preview = check_service_maturity(
+        municipality=municipality, data=data, assessed_on=assessed_on, name=name
+    )
     if preview.problems:
         raise ImportRefused(preview.problems)
     created = 0

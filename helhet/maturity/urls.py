@@ -25,6 +25,8 @@ urlpatterns = [
     path("omrader/<int:pk>/endre/", areas.area_edit, name="area_edit"),
     path("import/", imports.import_upload, name="import_upload"),
     path("import/bekreft/", imports.import_confirm, name="import_confirm"),
+    path("import/mal.xlsx", imports.import_template_xlsx, name="import_template_xlsx"),
+    path("import/mal.csv", imports.import_template_csv, name="import_template_csv"),
     # The overview, the digital-first-choice plan, planned steps and settings.
     path("modenhet/", overview.overview, name="overview"),
     path("plan/", plan.plan, name="plan"),

@@ -266,9 +266,10 @@ def test_a_missing_column_is_refused(stavanger: Municipality, areas: None) -> No
     assert _refused(stavanger, csv_file(rows)) == [
         problem(
             1,
-            "electronic_transfer",
+            "Elektronisk overføring",
             "The column is missing. The first row must name the columns %(columns)s.",
-            columns=", ".join(HEADER),
+            columns="Tjenesteområde, Tjeneste, Elektronisk søknad, Elektronisk overføring, "
+            "Elektronisk svar",
         )
     ]
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from helhet.core.forms import StyledForm
+from helhet.core.spreadsheets import XLSX_TYPE
 from helhet.portfolio import exchange
 
 
@@ -38,16 +39,16 @@ class ImportForm(ImportConfirmForm):
     field_order = ["file", "assessed_on", "source"]
 
     file = forms.FileField(
-        label=_("The file (.csv)"),
+        label=_("The file (.xlsx or .csv)"),
         help_text=_(
-            "Columns service_area, service, electronic_application, electronic_transfer and "
-            "electronic_answer. At most 5 MB."
+            "Columns Tjenesteområde, Tjeneste, Elektronisk søknad, Elektronisk overføring and "
+            "Elektronisk svar. At most 5 MB."
         ),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["file"].widget.attrs["accept"] = ".csv,text/csv"
+        self.fields["file"].widget.attrs["accept"] = f".xlsx,.csv,{XLSX_TYPE},text/csv"
         if not self.is_bound:
             self.initial.setdefault("assessed_on", timezone.localdate())
 
@@ -55,6 +56,7 @@ class ImportForm(ImportConfirmForm):
         upload = self.cleaned_data["file"]
         try:
             exchange.check_size(upload.size)
+            exchange.file_format(upload.name or "")
         except exchange.FileRefused as refused:
             raise forms.ValidationError(refused.message) from refused
         return upload

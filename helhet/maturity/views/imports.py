@@ -3,16 +3,19 @@ then confirm it."""
 
 from __future__ import annotations
 
+import io
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from helhet.accounts.http import MemberRequest
 from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
-from helhet.maturity import imports
+from helhet.core.spreadsheets import CSV_TYPE, XLSX_TYPE
+from helhet.maturity import import_templates, imports
 from helhet.maturity.forms.imports import ImportConfirmForm, ImportForm
 from helhet.portfolio import exchange
 
@@ -21,7 +24,14 @@ def _upload_page(
     request: MemberRequest, form: ImportForm, status: int = 200, expired: bool = False
 ) -> HttpResponse:
     return render(
-        request, "maturity/import_upload.html", {"form": form, "expired": expired}, status=status
+        request,
+        "maturity/import_upload.html",
+        {
+            "form": form,
+            "expired": expired,
+            "column_headers": list(imports.COLUMN_HEADERS.items()),
+        },
+        status=status,
     )
 
 
@@ -70,6 +80,7 @@ def import_upload(request: MemberRequest) -> HttpResponse:
         municipality=request.membership.municipality,
         data=data,
         assessed_on=form.cleaned_data["assessed_on"],
+        name=name,
     )
     token = ""
     if preview.ok:
@@ -97,6 +108,7 @@ def import_confirm(request: MemberRequest) -> HttpResponse:
             assessed_on=form.cleaned_data["assessed_on"],
             actor=request.user,
             source=form.cleaned_data["source"],
+            name=pending.name,
         )
     except imports.ImportRefused as refused:
         preview = imports.ImportPreview(problems=refused.problems)
@@ -124,3 +136,25 @@ def import_confirm(request: MemberRequest) -> HttpResponse:
             % {"count": len(result.unclassified)},
         )
     return redirect("maturity:catalogue")
+
+
+def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@member_required(Capability.MANAGE_SERVICES)
+@require_GET
+def import_template_xlsx(request: MemberRequest) -> HttpResponse:
+    """The import template as .xlsx: the Norwegian column names and one example row."""
+    out = io.BytesIO()
+    import_templates.template_xlsx(out)
+    return _download(out.getvalue(), "helhet-importmal-modenhet.xlsx", XLSX_TYPE)
+
+
+@member_required(Capability.MANAGE_SERVICES)
+@require_GET
+def import_template_csv(request: MemberRequest) -> HttpResponse:
+    """The import template as CSV for Norwegian Excel."""
+    return _download(import_templates.template_csv(), "helhet-importmal-modenhet.csv", CSV_TYPE)

@@ -29,6 +29,7 @@ from helhet.portfolio.exchange.pending import (
 from helhet.portfolio.exchange.problems import FileRefused, Problem
 from helhet.portfolio.exchange.reading import (
     Table,
+    cell_as_text,
     check_size,
     decode_csv,
     file_format,
@@ -50,6 +51,7 @@ __all__ = [
     "PendingUpload",
     "Problem",
     "Table",
+    "cell_as_text",
     "check_import",
     "check_size",
     "csv_lines",

@@ -14,15 +14,17 @@ from helhet.organization.models import Municipality
 
 class Command(BaseCommand):
     help = (
-        "Import a service maturity table (.csv with the columns service_area, service, "
-        "electronic_application, electronic_transfer, electronic_answer) as the assessments of "
-        "one date. The whole file is checked first; if anything is wrong, every problem is "
-        "listed by row and column and nothing is written."
+        "Import a service maturity table (.xlsx or .csv with the columns Tjenesteområde, "
+        "Tjeneste, Elektronisk søknad, Elektronisk overføring, Elektronisk svar, or service_area, "
+        "service, electronic_application, electronic_transfer, electronic_answer) as the "
+        "assessments of one date. The whole file is checked first; if anything is wrong, every "
+        "problem is listed by row and column and nothing is written."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "file", help="The .csv file (UTF-8 or Windows-1252, comma or semicolon)."
+            "file",
+            help="The .xlsx file, or the .csv file (UTF-8 or Windows-1252, comma or semicolon).",
         )
         parser.add_argument("--municipality", required=True, help="The municipality's short name.")
         parser.add_argument("--date", required=True, help="The date of the assessment, YYYY-MM-DD.")
@@ -51,6 +53,7 @@ class Command(BaseCommand):
                 assessed_on=assessed_on,
                 actor=actor,
                 source=options["source"],
+                name=Path(options["file"]).name,
             )
         except ImportRefused as refused:
             raise import_refused(self.stderr, refused.problems) from refused
