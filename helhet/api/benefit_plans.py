@@ -25,7 +25,7 @@ from helhet.api.errors import (
     service_errors,
 )
 from helhet.api.members import request_membership
-from helhet.api.schemas import Day, Id, Measured, Money
+from helhet.api.schemas import Day, Id, Measured, Money, text
 from helhet.benefits.access import get_indicator_for_user
 from helhet.benefits.models import Benefit, Measurement
 from helhet.benefits.selectors.plan import benefits_plan
@@ -41,25 +41,36 @@ class BenefitIn(Schema):
     """A new benefit in the initiative's plan. People are given by user id and must work in the
     municipality."""
 
-    title: str
-    dimension: str = Field(
-        description="economy, quality, information_security or climate_environment"
+    title: str = text(Benefit, "title", ...)
+    dimension: str = text(
+        Benefit,
+        "dimension",
+        ...,
+        description="economy, quality, information_security or climate_environment",
     )
-    category: str = Field(description="efficiency, quality or other_actors")
-    kind: str = Field(description="direct, indirect or qualitative")
-    description: str = ""
+    category: str = text(
+        Benefit, "category", ..., description="efficiency, quality or other_actors"
+    )
+    kind: str = text(Benefit, "kind", ..., description="direct, indirect or qualitative")
+    description: str = text(Benefit, "description")
     planned_amount: Money | None = Field(
         None,
         description="A year: NOK for a direct benefit, hours for an indirect one; none for a "
         "qualitative one",
     )
-    preconditions: str = ""
-    realisation_method: str = Field("", description="How the benefit is taken out")
+    preconditions: str = text(Benefit, "preconditions")
+    realisation_method: str = text(
+        Benefit, "realisation_method", description="How the benefit is taken out"
+    )
     responsible: Id | None = Field(None, description="User id of the responsible line manager")
     owners: list[Id] = Field(default_factory=list, description="User ids of the benefits owners")
     due_date: Day | None = Field(None, description="To be realised by")
-    status: str = Field("planned", description="planned, being_realised, realised or abandoned")
-    abandon_reason: str = Field("", description="Required when the status is abandoned")
+    status: str = text(
+        Benefit, "status", "planned", description="planned, being_realised, realised or abandoned"
+    )
+    abandon_reason: str = text(
+        Benefit, "abandon_reason", description="Required when the status is abandoned"
+    )
 
 
 class MeasurementIn(Schema):
@@ -68,7 +79,7 @@ class MeasurementIn(Schema):
 
     measured_on: Day = Field(description="Not in the future, not before the baseline")
     value: Measured = Field(description="In the indicator's unit; a number or a decimal string")
-    comment: str = ""
+    comment: str = text(Measurement, "comment")
 
 
 def _members(municipality: Municipality, ids: Iterable[int]) -> dict[int, User]:

@@ -22,7 +22,7 @@ from helhet.api.errors import (
 from helhet.api.gates import PhaseRef, PointRef
 from helhet.api.lookups import look_up_all, object_by_id, person_by_username
 from helhet.api.members import request_membership
-from helhet.api.schemas import Day, Id, PersonRef, UnitRef
+from helhet.api.schemas import Day, Id, PersonRef, UnitRef, Username, text
 from helhet.documents.models import DecisionDocument
 from helhet.methodology.models import Decision, DecisionPoint, Phase
 from helhet.organization.models import Municipality, OrgUnit
@@ -68,13 +68,18 @@ class DecisionIn(Schema):
     non-linear method may name ``to_phase``); the gate into operation needs the operations unit
     and person, the handover date and the benefits owner. People are given by username."""
 
-    outcome: str = Field(description="approved, approved_with_conditions, sent_back, stopped")
-    comment: str = ""
+    outcome: str = text(
+        Decision,
+        "outcome",
+        ...,
+        description="approved, approved_with_conditions, sent_back, stopped",
+    )
+    comment: str = text(Decision, "comment")
     to_phase: Id | None = Field(None, description="Phase id, for a non-linear method")
     operations_unit: Id | None = Field(None, description="Unit id")
-    operations_person: str | None = None
+    operations_person: Username | None = None
     handover_date: Day | None = None
-    benefits_owner: str | None = None
+    benefits_owner: Username | None = None
 
 
 class DecisionOut(Schema):

@@ -105,7 +105,7 @@ SCHEMA_ERRORS = {
     "finite_number": gettext_lazy("Enter a number."),
     "date_from_datetime_parsing": gettext_lazy("Enter a date as YYYY-MM-DD."),
     "string_type": gettext_lazy("Enter text."),
-    "string_too_long": gettext_lazy("The text is too long."),
+    "string_too_long": gettext_lazy("Write at most %(max_length)s characters."),
     "bool_parsing": gettext_lazy("Enter true or false."),
     "json_invalid": gettext_lazy("The request body is not valid JSON."),
 }

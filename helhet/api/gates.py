@@ -14,7 +14,7 @@ from ninja import Field, Router, Schema, Status
 
 from helhet.api.errors import BODY_ERRORS, ERRORS, invalid, service_errors
 from helhet.api.members import request_membership
-from helhet.api.schemas import Id
+from helhet.api.schemas import Id, text
 from helhet.documents.selectors import RequiredDocument
 from helhet.methodology.models import DecisionPoint, DecisionRequest, Level, Method, Phase
 from helhet.portfolio.access import can_edit_initiative, get_initiative_for_user
@@ -183,7 +183,7 @@ class PhaseStatusOut(Schema):
 
 
 class DecisionRequestIn(Schema):
-    note: str = ""
+    note: str = text(DecisionRequest, "note")
 
 
 @router.get(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
@@ -17,51 +17,58 @@ from helhet.api.lookups import (
     people_by_username,
     person_by_username,
 )
-from helhet.api.schemas import Day, Id, Money, WholeNumber
+from helhet.api.schemas import Day, Id, Money, Username, WholeNumber, text
+from helhet.core.text import max_length_of
 from helhet.organization.models import Municipality, OrgUnit
-from helhet.portfolio.models import Initiative, InitiativeKind, StrategicGoal
+from helhet.portfolio.models import FundingSource, Initiative, InitiativeKind, StrategicGoal, Tag
 from helhet.portfolio.services import FundingLine
 
 
 class FundingIn(Schema):
-    source: str = Field(
-        description="own_budget, digitalisation_fund, innovasjon_norge, eu, state_grant, other"
+    source: str = text(
+        FundingSource,
+        "source",
+        ...,
+        description="own_budget, digitalisation_fund, innovasjon_norge, eu, state_grant, other",
     )
     amount: Money = Field(description="NOK")
-    note: str = ""
+    note: str = text(FundingSource, "note")
+
+
+TagName = Annotated[str, Field(max_length=max_length_of(Tag, "name"))]
 
 
 class InitiativeIn(Schema):
     """A new initiative: name, kind and owning unit are required; the rest can come later.
     People are given by username, units, goals and the programme by id."""
 
-    name: str
-    kind: str = Field(description="idea, project, programme, activity")
+    name: str = text(Initiative, "name", ...)
+    kind: str = text(Initiative, "kind", ..., description="idea, project, programme, activity")
     owning_unit: Id
-    short_description: str = ""
-    need: str = ""
+    short_description: str = text(Initiative, "short_description")
+    need: str = text(Initiative, "need")
     programme: Id | None = None
-    project_owner: str | None = None
-    project_leader: str | None = None
-    contacts: list[str] = Field(default_factory=list)
+    project_owner: Username | None = None
+    project_leader: Username | None = None
+    contacts: list[Username] = Field(default_factory=list)
     participating_units: list[Id] = Field(default_factory=list)
     planned_start: Day | None = None
     planned_end: Day | None = None
     actual_start: Day | None = None
     actual_end: Day | None = None
-    status: str = "active"
-    stop_reason: str = ""
+    status: str = text(Initiative, "status", "active")
+    stop_reason: str = text(Initiative, "stop_reason")
     estimated_cost: Money | None = None
     actual_cost: Money | None = None
     funding: list[FundingIn] = Field(default_factory=list)
     goals: list[Id] = Field(default_factory=list)
-    tags: list[str] = Field(default_factory=list)
+    tags: list[TagName] = Field(default_factory=list)
     processes_personal_data: bool = False
-    ros_status: str = ""
+    ros_status: str = text(Initiative, "ros_status")
     ros_date: Day | None = None
-    dpia_status: str = ""
+    dpia_status: str = text(Initiative, "dpia_status")
     dpia_date: Day | None = None
-    dpa_status: str = ""
+    dpa_status: str = text(Initiative, "dpa_status")
     dpa_date: Day | None = None
 
 
@@ -70,33 +77,33 @@ class InitiativePatch(Schema):
     as they are."""
 
     version: WholeNumber
-    name: str | None = None
-    kind: str | None = None
+    name: str | None = text(Initiative, "name", None)
+    kind: str | None = text(Initiative, "kind", None)
     owning_unit: Id | None = None
-    short_description: str | None = None
-    need: str | None = None
+    short_description: str | None = text(Initiative, "short_description", None)
+    need: str | None = text(Initiative, "need", None)
     programme: Id | None = None
-    project_owner: str | None = None
-    project_leader: str | None = None
-    contacts: list[str] | None = None
+    project_owner: Username | None = None
+    project_leader: Username | None = None
+    contacts: list[Username] | None = None
     participating_units: list[Id] | None = None
     planned_start: Day | None = None
     planned_end: Day | None = None
     actual_start: Day | None = None
     actual_end: Day | None = None
-    status: str | None = None
-    stop_reason: str | None = None
+    status: str | None = text(Initiative, "status", None)
+    stop_reason: str | None = text(Initiative, "stop_reason", None)
     estimated_cost: Money | None = None
     actual_cost: Money | None = None
     funding: list[FundingIn] | None = None
     goals: list[Id] | None = None
-    tags: list[str] | None = None
+    tags: list[TagName] | None = None
     processes_personal_data: bool | None = None
-    ros_status: str | None = None
+    ros_status: str | None = text(Initiative, "ros_status", None)
     ros_date: Day | None = None
-    dpia_status: str | None = None
+    dpia_status: str | None = text(Initiative, "dpia_status", None)
     dpia_date: Day | None = None
-    dpa_status: str | None = None
+    dpa_status: str | None = text(Initiative, "dpa_status", None)
     dpa_date: Day | None = None
 
 

@@ -12,12 +12,27 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
+from django.db.models import Model
 from ninja import Field, Schema
 from pydantic import BeforeValidator
 from pydantic_core import PydanticCustomError
 
+from helhet.accounts.models import User
+from helhet.core.text import max_length_of
+
 CENTS = Decimal("0.01")
 FOUR_PLACES = Decimal("0.0001")
+
+
+def text(model: type[Model], field: str, default: Any = "", **kwargs: Any) -> Any:
+    """A text in a request body, at most as long as ``model.field`` takes: the OpenAPI
+    description states the limit (``maxLength``) and a longer text is refused with 422 before
+    any service runs. ``default=...`` makes it required."""
+    return Field(default, max_length=max_length_of(model, field), **kwargs)
+
+
+# A person named in a request body, by username.
+Username = Annotated[str, Field(max_length=max_length_of(User, "username"))]
 
 
 def money(amount: Decimal | None) -> str | None:

@@ -24,7 +24,7 @@ from helhet.api.errors import (
 )
 from helhet.api.lookups import look_up_all, object_by_id
 from helhet.api.members import request_membership, require
-from helhet.api.schemas import Day, Id, PersonRef, UnitRef, WholeNumber
+from helhet.api.schemas import Day, Id, PersonRef, UnitRef, WholeNumber, text
 from helhet.maturity.access import get_rw_service_for_user, get_service_for_user
 from helhet.maturity.models import Assessment, Service, ServiceArea
 from helhet.maturity.selectors.catalogue import (
@@ -95,12 +95,12 @@ class ServiceIn(Schema):
     """A new service: the name (unique in the municipality whatever the case) and the service
     area's id are required."""
 
-    name: str
+    name: str = text(Service, "name", ...)
     area: Id = Field(description="Service area id")
     responsible_unit: Id | None = Field(None, description="Unit id")
-    description: str = ""
-    case_system: str = ""
-    national_solution: str = ""
+    description: str = text(Service, "description")
+    case_system: str = text(Service, "case_system")
+    national_solution: str = text(Service, "national_solution")
     yearly_volume: WholeNumber | None = None
 
 
@@ -112,13 +112,13 @@ class AssessmentIn(Schema):
     """How digital the service was at a date. Answers: yes, no, unsure or partly."""
 
     assessed_on: Day = Field(description="Not in the future")
-    application: str = Field(description="yes, no, unsure or partly")
-    application_comment: str = ""
-    transfer: str = Field(description="yes, no, unsure or partly")
-    transfer_comment: str = ""
-    answer: str = Field(description="yes, no, unsure or partly")
-    answer_comment: str = ""
-    source: str = ""
+    application: str = text(Assessment, "application", ..., description="yes, no, unsure or partly")
+    application_comment: str = text(Assessment, "application_comment")
+    transfer: str = text(Assessment, "transfer", ..., description="yes, no, unsure or partly")
+    transfer_comment: str = text(Assessment, "transfer_comment")
+    answer: str = text(Assessment, "answer", ..., description="yes, no, unsure or partly")
+    answer_comment: str = text(Assessment, "answer_comment")
+    source: str = text(Assessment, "source")
 
 
 def catalogue_entries(services_: QuerySet[Service]) -> list[CatalogueEntry]:

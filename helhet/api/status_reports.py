@@ -12,9 +12,10 @@ from ninja import Field, Router, Schema, Status
 
 from helhet.api.errors import BODY_ERRORS, ERRORS, invalid, service_errors
 from helhet.api.members import request_membership
-from helhet.api.schemas import Day, Id, Moment, PersonRef
+from helhet.api.schemas import Day, Id, Moment, PersonRef, text
 from helhet.portfolio import services
 from helhet.portfolio.access import get_initiative_for_user, get_rw_initiative_for_user
+from helhet.portfolio.models import StatusReport
 
 router = Router(tags=["portfolio"])
 
@@ -43,17 +44,17 @@ class StatusReportOut(Schema):
 class StatusReportIn(Schema):
     """A red aspect needs its comment (why, and what is being done)."""
 
-    progress: str = Field(description="green, yellow or red")
-    progress_comment: str = ""
-    economy: str = Field(description="green, yellow or red")
-    economy_comment: str = ""
-    quality: str = Field(description="green, yellow or red")
-    quality_comment: str = ""
-    risk: str = Field(description="green, yellow or red")
-    risk_comment: str = ""
-    benefits: str = Field(description="green, yellow or red")
-    benefits_comment: str = ""
-    summary: str
+    progress: str = text(StatusReport, "progress", ..., description="green, yellow or red")
+    progress_comment: str = text(StatusReport, "progress_comment")
+    economy: str = text(StatusReport, "economy", ..., description="green, yellow or red")
+    economy_comment: str = text(StatusReport, "economy_comment")
+    quality: str = text(StatusReport, "quality", ..., description="green, yellow or red")
+    quality_comment: str = text(StatusReport, "quality_comment")
+    risk: str = text(StatusReport, "risk", ..., description="green, yellow or red")
+    risk_comment: str = text(StatusReport, "risk_comment")
+    benefits: str = text(StatusReport, "benefits", ..., description="green, yellow or red")
+    benefits_comment: str = text(StatusReport, "benefits_comment")
+    summary: str = text(StatusReport, "summary", ...)
     period_start: Day | None = Field(None, description="Required: the first day it covers")
     period_end: Day | None = Field(None, description="Required: the last day it covers")
     reported_at: Moment | None = None

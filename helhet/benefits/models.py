@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from helhet.core.models import MunicipalityOwned
+from helhet.core.text import LONG_TEXT, TEXT, limited_text
 
 PERCENT_MAX = Decimal(100)
 
@@ -70,15 +71,15 @@ class Benefit(MunicipalityOwned):
         verbose_name=_("initiative"),
     )
     title = models.CharField(_("benefit title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = limited_text(_("description"), LONG_TEXT, blank=True)
     dimension = models.CharField(_("dimension"), max_length=30, choices=Dimension.choices)
     category = models.CharField(_("category"), max_length=30, choices=Category.choices)
     kind = models.CharField(_("type of benefit"), max_length=20, choices=BenefitKind.choices)
     planned_amount = models.DecimalField(
         _("planned amount a year"), max_digits=14, decimal_places=2, null=True, blank=True
     )
-    preconditions = models.TextField(_("preconditions"), blank=True)
-    realisation_method = models.TextField(_("how the benefit is taken out"), blank=True)
+    preconditions = limited_text(_("preconditions"), LONG_TEXT, blank=True)
+    realisation_method = limited_text(_("how the benefit is taken out"), LONG_TEXT, blank=True)
     responsible = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -97,7 +98,7 @@ class Benefit(MunicipalityOwned):
     status = models.CharField(
         _("status"), max_length=20, choices=BenefitStatus.choices, default=BenefitStatus.PLANNED
     )
-    abandon_reason = models.TextField(_("why it was abandoned"), blank=True)
+    abandon_reason = limited_text(_("why it was abandoned"), TEXT, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(m2m_fields=[owners])
@@ -307,7 +308,7 @@ class Measurement(MunicipalityOwned):
     )
     measured_on = models.DateField(_("measured on"))
     value = models.DecimalField(_("value"), max_digits=16, decimal_places=4)
-    comment = models.TextField(_("comment"), blank=True)
+    comment = limited_text(_("comment"), TEXT, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -362,7 +363,7 @@ class BudgetCut(MunicipalityOwned):
     )
     amount = models.DecimalField(_("amount a year (NOK)"), max_digits=14, decimal_places=2)
     budget_year = models.PositiveSmallIntegerField(_("from budget year"))
-    comment = models.TextField(_("comment"), blank=True)
+    comment = limited_text(_("comment"), TEXT, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 

@@ -19,6 +19,8 @@ from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from helhet.core.text import check_text_lengths
+
 # Where simple-history looks for the person behind the change it is about to record.
 _HISTORY_USER = "_history_user"
 
@@ -46,7 +48,10 @@ def save_with_history(
     actor: AbstractBaseUser | None,
     update_fields: list[str] | None = None,
 ) -> None:
-    """Save ``obj``; its history row names ``actor``."""
+    """Save ``obj``; its history row names ``actor``. A ValidationError, and nothing saved, if a
+    text is longer than its field allows (the limits in ``core/text.py``), even when the service
+    did not run ``full_clean``."""
+    check_text_lengths(obj, update_fields)
     attribute_changes(obj, actor=actor)
     obj.save(update_fields=update_fields)
 

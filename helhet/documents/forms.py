@@ -10,7 +10,9 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from helhet.core.forms import StyledForm
+from helhet.core.text import max_length_of
 from helhet.documents import uploads
+from helhet.documents.models import ProjectDocument
 from helhet.documents.services import MAX_FIELD_LENGTH
 from helhet.documents.structure import headings
 from helhet.methodology.models import DocumentRequirement
@@ -86,7 +88,7 @@ class NotRelevantForm(StyledForm):
     reason = forms.CharField(
         label=_("Why the document is not relevant"),
         required=False,
-        max_length=MAX_FIELD_LENGTH,
+        max_length=max_length_of(ProjectDocument, "not_relevant_reason"),
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("The decision maker reads this instead of the document."),
     )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from helhet.core.models import MunicipalityOwned
+from helhet.core.text import TEXT, limited_text
 
 
 class ProjectDocument(MunicipalityOwned):
@@ -34,7 +35,7 @@ class ProjectDocument(MunicipalityOwned):
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     not_relevant = models.BooleanField(_("not relevant"), default=False)
-    not_relevant_reason = models.TextField(_("why it is not relevant"), blank=True)
+    not_relevant_reason = limited_text(_("why it is not relevant"), TEXT, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -135,7 +136,7 @@ class DecisionDocument(MunicipalityOwned):
         verbose_name=_("version"),
     )
     not_relevant = models.BooleanField(_("not relevant"), default=False)
-    not_relevant_reason = models.TextField(_("why it is not relevant"), blank=True)
+    not_relevant_reason = limited_text(_("why it is not relevant"), TEXT, blank=True)
     history = HistoricalRecords()
 
     class Meta:

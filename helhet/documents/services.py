@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from helhet.accounts.models import User
 from helhet.core.history import save_with_history
+from helhet.core.text import DOCUMENT_TEXT
 from helhet.documents import uploads
 from helhet.documents.models import DecisionDocument, DocumentVersion, ProjectDocument
 from helhet.documents.selectors import DocumentState, required_documents
@@ -22,7 +23,7 @@ from helhet.documents.structure import headings
 from helhet.methodology.models import Decision, DocumentRequirement, Phase, ProjectMethod
 from helhet.portfolio.models import Initiative
 
-MAX_FIELD_LENGTH = 20_000
+MAX_FIELD_LENGTH = DOCUMENT_TEXT
 
 
 @transaction.atomic

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from helhet.core.models import MunicipalityOwned
+from helhet.core.text import LONG_TEXT, TEXT, limited_text
 
 
 class MaturityLevel(models.IntegerChoices):
@@ -89,7 +90,7 @@ class Service(MunicipalityOwned):
         related_name="+",
         verbose_name=_("responsible unit"),
     )
-    description = models.TextField(_("description"), blank=True)
+    description = limited_text(_("description"), LONG_TEXT, blank=True)
     case_system = models.CharField(_("case system"), max_length=200, blank=True)
     national_solution = models.CharField(_("national solution"), max_length=200, blank=True)
     yearly_volume = models.PositiveIntegerField(_("cases per year"), null=True, blank=True)
@@ -120,13 +121,13 @@ class Assessment(MunicipalityOwned):
     application = models.CharField(
         _("electronic application"), max_length=20, choices=Answer.choices
     )
-    application_comment = models.TextField(_("comment on electronic application"), blank=True)
+    application_comment = limited_text(_("comment on electronic application"), TEXT, blank=True)
     transfer = models.CharField(
         _("electronic transfer to the case system"), max_length=20, choices=Answer.choices
     )
-    transfer_comment = models.TextField(_("comment on electronic transfer"), blank=True)
+    transfer_comment = limited_text(_("comment on electronic transfer"), TEXT, blank=True)
     answer = models.CharField(_("electronic answer"), max_length=20, choices=Answer.choices)
-    answer_comment = models.TextField(_("comment on electronic answer"), blank=True)
+    answer_comment = limited_text(_("comment on electronic answer"), TEXT, blank=True)
     source = models.CharField(_("source"), max_length=200, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -190,7 +191,7 @@ class PlannedStep(MunicipalityOwned):
         choices=MaturityLevel.choices,
         validators=[MinValueValidator(1), MaxValueValidator(3)],
     )
-    description = models.TextField(_("what will be done"))
+    description = limited_text(_("what will be done"), TEXT)
     initiative = models.ForeignKey(
         "portfolio.Initiative",
         on_delete=models.SET_NULL,

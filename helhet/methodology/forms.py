@@ -12,12 +12,17 @@ from django.utils.translation import gettext_lazy as _
 
 from helhet.accounts.models import User
 from helhet.core.forms import StyledForm
+from helhet.core.text import max_length_of
 from helhet.methodology.models import (
+    ChecklistItem,
     ChecklistSource,
+    Criterion,
     Decider,
+    DecisionPoint,
     DocumentType,
     Level,
     Method,
+    Phase,
 )
 from helhet.organization.models import Municipality
 
@@ -33,7 +38,10 @@ class MethodForm(StyledForm):
 
     name = forms.CharField(label=_("Name"), max_length=200)
     description = forms.CharField(
-        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+        max_length=max_length_of(Method, "description"),
+        label=_("Description"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
     is_linear = forms.BooleanField(
         label=_("Linear: the project goes through the phases in order"),
@@ -71,6 +79,7 @@ class LevelForm(StyledForm):
     )
     name = forms.CharField(label=_("Name"), max_length=100)
     description = forms.CharField(
+        max_length=max_length_of(Level, "description"),
         label=_("Description"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -104,6 +113,7 @@ class PhaseForm(StyledForm):
 
     name = forms.CharField(label=_("Name of the phase"), max_length=200)
     description = forms.CharField(
+        max_length=max_length_of(Phase, "description"),
         label=_("Description of the phase"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -127,6 +137,7 @@ class PhaseForm(StyledForm):
         help_text=_("As the municipality says it, such as Smartby-sjefen."),
     )
     decision_description = forms.CharField(
+        max_length=max_length_of(DecisionPoint, "description"),
         label=_("What the decision point decides"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -183,7 +194,11 @@ class _LevelsForm(StyledForm):
 
 
 class ChecklistItemForm(_LevelsForm):
-    text = forms.CharField(label=_("Checkpoint"), widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(
+        max_length=max_length_of(ChecklistItem, "text"),
+        label=_("Checkpoint"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
     source = forms.ChoiceField(
         label=_("Source"), choices=ChecklistSource.choices, initial=ChecklistSource.OWN
     )
@@ -200,6 +215,7 @@ class DocumentRequirementForm(_LevelsForm):
 class CriterionForm(StyledForm):
     name = forms.CharField(label=_("Name"), max_length=100)
     description = forms.CharField(
+        max_length=max_length_of(Criterion, "description"),
         label=_("Description"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),

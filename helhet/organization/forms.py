@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from helhet.accounts.roles import Role
 from helhet.core.forms import StyledForm
+from helhet.core.text import max_length_of
 from helhet.organization.models import Municipality, OrgUnit, UnitKind
 
 
@@ -51,7 +52,12 @@ class OrgUnitForm(StyledForm):
         required=False,
         empty_label=_("(top level – only for a service area)"),
     )
-    description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)
+    description = forms.CharField(
+        max_length=max_length_of(OrgUnit, "description"),
+        label=_("Description"),
+        widget=forms.Textarea,
+        required=False,
+    )
 
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

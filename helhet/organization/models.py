@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from helhet.core.models import MunicipalityOwned
+from helhet.core.text import LONG_TEXT, limited_text
 
 # [0-9], not \d (which also takes other scripts' digits), and \Z, not $ (which takes a trailing
 # newline).
@@ -70,7 +71,7 @@ class OrgUnit(MunicipalityOwned):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=UnitKind.choices)
     name = models.CharField(_("name"), max_length=150)
-    description = models.TextField(_("description"), blank=True)
+    description = limited_text(_("description"), LONG_TEXT, blank=True)
     history = HistoricalRecords()
 
     objects = OrgUnitQuerySet.as_manager()

@@ -18,6 +18,7 @@ from simple_history.models import HistoricalRecords
 
 from helhet.core.formats import long_date
 from helhet.core.models import MunicipalityOwned
+from helhet.core.text import LONG_TEXT, TEXT, limited_text
 from helhet.organization.models import Municipality
 
 
@@ -61,7 +62,7 @@ class StrategicGoal(MunicipalityOwned):
     level = models.CharField(_("level"), max_length=20, choices=GoalLevel.choices)
     kind = models.CharField(_("kind"), max_length=20, choices=GoalKind.choices)
     name = models.CharField(_("name"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = limited_text(_("description"), LONG_TEXT, blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
     history = HistoricalRecords()
 
@@ -142,8 +143,8 @@ class Initiative(MunicipalityOwned):
 
     kind = models.CharField(_("kind"), max_length=20, choices=InitiativeKind.choices)
     name = models.CharField(_("name"), max_length=200)
-    short_description = models.TextField(_("short description"), blank=True)
-    need = models.TextField(_("the need it answers"), blank=True)
+    short_description = limited_text(_("short description"), TEXT, blank=True)
+    need = limited_text(_("the need it answers"), LONG_TEXT, blank=True)
     owning_unit = models.ForeignKey(
         "organization.OrgUnit",
         on_delete=models.PROTECT,
@@ -196,7 +197,7 @@ class Initiative(MunicipalityOwned):
         choices=InitiativeStatus.choices,
         default=InitiativeStatus.ACTIVE,
     )
-    stop_reason = models.TextField(_("why it was stopped"), blank=True)
+    stop_reason = limited_text(_("why it was stopped"), TEXT, blank=True)
     estimated_cost = money_field(_("estimated cost (NOK)"), optional=True)
     actual_cost = money_field(_("actual cost (NOK)"), optional=True)
     goals = models.ManyToManyField(
@@ -400,16 +401,16 @@ class StatusReport(MunicipalityOwned):
         verbose_name=_("reported by"),
     )
     progress = models.CharField(_("progress"), max_length=10, choices=Rating.choices)
-    progress_comment = models.TextField(_("comment on progress"), blank=True)
+    progress_comment = limited_text(_("comment on progress"), TEXT, blank=True)
     economy = models.CharField(_("economy"), max_length=10, choices=Rating.choices)
-    economy_comment = models.TextField(_("comment on economy"), blank=True)
+    economy_comment = limited_text(_("comment on economy"), TEXT, blank=True)
     quality = models.CharField(_("quality"), max_length=10, choices=Rating.choices)
-    quality_comment = models.TextField(_("comment on quality"), blank=True)
+    quality_comment = limited_text(_("comment on quality"), TEXT, blank=True)
     risk = models.CharField(_("risk"), max_length=10, choices=Rating.choices)
-    risk_comment = models.TextField(_("comment on risk"), blank=True)
+    risk_comment = limited_text(_("comment on risk"), TEXT, blank=True)
     benefits = models.CharField(_("benefits"), max_length=10, choices=Rating.choices)
-    benefits_comment = models.TextField(_("comment on benefits"), blank=True)
-    summary = models.TextField(_("overall summary"))
+    benefits_comment = limited_text(_("comment on benefits"), TEXT, blank=True)
+    summary = limited_text(_("overall summary"), LONG_TEXT)
     # The period the report covers. Reports written before periods were asked for have none.
     period_start = models.DateField(_("period from"), null=True, blank=True)
     period_end = models.DateField(_("period to"), null=True, blank=True)

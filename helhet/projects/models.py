@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from helhet.core.models import MunicipalityOwned
+from helhet.core.text import LONG_TEXT, limited_text
 
 
 class BoardRole(models.TextChoices):
@@ -125,7 +126,7 @@ class Risk(MunicipalityOwned):
         _("kind"), max_length=20, choices=RiskKind.choices, default=RiskKind.RISK
     )
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = limited_text(_("description"), LONG_TEXT, blank=True)
     probability = models.PositiveSmallIntegerField(
         _("probability (1–5)"), validators=SCALE_VALIDATORS
     )
@@ -140,7 +141,7 @@ class Risk(MunicipalityOwned):
         related_name="owned_risks",
         verbose_name=_("owner"),
     )
-    measures = models.TextField(_("measures"), blank=True)
+    measures = limited_text(_("measures"), LONG_TEXT, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=RiskStatus.choices, default=RiskStatus.OPEN
     )
@@ -223,7 +224,7 @@ class LogEntry(MunicipalityOwned):
     kind = models.CharField(_("kind"), max_length=20, choices=LogKind.choices)
     occurred_on = models.DateField(_("date"), default=timezone.localdate)
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = limited_text(_("description"), LONG_TEXT, blank=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -232,7 +233,7 @@ class LogEntry(MunicipalityOwned):
         related_name="+",
         verbose_name=_("written by"),
     )
-    consequence = models.TextField(_("consequence"), blank=True)
+    consequence = limited_text(_("consequence"), LONG_TEXT, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=LogStatus.choices, blank=True)
     # A decision made at a decision point is logged once, by project_log_record_decision. The
     # decision goes only with the initiative (never on its own), so the entry goes with it.
@@ -245,7 +246,7 @@ class LogEntry(MunicipalityOwned):
         verbose_name=_("decision at a decision point"),
     )
     is_lesson = models.BooleanField(_("marked as a lesson"), default=False)
-    lesson = models.TextField(_("lesson"), blank=True)
+    lesson = limited_text(_("lesson"), LONG_TEXT, blank=True)
     lesson_marked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

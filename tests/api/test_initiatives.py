@@ -10,6 +10,7 @@ import pytest
 from django.test import Client
 
 from helhet.accounts.models import User
+from helhet.core.text import LONG_TEXT
 from helhet.organization.models import Municipality
 from helhet.portfolio.models import FundingSourceKind, Initiative, InitiativeKind, InitiativeStatus
 from helhet.portfolio.services import FundingLine, initiative_update
@@ -258,6 +259,41 @@ def test_a_bad_initiative_is_refused_with_the_field_named_and_nothing_written(
     assert response.status_code == 422
     assert field in response.json()["errors"]
     assert not Initiative.objects.exists()
+
+
+def test_a_two_megabyte_need_is_refused_with_the_limit_and_nothing_written(
+    stavanger: Municipality, api_headers: Headers
+) -> None:
+    data = {
+        "name": "Langt behov",
+        "kind": "project",
+        "owning_unit": unit_named(stavanger, "Kultur").pk,
+        "need": "x" * 2_000_000,
+    }
+
+    response = _post(LIST, data, api_headers("portefolje"))
+
+    assert response.status_code == 422
+    assert response.json()["errors"] == {"need": [f"Skriv høyst {LONG_TEXT} tegn."]}
+    assert not Initiative.objects.exists()
+    assert not Initiative.history.exists()
+
+
+def test_a_two_megabyte_need_is_refused_in_a_change_and_no_history_is_written(
+    stavanger: Municipality, api_headers: Headers
+) -> None:
+    initiative = make_initiative(stavanger, "Velferdsteknologi")
+    history = initiative.history.count()
+
+    response = _patch(
+        _detail(initiative), {"version": 1, "need": "x" * 2_000_000}, api_headers("portefolje")
+    )
+
+    assert response.status_code == 422
+    assert list(response.json()["errors"]) == ["need"]
+    initiative.refresh_from_db()
+    assert (initiative.need, initiative.version) == ("", 1)
+    assert initiative.history.count() == history
 
 
 def test_a_duplicate_name_is_refused(stavanger: Municipality, api_headers: Headers) -> None:

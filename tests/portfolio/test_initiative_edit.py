@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 
 from helhet.accounts.models import User
+from helhet.core.text import LONG_TEXT
 from helhet.organization.models import Municipality
 from helhet.portfolio.models import (
     FundingSourceKind,
@@ -131,6 +132,19 @@ def test_stopping_without_a_reason_is_refused_and_nothing_changes(
     )
     assert response.status_code == 400
     assert response.context["form"].errors["stop_reason"]
+    assert portfolio_state() == before
+
+
+def test_a_two_megabyte_need_is_refused_with_the_limit_and_nothing_changes(
+    legevakt: Initiative, login: Callable[[str], Client]
+) -> None:
+    before = portfolio_state()
+    response = login("portefolje").post(_url(legevakt), edit_form(legevakt, need="x" * 2_000_000))
+    assert response.status_code == 400
+    assert response.context["form"].errors["need"] == [
+        f"Skriv høyst {LONG_TEXT} tegn (teksten har 2000000)."
+    ]
+    assert f'maxlength="{LONG_TEXT}"' in response.content.decode()
     assert portfolio_state() == before
 
 

@@ -12,6 +12,7 @@ from helhet.benefits.models import (
     BudgetCut,
 )
 from helhet.core.forms import StyledForm
+from helhet.core.text import max_length_of
 from helhet.organization.forms import OrgUnitChoiceField
 from helhet.organization.models import Municipality
 
@@ -34,7 +35,10 @@ class BudgetCutForm(StyledForm):
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
     )
     comment = forms.CharField(
-        label=_("Comment"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+        max_length=max_length_of(BudgetCut, "comment"),
+        label=_("Comment"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
     )
 
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:

@@ -10,13 +10,14 @@ from django.utils.translation import gettext_lazy as _
 
 from helhet.benefits.forms.fields import NumberField, date_field
 from helhet.benefits.models import (
+    Benefit,
     BenefitStatus,
     Indicator,
+    Measurement,
 )
 from helhet.core.forms import StyledForm
+from helhet.core.text import max_length_of
 from helhet.documents import uploads
-
-MEASUREMENT_COMMENT_MAX = 2000
 
 
 class MeasurementForm(StyledForm):
@@ -26,7 +27,7 @@ class MeasurementForm(StyledForm):
         label=_("Comment"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
-        max_length=MEASUREMENT_COMMENT_MAX,
+        max_length=max_length_of(Measurement, "comment"),
         help_text=_("What the value rests on, or what explains it."),
     )
     evidence = forms.FileField(
@@ -51,6 +52,7 @@ class MeasurementForm(StyledForm):
 class BenefitStatusForm(StyledForm):
     status = forms.ChoiceField(label=_("Status"), choices=BenefitStatus.choices)
     abandon_reason = forms.CharField(
+        max_length=max_length_of(Benefit, "abandon_reason"),
         label=_("Why it was abandoned"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,

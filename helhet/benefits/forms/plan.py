@@ -21,6 +21,7 @@ from helhet.benefits.models import (
     IndicatorUnit,
 )
 from helhet.core.forms import StyledForm
+from helhet.core.text import max_length_of
 from helhet.organization.models import Municipality
 from helhet.portfolio.forms import (
     MemberChoiceField,
@@ -40,7 +41,10 @@ class BenefitForm(StyledForm):
 
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(
-        label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        max_length=max_length_of(Benefit, "description"),
+        label=_("Description"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
     dimension = forms.ChoiceField(
         label=_("Dimension"),
@@ -66,12 +70,14 @@ class BenefitForm(StyledForm):
     )
     due_date = date_field(_("To be realised by"), required=False)
     preconditions = forms.CharField(
+        max_length=max_length_of(Benefit, "preconditions"),
         label=_("Preconditions"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         help_text=_("What must be in place for the benefit to come."),
     )
     realisation_method = forms.CharField(
+        max_length=max_length_of(Benefit, "realisation_method"),
         label=_("How the benefit is taken out"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
@@ -92,6 +98,7 @@ class BenefitForm(StyledForm):
     )
     status = forms.ChoiceField(label=_("Status"), choices=BenefitStatus.choices)
     abandon_reason = forms.CharField(
+        max_length=max_length_of(Benefit, "abandon_reason"),
         label=_("Why it was abandoned"),
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,

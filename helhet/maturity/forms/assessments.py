@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from helhet.core.forms import StyledForm
+from helhet.core.text import max_length_of
 from helhet.maturity.models import Answer, Assessment
 
 # What a person may answer: "not classified" is only for imported text.
@@ -63,6 +64,7 @@ class AssessmentForm(StyledForm):
                 error_messages={"required": _("Choose yes, no, unsure or partly.")},
             )
             self.fields[f"{name}_comment"] = forms.CharField(
+                max_length=max_length_of(Assessment, f"{name}_comment"),
                 label=_("Comment"),
                 widget=forms.Textarea(attrs={"rows": 2, "class": "ds-input"}),
                 required=False,

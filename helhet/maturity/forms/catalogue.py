@@ -8,7 +8,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from helhet.core.forms import StyledForm
-from helhet.maturity.models import ServiceArea
+from helhet.core.text import max_length_of
+from helhet.maturity.models import Service, ServiceArea
 from helhet.organization.forms import OrgUnitChoiceField
 from helhet.organization.models import Municipality
 
@@ -44,7 +45,10 @@ class ServiceForm(StyledForm):
         label=_("Responsible unit"), required=False, empty_label=_("(none)")
     )
     description = forms.CharField(
-        label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        max_length=max_length_of(Service, "description"),
+        label=_("Description"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
     case_system = forms.CharField(
         label=_("Case system"),

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from helhet.accounts.models import User
 from helhet.core.forms import StyledForm
+from helhet.core.text import max_length_of
 from helhet.maturity.forms.widgets import DateInput
 from helhet.maturity.models import MaturityLevel, PlannedStep, ServiceArea, StepStatus
 from helhet.organization.models import Municipality
@@ -47,6 +48,7 @@ class StepForm(StyledForm):
 
     level = forms.TypedChoiceField(label=_("Level"), choices=MaturityLevel.choices, coerce=int)
     description = forms.CharField(
+        max_length=max_length_of(PlannedStep, "description"),
         label=_("What will be done"),
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("For example: make a web form in the self-service portal."),

@@ -20,6 +20,7 @@ from simple_history.models import HistoricalRecords
 
 from helhet.accounts.roles import Role
 from helhet.core.models import MunicipalityOwned
+from helhet.core.text import LONG_TEXT, TEXT, limited_text
 
 RISK_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
 
@@ -28,7 +29,7 @@ class Method(MunicipalityOwned):
     """A way of running a project the municipality uses, such as Digdir's Prosjektveiviseren."""
 
     name = models.CharField(_("name"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = limited_text(_("description"), LONG_TEXT, blank=True)
     # Smartby's four phases are not linear: a project may go back and forth between them.
     is_linear = models.BooleanField(_("linear"), default=True)
     origin = models.CharField(_("origin"), max_length=200, blank=True)
@@ -91,7 +92,7 @@ class Level(MunicipalityOwned):
     position = models.PositiveIntegerField(_("position"))
     code = models.SlugField(_("code"), max_length=30)
     name = models.CharField(_("name"), max_length=100)
-    description = models.TextField(_("description"), blank=True)
+    description = limited_text(_("description"), LONG_TEXT, blank=True)
     max_cost = models.DecimalField(
         _("highest cost (NOK)"),
         max_digits=14,
@@ -133,7 +134,7 @@ class Phase(MunicipalityOwned):
     )
     position = models.PositiveIntegerField(_("position"))
     name = models.CharField(_("name"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = limited_text(_("description"), LONG_TEXT, blank=True)
     # The gate into operation: its decision needs an operations owner, a handover date and the
     # benefits owner for realisation ("the new has no natural home").
     is_operation_gate = models.BooleanField(_("gate into operation"), default=False)
@@ -186,7 +187,7 @@ class DecisionPoint(MunicipalityOwned):
     )
     # The decider's title as the municipality says it, such as "Smartby-sjefen".
     decider_title = models.CharField(_("title of the decider"), max_length=100, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = limited_text(_("description"), LONG_TEXT, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -227,7 +228,7 @@ class Criterion(MunicipalityOwned):
     )
     position = models.PositiveIntegerField(_("position"), default=0)
     name = models.CharField(_("name"), max_length=100)
-    description = models.TextField(_("description"), blank=True)
+    description = limited_text(_("description"), LONG_TEXT, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -255,7 +256,7 @@ class ChecklistItem(MunicipalityOwned):
         verbose_name=_("decision point"),
     )
     position = models.PositiveIntegerField(_("position"), default=0)
-    text = models.TextField(_("text"))
+    text = limited_text(_("text"), TEXT)
     source = models.CharField(
         _("source"), max_length=30, choices=ChecklistSource.choices, default=ChecklistSource.OWN
     )

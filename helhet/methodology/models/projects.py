@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from helhet.core.models import MunicipalityOwned
+from helhet.core.text import TEXT, limited_text
 from helhet.methodology.models.methods import (
     RISK_VALIDATORS,
     Criterion,
@@ -77,7 +78,7 @@ class CriterionAnswer(MunicipalityOwned):
     criterion = models.ForeignKey(
         Criterion, on_delete=models.PROTECT, related_name="answers", verbose_name=_("criterion")
     )
-    explanation = models.TextField(_("how the project meets it"))
+    explanation = limited_text(_("how the project meets it"), TEXT)
     history = HistoricalRecords()
 
     class Meta:
@@ -123,7 +124,7 @@ class DecisionRequest(MunicipalityOwned):
         verbose_name=_("requested by"),
     )
     requested_at = models.DateTimeField(_("requested"), default=timezone.now)
-    note = models.TextField(_("note"), blank=True)
+    note = limited_text(_("note"), TEXT, blank=True)
     status = models.CharField(
         _("status"),
         max_length=20,
@@ -179,7 +180,7 @@ class Decision(MunicipalityOwned):
     )
     decided_at = models.DateTimeField(_("decided"), default=timezone.now)
     outcome = models.CharField(_("outcome"), max_length=30, choices=DecisionOutcome.choices)
-    comment = models.TextField(_("conditions or comment"), blank=True)
+    comment = limited_text(_("conditions or comment"), TEXT, blank=True)
     from_phase = models.ForeignKey(
         Phase, on_delete=models.PROTECT, related_name="+", verbose_name=_("from phase")
     )

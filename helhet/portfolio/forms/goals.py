@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from helhet.core.forms import StyledForm
+from helhet.core.text import max_length_of
 from helhet.organization.models import Municipality
 from helhet.portfolio.forms.fields import GoalChoiceField
 from helhet.portfolio.models import GoalKind, GoalLevel, StrategicGoal
@@ -24,7 +25,10 @@ class GoalForm(StyledForm):
     level = forms.ChoiceField(label=_("Level"), choices=GoalLevel.choices)
     kind = forms.ChoiceField(label=_("Kind"), choices=GoalKind.choices)
     description = forms.CharField(
-        label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        max_length=max_length_of(StrategicGoal, "description"),
+        label=_("Description"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
     position = forms.IntegerField(
         label=_("Position"),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from helhet.accounts.models import User
 from helhet.core.forms import StyledForm
+from helhet.core.text import max_length_of
 from helhet.organization.forms import OrgUnitChoiceField
 from helhet.organization.models import Municipality, OrgUnit
 from helhet.portfolio.forms.fields import (
@@ -46,7 +47,10 @@ class InitiativeCreateForm(StyledForm):
     )
     owning_unit = OrgUnitChoiceField(label=_("Owning unit"), empty_label=_("Choose a unit"))
     short_description = forms.CharField(
-        label=_("Short description"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        max_length=max_length_of(Initiative, "short_description"),
+        label=_("Short description"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
 
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
@@ -95,10 +99,16 @@ class InitiativeForm(StyledForm):
     name = forms.CharField(label=_("Name"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=InitiativeKind.choices)
     short_description = forms.CharField(
-        label=_("Short description"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        max_length=max_length_of(Initiative, "short_description"),
+        label=_("Short description"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
     need = forms.CharField(
-        label=_("The need it answers"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        max_length=max_length_of(Initiative, "need"),
+        label=_("The need it answers"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
     owning_unit = OrgUnitChoiceField(label=_("Owning unit"), empty_label=_("Choose a unit"))
     participating_units = OrgUnitMultipleChoiceField(
@@ -127,6 +137,7 @@ class InitiativeForm(StyledForm):
     )
     status = forms.ChoiceField(label=_("Status"), choices=InitiativeStatus.choices)
     stop_reason = forms.CharField(
+        max_length=max_length_of(Initiative, "stop_reason"),
         label=_("Why it was stopped"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,

@@ -8,7 +8,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from helhet.core.forms import StyledForm
-from helhet.portfolio.models import RATED_ASPECTS, Rating
+from helhet.core.text import max_length_of
+from helhet.portfolio.models import RATED_ASPECTS, Rating, StatusReport
 
 
 class StatusReportForm(StyledForm):
@@ -34,6 +35,7 @@ class StatusReportForm(StyledForm):
         error_messages={"required": _("Write the date the period ends.")},
     )
     summary = forms.CharField(
+        max_length=max_length_of(StatusReport, "summary"),
         label=_("Overall summary"),
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Where the initiative stands, and what the leaders should know."),
@@ -49,6 +51,7 @@ class StatusReportForm(StyledForm):
                 widget=forms.RadioSelect(attrs={"class": "ds-input"}),
             )
             self.fields[f"{aspect}_comment"] = forms.CharField(
+                max_length=max_length_of(StatusReport, f"{aspect}_comment"),
                 label=_("Comment"),
                 widget=forms.Textarea(attrs={"rows": 2, "class": "ds-input"}),
                 required=False,

@@ -9,9 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 from helhet.accounts.models import User
 from helhet.core.forms import StyledForm
+from helhet.core.text import max_length_of
 from helhet.methodology.models import (
     APPROVING_OUTCOMES,
+    CriterionAnswer,
+    Decision,
     DecisionOutcome,
+    DecisionRequest,
     Level,
     MethodVersion,
     Phase,
@@ -55,6 +59,7 @@ class ChooseMethodForm(StyledForm):
             for criterion in version.criteria.all():
                 name = f"criterion_{criterion.pk}"
                 self.fields[name] = forms.CharField(
+                    max_length=max_length_of(CriterionAnswer, "explanation"),
                     label=criterion.name,
                     help_text=criterion.description,
                     required=False,
@@ -96,6 +101,7 @@ class ChooseMethodForm(StyledForm):
 
 class DecisionRequestForm(StyledForm):
     note = forms.CharField(
+        max_length=max_length_of(DecisionRequest, "note"),
         label=_("Note to the decision maker"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -109,6 +115,7 @@ class DecisionForm(StyledForm):
         widget=forms.RadioSelect(attrs={"class": "ds-input"}),
     )
     comment = forms.CharField(
+        max_length=max_length_of(Decision, "comment"),
         label=_("Conditions or comment"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),

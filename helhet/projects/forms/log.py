@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from helhet.core.forms import StyledForm
-from helhet.projects.models import LogKind, LogStatus
+from helhet.core.text import max_length_of
+from helhet.projects.models import LogEntry, LogKind, LogStatus
 
 
 class LogEntryForm(StyledForm):
@@ -20,9 +21,13 @@ class LogEntryForm(StyledForm):
     )
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(
-        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+        max_length=max_length_of(LogEntry, "description"),
+        label=_("Description"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
     consequence = forms.CharField(
+        max_length=max_length_of(LogEntry, "consequence"),
         label=_("Consequence"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -48,6 +53,7 @@ class LogEntryForm(StyledForm):
 
 class LessonForm(StyledForm):
     lesson = forms.CharField(
+        max_length=max_length_of(LogEntry, "lesson"),
         label=_("The lesson"),
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_(

@@ -9,9 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from helhet.accounts.models import User
 from helhet.core.forms import StyledForm
+from helhet.core.text import max_length_of
 from helhet.organization.models import Municipality
 from helhet.portfolio.forms import members_of
-from helhet.projects.models import RiskKind, RiskStatus
+from helhet.projects.models import Risk, RiskKind, RiskStatus
 
 SCALE_ERROR = _("Enter a whole number from 1 to 5.")
 
@@ -35,6 +36,7 @@ class RiskForm(StyledForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=RiskKind.choices)
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(
+        max_length=max_length_of(Risk, "description"),
         label=_("Description"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -51,6 +53,7 @@ class RiskForm(StyledForm):
         help_text=_("The person who follows the uncertainty up."),
     )
     measures = forms.CharField(
+        max_length=max_length_of(Risk, "measures"),
         label=_("Measures"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
