@@ -5,11 +5,15 @@ costs and the difference (after - before), and checks the totals the source stat
 Real input has inconsistencies: the dispensers' final report says 33 users, yet its per-user
 figures divide by 30. Helhet shows such differences instead of hiding them:
 
-- a stated total agrees with the computed one when they differ by less than one krone (sources
-  round to whole kroner: 3 085 162,5 computed and 3 085 163 stated agree);
+- a stated total agrees with the computed one when they differ by less than one krone, or one
+  hour for a calculation in hours (sources round to whole kroner: 3 085 162,50 computed and
+  3 085 163 stated agree);
 - when a stated per-user figure disagrees, the number of users it implies (the stated yearly
   cost, or the computed one when none is stated, divided by the stated per-user cost, to one
   decimal) is given beside it.
+
+The "cost of one" is in kroner, or in hours for a benefit planned in hours (``Calculation.unit``);
+the arithmetic is the same, only the words and the rounding shown differ.
 
 Everything is ``Decimal``; rounding happens only in the ``*_text`` helpers, for display."""
 
@@ -21,7 +25,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from helhet.benefits.models import Calculation, CalculationPeriod, format_number
+from helhet.benefits.models import Calculation, CalculationPeriod, CalculationUnit, format_number
 
 # Stated and computed totals agree when they are closer than this (kroner).
 TOLERANCE = Decimal(1)
@@ -85,6 +89,20 @@ class CalculationResult:
 
     def side(self, name: str) -> Side:
         return self.before if name == BEFORE else self.after
+
+    @property
+    def in_hours(self) -> bool:
+        """Whether the "cost of one" is in hours (a benefit planned in hours), not kroner."""
+        return self.calculation.unit == CalculationUnit.HOURS
+
+    @property
+    def unit(self) -> str:
+        """The symbol after a figure of cost: "kr", or "t" (hours)."""
+        return str(_("h")) if self.in_hours else "kr"
+
+    def amount_text(self, value: Decimal) -> str:
+        """A figure of cost as shown: kroner with øre when there are any, or hours."""
+        return number_text(value) if self.in_hours else money_text(value)
 
     def explanations(self) -> list[str]:
         """Every disagreement in plain words, in the active language (see ``explain``)."""
@@ -188,7 +206,26 @@ def number_text(value: Decimal) -> str:
     return f"{MINUS}{text}" if rounded < 0 else text
 
 
-def _label(figure: str, side: str) -> str:
+def money_text(value: Decimal) -> str:
+    """An amount in kroner as shown: whole kroner without decimals, otherwise with two (øre),
+    spaces between thousands, a decimal comma and a true minus sign: "8 452,50", "−281"."""
+    rounded = value.quantize(SHOWN_DECIMALS, rounding=ROUND_HALF_UP)
+    if rounded == rounded.to_integral_value():
+        return number_text(rounded)
+    text = f"{abs(rounded):,.2f}".replace(",", "\u00a0").replace(".", ",")
+    return f"{MINUS}{text}" if rounded < 0 else text
+
+
+def _label(figure: str, side: str, in_hours: bool) -> str:
+    if in_hours:
+        return {
+            (DAILY, BEFORE): _("Stated hours per day before"),
+            (DAILY, AFTER): _("Stated hours per day after"),
+            (YEARLY, BEFORE): _("Stated hours per year before"),
+            (YEARLY, AFTER): _("Stated hours per year after"),
+            (PER_USER, BEFORE): _("Stated hours per user before"),
+            (PER_USER, AFTER): _("Stated hours per user after"),
+        }[(figure, side)]
     labels = {
         (DAILY, BEFORE): _("Stated cost per day before"),
         (DAILY, AFTER): _("Stated cost per day after"),
@@ -206,48 +243,56 @@ def formula(result: CalculationResult, figure: str, side: str) -> str:
     quantity = calc.before_quantity if side == BEFORE else calc.after_quantity
     cost = calc.before_unit_cost if side == BEFORE else calc.after_unit_cost
     days = calc.days_per_year
-    numbers = {"quantity": number_text(quantity), "cost": number_text(cost), "days": days}
+    unit = result.unit
+    numbers = {
+        "quantity": number_text(quantity),
+        "cost": result.amount_text(cost),
+        "days": days,
+        "unit": unit,
+    }
     by_day = calc.period == CalculationPeriod.DAY
+    yearly = result.amount_text(result.side(side).cost_per_year)
     if figure == PER_USER:
         users = calc.users or 0
         return ngettext(
-            "%(yearly)s kr ÷ %(users)s user", "%(yearly)s kr ÷ %(users)s users", users
-        ) % {"yearly": number_text(result.side(side).cost_per_year), "users": users}
+            "%(yearly)s %(unit)s ÷ %(users)s user", "%(yearly)s %(unit)s ÷ %(users)s users", users
+        ) % {"yearly": yearly, "users": users, "unit": unit}
     if figure == DAILY and not by_day:
-        return ngettext("%(yearly)s kr ÷ %(days)s day", "%(yearly)s kr ÷ %(days)s days", days) % {
-            "yearly": number_text(result.side(side).cost_per_year),
-            "days": days,
-        }
+        return ngettext(
+            "%(yearly)s %(unit)s ÷ %(days)s day", "%(yearly)s %(unit)s ÷ %(days)s days", days
+        ) % {"yearly": yearly, "days": days, "unit": unit}
     if figure == YEARLY and by_day:
         return (
             ngettext(
-                "%(quantity)s × %(cost)s kr × %(days)s day",
-                "%(quantity)s × %(cost)s kr × %(days)s days",
+                "%(quantity)s × %(cost)s %(unit)s × %(days)s day",
+                "%(quantity)s × %(cost)s %(unit)s × %(days)s days",
                 days,
             )
             % numbers
         )
-    return _("%(quantity)s × %(cost)s kr") % numbers
+    return _("%(quantity)s × %(cost)s %(unit)s") % numbers
 
 
 def explain(result: CalculationResult, check: Check) -> list[str]:
     """A disagreement in plain words: what the source states, what the inputs give and how,
     and the difference; for a per-user figure also the number of users the source's figure
     implies."""
-    label = _label(check.figure, check.side)
+    label = _label(check.figure, check.side, result.in_hours)
+    amount, unit = result.amount_text, result.unit
     texts = []
     if check.computed is not None and check.difference is not None:
         texts.append(
             _(
-                "%(label)s: %(stated)s kr. Computed: %(computed)s kr (%(formula)s). "
-                "Difference: %(difference)s kr."
+                "%(label)s: %(stated)s %(unit)s. Computed: %(computed)s %(unit)s (%(formula)s). "
+                "Difference: %(difference)s %(unit)s."
             )
             % {
                 "label": label,
-                "stated": number_text(check.stated),
-                "computed": number_text(check.computed),
+                "stated": amount(check.stated),
+                "computed": amount(check.computed),
                 "formula": formula(result, check.figure, check.side),
-                "difference": number_text(check.difference),
+                "difference": amount(check.difference),
+                "unit": unit,
             }
         )
     if check.figure == PER_USER:
@@ -259,23 +304,53 @@ def explain(result: CalculationResult, check: Check) -> list[str]:
         elif users is None:
             texts.append(
                 _(
-                    "%(label)s (%(stated)s kr) implies %(implied)s users; the number of users "
-                    "is not given."
+                    "%(label)s (%(stated)s %(unit)s) implies %(implied)s users; the number of "
+                    "users is not given."
                 )
                 % {
                     "label": label,
-                    "stated": number_text(check.stated),
+                    "stated": amount(check.stated),
                     "implied": number_text(check.implied_users),
+                    "unit": unit,
                 }
             )
         else:
             texts.append(
-                _("%(label)s (%(stated)s kr) implies %(implied)s users, not %(users)s.")
+                _("%(label)s (%(stated)s %(unit)s) implies %(implied)s users, not %(users)s.")
                 % {
                     "label": label,
-                    "stated": number_text(check.stated),
+                    "stated": amount(check.stated),
                     "implied": number_text(check.implied_users),
                     "users": users,
+                    "unit": unit,
                 }
             )
     return texts
+
+
+def summary_text(result: CalculationResult) -> str:
+    """The saving (or extra cost) a year in one sentence, in kroner or in hours."""
+    if result.in_hours:
+        if result.saving_per_year >= 0:
+            return _("Computed hours saved a year: %(amount)s hours.") % {
+                "amount": number_text(result.saving_per_year)
+            }
+        return _("Computed extra hours a year: %(amount)s hours.") % {
+            "amount": number_text(result.difference.cost_per_year)
+        }
+    if result.saving_per_year >= 0:
+        return _("Computed saving a year: %(amount)s kr.") % {
+            "amount": money_text(result.saving_per_year)
+        }
+    return _("Computed extra cost a year: %(amount)s kr.") % {
+        "amount": money_text(result.difference.cost_per_year)
+    }
+
+
+def agreement_text(result: CalculationResult) -> str:
+    """That the source's totals agree with the inputs, to within the tolerance."""
+    if result.in_hours:
+        return _(
+            "The totals the source states agree with what its inputs give (to within one hour)."
+        )
+    return _("The totals the source states agree with what its inputs give (to within one krone).")

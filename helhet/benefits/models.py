@@ -387,6 +387,13 @@ class BudgetCut(MunicipalityOwned):
         return format_number(self.amount)
 
 
+class CalculationUnit(models.TextChoices):
+    """What the cost of one counts: kroner, or hours for a benefit planned in hours."""
+
+    NOK = "nok", _("Kroner")
+    HOURS = "hours", _("Hours")
+
+
 class CalculationPeriod(models.TextChoices):
     DAY = "day", _("Per day")
     YEAR = "year", _("Per year")
@@ -402,6 +409,9 @@ class Calculation(MunicipalityOwned):
         Benefit, on_delete=models.CASCADE, related_name="calculation", verbose_name=_("benefit")
     )
     quantity_label = models.CharField(_("what is counted"), max_length=60)
+    unit = models.CharField(
+        _("counted in"), max_length=10, choices=CalculationUnit.choices, default=CalculationUnit.NOK
+    )
     period = models.CharField(
         _("quantities given"), max_length=10, choices=CalculationPeriod.choices
     )

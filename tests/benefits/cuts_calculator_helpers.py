@@ -70,6 +70,7 @@ def budget_cut_form(municipality: Municipality, **fields: str) -> dict[str, Any]
 def calculation_form(**fields: str) -> dict[str, Any]:
     data: dict[str, Any] = {
         "quantity_label": "Oppdrag",
+        "unit": "nok",
         "period": "day",
         "days_per_year": "365",
         "users": "33",

@@ -40,19 +40,20 @@ def _nb(message: str, **params: object) -> str:
 def _yearly_after_text() -> str:
     with translation.override("nb"):
         formula = ngettext(
-            "%(quantity)s × %(cost)s kr × %(days)s day",
-            "%(quantity)s × %(cost)s kr × %(days)s days",
+            "%(quantity)s × %(cost)s %(unit)s × %(days)s day",
+            "%(quantity)s × %(cost)s %(unit)s × %(days)s days",
             365,
-        ) % {"quantity": "31,5", "cost": "128", "days": 365}
+        ) % {"quantity": "31,5", "cost": "128", "days": 365, "unit": "kr"}
         text = _(
-            "%(label)s: %(stated)s kr. Computed: %(computed)s kr (%(formula)s). "
-            "Difference: %(difference)s kr."
+            "%(label)s: %(stated)s %(unit)s. Computed: %(computed)s %(unit)s (%(formula)s). "
+            "Difference: %(difference)s %(unit)s."
         ) % {
             "label": _("Stated yearly cost after"),
             "stated": "1\u00a0471\u00a0399",
             "computed": "1\u00a0471\u00a0680",
             "formula": formula,
             "difference": "\u2212281",
+            "unit": "kr",
         }
     return escape(text)
 
@@ -62,11 +63,12 @@ def _implied_text(side: str, stated: str) -> str:
         label = _(
             "Stated cost per user before" if side == "before" else "Stated cost per user after"
         )
-        text = _("%(label)s (%(stated)s kr) implies %(implied)s users, not %(users)s.") % {
+        text = _("%(label)s (%(stated)s %(unit)s) implies %(implied)s users, not %(users)s.") % {
             "label": label,
             "stated": stated,
             "implied": "30",
             "users": 33,
+            "unit": "kr",
         }
     return escape(text)
 
@@ -112,11 +114,12 @@ def test_the_plan_table_has_before_after_and_difference(
     page = _page(login("leser"), _plan(stavanger))
 
     assert f'id="calculation-{found.pk}"' in page
-    assert "8\u00a0452,5 kr" in page  # before, per day
-    assert "4\u00a0032 kr" in page  # after, per day
-    assert "\u22124\u00a0420,5 kr" in page  # difference, per day
-    assert "3\u00a0085\u00a0162,5 kr" in page  # before, per year
-    assert "\u22121\u00a0613\u00a0482,5 kr" in page  # difference, per year
+    assert "8\u00a0452,50 kr" in page  # before, per day: øre with two decimals
+    assert "4\u00a0032 kr" in page  # after, per day: whole kroner without
+    assert "\u22124\u00a0420,50 kr" in page  # difference, per day
+    assert "3\u00a0085\u00a0162,50 kr" in page  # before, per year
+    assert "\u22121\u00a0613\u00a0482,50 kr" in page  # difference, per year
+    assert "452,5 kr" not in page
     assert "\u221237,5" in page  # visits a day
 
 
@@ -283,3 +286,41 @@ def test_the_plan_takes_as_many_queries_with_one_calculation_and_cut_as_with_man
     many = count_queries(client, _plan(stavanger))
 
     assert many == few
+
+
+def test_a_benefit_planned_in_hours_gets_its_calculation_in_hours(
+    stavanger: Municipality, login: Callable[[str], Client]
+) -> None:
+    found = benefit(stavanger, kind="indirect", planned_amount=Decimal(500))
+    client = login("prosjektleder")
+    path = f"/gevinster/{found.pk}/beregning/"
+    assert client.get(path).context["form"]["unit"].value() == "hours"
+
+    response = client.post(
+        path,
+        calculation_form(
+            unit="hours",
+            period="year",
+            quantity_label="Saker",
+            before_quantity="400",
+            before_unit_cost="1,5",
+            after_quantity="400",
+            after_unit_cost="0,25",
+            users="",
+            stated_before_daily="",
+            stated_after_daily="",
+            stated_before_yearly="",
+            stated_after_yearly="",
+            stated_before_per_user="",
+            stated_after_per_user="",
+        ),
+    )
+
+    assert response.status_code == 302
+    assert Calculation.objects.get(benefit=found).unit == "hours"
+    page = _page(client, _plan(stavanger))
+    table = page.split(f'id="calculation-{found.pk}"')[1].split("</table>")[0]
+    assert "Timer per år" in table
+    assert "600 t" in table
+    assert " kr" not in table
+    assert "Beregnet tidsbesparelse per år: 500 timer." in page

@@ -15,8 +15,10 @@ from helhet.benefits.calculator import (
     Check,
     agrees,
     calculate,
+    money_text,
     number_text,
 )
+from helhet.benefits.models import Calculation, CalculationUnit
 from tests.benefits.cuts_calculator_helpers import table_4
 
 
@@ -177,7 +179,7 @@ def test_the_disagreements_are_explained_in_plain_words() -> None:
         "Stated yearly cost after: 1\u00a0471\u00a0399 kr. Computed: 1\u00a0471\u00a0680 kr "
         "(31,5 × 128 kr × 365 days). Difference: \u2212281 kr.",
         "Stated cost per user before: 102\u00a0839 kr. Computed: 93\u00a0489,77 kr "
-        "(3\u00a0085\u00a0162,5 kr ÷ 33 users). Difference: 9\u00a0349,23 kr.",
+        "(3\u00a0085\u00a0162,50 kr ÷ 33 users). Difference: 9\u00a0349,23 kr.",
         "Stated cost per user before (102\u00a0839 kr) implies 30 users, not 33.",
         "Stated cost per user after: 49\u00a0047 kr. Computed: 44\u00a0596,36 kr "
         "(1\u00a0471\u00a0680 kr ÷ 33 users). Difference: 4\u00a0450,64 kr.",
@@ -201,4 +203,44 @@ def _stated_fields() -> list[str]:
         f"stated_{side}_{figure}"
         for side in ("before", "after")
         for figure in ("daily", "yearly", "per_user")
+    ]
+
+
+def test_an_amount_with_ore_has_two_decimals_and_whole_kroner_none() -> None:
+    assert money_text(Decimal("8452.5")) == "8\u00a0452,50"
+    assert money_text(Decimal("4032")) == "4\u00a0032"
+    assert money_text(Decimal("-4420.5")) == "\u22124\u00a0420,50"
+    assert money_text(Decimal("93489.7727")) == "93\u00a0489,77"
+    assert number_text(Decimal("31.5")) == "31,5"  # a quantity is not money
+
+
+def _in_hours() -> Calculation:
+    """Case handling: 400 cases a year at 1,5 hours each before, 0,25 after (stated 610 h)."""
+    return Calculation(
+        quantity_label="Saker",
+        unit=CalculationUnit.HOURS,
+        period="year",
+        days_per_year=230,
+        before_quantity=Decimal(400),
+        after_quantity=Decimal(400),
+        before_unit_cost=Decimal("1.5"),
+        after_unit_cost=Decimal("0.25"),
+        stated_before_yearly=Decimal(610),
+    )
+
+
+def test_a_calculation_in_hours_computes_hours() -> None:
+    result = calculate(_in_hours())
+
+    assert result.in_hours
+    assert (result.before.cost_per_year, result.after.cost_per_year) == (600, 100)
+    assert result.saving_per_year == 500
+
+
+def test_a_calculation_in_hours_explains_in_hours() -> None:
+    with translation.override("nb"):
+        texts = calculate(_in_hours()).explanations()
+
+    assert texts == [
+        "Oppgitte timer per år før: 610 t. Regnet ut: 600 t (400 × 1,5 t). Avvik: 10 t."
     ]

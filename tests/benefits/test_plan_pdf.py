@@ -125,7 +125,7 @@ def test_pdf_shows_the_calculation_and_where_the_source_disagrees_with_it(
     text = _pdf(stavanger)
 
     assert "Forvaltningsrevisjon, tabell 4" in text
-    assert "8 452,5 kr" in text
+    assert "8 452,50 kr" in text
     explanations = calculate(calculation).explanations()
     assert explanations
     for explanation in explanations:

@@ -59,25 +59,27 @@ def test_a_reader_sees_the_dispensers_differences_on_the_plan(loaded: Municipali
 
     with translation.override("nb"):
         yearly = _(
-            "%(label)s: %(stated)s kr. Computed: %(computed)s kr (%(formula)s). "
-            "Difference: %(difference)s kr."
+            "%(label)s: %(stated)s %(unit)s. Computed: %(computed)s %(unit)s (%(formula)s). "
+            "Difference: %(difference)s %(unit)s."
         ) % {
             "label": _("Stated yearly cost after"),
             "stated": "1\u00a0471\u00a0399",
             "computed": "1\u00a0471\u00a0680",
             "formula": ngettext(
-                "%(quantity)s × %(cost)s kr × %(days)s day",
-                "%(quantity)s × %(cost)s kr × %(days)s days",
+                "%(quantity)s × %(cost)s %(unit)s × %(days)s day",
+                "%(quantity)s × %(cost)s %(unit)s × %(days)s days",
                 365,
             )
-            % {"quantity": "31,5", "cost": "128", "days": 365},
+            % {"quantity": "31,5", "cost": "128", "days": 365, "unit": "kr"},
             "difference": "\u2212281",
+            "unit": "kr",
         }
-        users = _("%(label)s (%(stated)s kr) implies %(implied)s users, not %(users)s.") % {
+        users = _("%(label)s (%(stated)s %(unit)s) implies %(implied)s users, not %(users)s.") % {
             "label": _("Stated cost per user before"),
             "stated": "102\u00a0839",
             "implied": "30",
             "users": 33,
+            "unit": "kr",
         }
     assert escape(yearly) in page
     assert escape(users) in page

@@ -10,13 +10,20 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from helhet.benefits.calculator import MINUS, CalculationResult, number_text
+from helhet.benefits.calculator import (
+    MINUS,
+    CalculationResult,
+    agreement_text,
+    number_text,
+    summary_text,
+)
 from helhet.benefits.models import Calculation, format_number
 
 # The calculation's inputs as the PDF lists them (the totals its source states are checked
 # against them, and shown where they disagree).
 CALCULATION_FIELDS = (
     "quantity_label",
+    "unit",
     "period",
     "days_per_year",
     "users",
@@ -37,6 +44,8 @@ def calculation_facts(calculation: Calculation) -> list[tuple[str, str]]:
             continue
         if name == "period":
             text = calculation.get_period_display()
+        elif name == "unit":
+            text = calculation.get_unit_display()
         elif isinstance(value, (int, Decimal)):
             text = format_number(Decimal(value))
         else:
@@ -57,9 +66,12 @@ def calculation_rows(result: CalculationResult) -> list[list[str]]:
     """The computed figures before, after and the difference, as the plan page shows them."""
     label = result.calculation.quantity_label
     users = result.calculation.users
+    hours = result.in_hours
 
-    def kroner(value: Decimal | None) -> str:
-        return "–" if value is None else f"{without_true_minus(number_text(value))} kr"
+    def amount(value: Decimal | None) -> str:
+        if value is None:
+            return "–"
+        return f"{without_true_minus(result.amount_text(value))} {result.unit}"
 
     def plain(value: Decimal) -> str:
         return without_true_minus(number_text(value))
@@ -68,35 +80,34 @@ def calculation_rows(result: CalculationResult) -> list[list[str]]:
     rows = [
         [_("%(label)s per day") % {"label": label}, *(plain(s.quantity_per_day) for s in sides)],
         [_("%(label)s per year") % {"label": label}, *(plain(s.quantity_per_year) for s in sides)],
-        [_("Cost per day"), *(kroner(s.cost_per_day) for s in sides)],
-        [_("Cost per year"), *(kroner(s.cost_per_year) for s in sides)],
+        [
+            _("Hours per day") if hours else _("Cost per day"),
+            *(amount(s.cost_per_day) for s in sides),
+        ],
+        [
+            _("Hours per year") if hours else _("Cost per year"),
+            *(amount(s.cost_per_year) for s in sides),
+        ],
     ]
     if users:
-        per_user = ngettext(
-            "Cost per user (%(users)s user)", "Cost per user (%(users)s users)", users
+        per_user = (
+            ngettext("Hours per user (%(users)s user)", "Hours per user (%(users)s users)", users)
+            if hours
+            else ngettext(
+                "Cost per user (%(users)s user)", "Cost per user (%(users)s users)", users
+            )
         ) % {"users": users}
-        rows.append([per_user, *(kroner(s.cost_per_user) for s in sides)])
+        rows.append([per_user, *(amount(s.cost_per_user) for s in sides)])
     return rows
 
 
 def calculation_notes(result: CalculationResult) -> list[str]:
     """The saving (or extra cost) a year, and whether the source's totals agree with the inputs:
     every disagreement in plain words, never hidden."""
-    if result.saving_per_year >= 0:
-        notes = [
-            _("Computed saving a year: %(amount)s kr.")
-            % {"amount": number_text(result.saving_per_year)}
-        ]
-    else:
-        notes = [
-            _("Computed extra cost a year: %(amount)s kr.")
-            % {"amount": number_text(result.difference.cost_per_year)}
-        ]
+    notes = [without_true_minus(summary_text(result))]
     if result.disagreements:
         notes.append(_("The totals the source states do not all agree with what its inputs give:"))
         notes.extend(f"- {text}" for text in result.explanations())
     elif result.checks:
-        notes.append(
-            _("The totals the source states agree with what its inputs give (to within one krone).")
-        )
+        notes.append(agreement_text(result))
     return notes

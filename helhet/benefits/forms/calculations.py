@@ -9,8 +9,11 @@ from django.utils.translation import gettext_lazy as _
 
 from helhet.benefits.forms.fields import NumberField
 from helhet.benefits.models import (
+    Benefit,
+    BenefitKind,
     Calculation,
     CalculationPeriod,
+    CalculationUnit,
 )
 from helhet.core.forms import StyledForm
 
@@ -25,7 +28,7 @@ class CalculationForm(StyledForm):
     GROUPS: list[tuple[Any, tuple[str, ...]]] = [
         (
             _("What is counted"),
-            ("quantity_label", "period", "days_per_year", "users", "source"),
+            ("quantity_label", "unit", "period", "days_per_year", "users", "source"),
         ),
         (_("Before"), ("before_quantity", "before_unit_cost")),
         (_("After"), ("after_quantity", "after_unit_cost")),
@@ -46,6 +49,14 @@ class CalculationForm(StyledForm):
         label=_("What is counted"),
         max_length=60,
         help_text=_("E.g. “home visits”."),
+    )
+    unit = forms.ChoiceField(
+        label=_("Counted in"),
+        choices=CalculationUnit.choices,
+        help_text=_(
+            "Kroner, or hours for a benefit planned in hours: the cost of one is then the hours "
+            "one takes, and the totals are hours."
+        ),
     )
     period = forms.ChoiceField(label=_("Quantities given"), choices=CalculationPeriod.choices)
     days_per_year = forms.IntegerField(
@@ -69,9 +80,9 @@ class CalculationForm(StyledForm):
         help_text=_("Where the figures come from, e.g. “the final report”."),
     )
     before_quantity = NumberField(label=_("Quantity before"), max_digits=14)
-    before_unit_cost = NumberField(label=_("Cost of one before (NOK)"), max_digits=14)
+    before_unit_cost = NumberField(label=_("Cost of one before (kroner or hours)"), max_digits=14)
     after_quantity = NumberField(label=_("Quantity after"), max_digits=14)
-    after_unit_cost = NumberField(label=_("Cost of one after (NOK)"), max_digits=14)
+    after_unit_cost = NumberField(label=_("Cost of one after (kroner or hours)"), max_digits=14)
     stated_before_daily = _money(
         _("Stated cost per day before"),
         required=False,
@@ -87,7 +98,12 @@ class CalculationForm(StyledForm):
         return [(title, [self[name] for name in names]) for title, names in self.GROUPS]
 
 
-def calculation_initial(calculation: Calculation | None) -> dict[str, Any]:
+def calculation_initial(calculation: Calculation | None, benefit: Benefit) -> dict[str, Any]:
+    """The saved calculation, or a new one per day over 365 days, counted in what the benefit is
+    planned in (hours for an indirect benefit, else kroner)."""
     if calculation is None:
-        return {"period": CalculationPeriod.DAY, "days_per_year": 365}
+        unit = (
+            CalculationUnit.HOURS if benefit.kind == BenefitKind.INDIRECT else CalculationUnit.NOK
+        )
+        return {"period": CalculationPeriod.DAY, "days_per_year": 365, "unit": unit}
     return {name: getattr(calculation, name) for name in CalculationForm.base_fields}

@@ -17,6 +17,7 @@ from helhet.benefits.models import (
     Benefit,
     BenefitKind,
     Calculation,
+    CalculationUnit,
 )
 from helhet.core.history import delete_with_history, save_with_history
 
@@ -55,6 +56,7 @@ def calculation_set(
     benefit: Benefit,
     quantity_label: str,
     period: str,
+    unit: str = CalculationUnit.NOK,
     before_quantity: Decimal,
     after_quantity: Decimal,
     before_unit_cost: Decimal,
@@ -69,7 +71,8 @@ def calculation_set(
     stated_after_per_user: Decimal | None = None,
     source: str = "",
 ) -> Calculation:
-    """Give the benefit its before/after calculation, or replace the one it has. Quantities,
+    """Give the benefit its before/after calculation, or replace the one it has, counted in
+    kroner or in hours (``unit``: the cost of one is then the hours one takes). Quantities,
     unit costs and stated totals are not negative, a year has 1 to 366 days, the number of users
     is at least 1 or not given; a qualitative benefit has none. The stated totals are kept as
     the source gives them, even when they disagree with the inputs (``calculator`` shows it)."""
@@ -79,6 +82,7 @@ def calculation_set(
         calculation = Calculation(municipality=benefit.municipality, benefit=benefit)
     values = {
         "quantity_label": quantity_label,
+        "unit": unit,
         "period": period,
         "days_per_year": days_per_year,
         "users": users,

@@ -34,7 +34,7 @@ def calculation_edit(request: MemberRequest, pk: int) -> HttpResponse:
     calculation = _calculation_of(benefit)
     form = CalculationForm(
         request.POST if request.method == "POST" else None,
-        initial=calculation_initial(calculation),
+        initial=calculation_initial(calculation, benefit),
     )
     if request.method == "POST" and form.is_valid():
         try:
