@@ -81,6 +81,26 @@ def user_require_password_change(*, user: User) -> None:
 
 
 @transaction.atomic
+def member_password_set(*, actor: User | None, membership: Membership, password: str) -> None:
+    """The administrator gives a member a new password (say, forgotten, with no e-mail to reset
+    it by); the person must choose their own at their next login. Refused for a person who is
+    also a member of another municipality: this municipality's administrator does not govern
+    that login. The password has passed the validators in the form that asked for it."""
+    user = membership.user
+    if Membership.objects.filter(user=user).exclude(municipality=membership.municipality).exists():
+        raise ValidationError(
+            _(
+                "%(name)s also works in another municipality, so only they can change the "
+                "password: they can use “Forgotten your password?” on the login page."
+            )
+            % {"name": user}
+        )
+    user.set_password(password)
+    user.must_change_password = True
+    user.save(update_fields=["password", "must_change_password"])
+
+
+@transaction.atomic
 def user_password_set(*, user: User, password: str) -> None:
     """Give the person the password they chose themselves (changed or reset), which ends any
     forced change. The password has passed the validators in the form that asked for it."""

@@ -3,6 +3,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from django import forms
+from django.contrib.auth.forms import SetPasswordForm
 from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 from django.utils.translation import gettext_lazy as _
 
@@ -110,3 +111,13 @@ class MemberCreateForm(_MembershipFields):
 
 class MembershipForm(_MembershipFields):
     pass
+
+
+class MemberPasswordForm(SetPasswordForm):
+    """A new password for a member, chosen by the administrator (Django's validators apply)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "ds-input"
+            field.widget.attrs["autocomplete"] = "new-password"

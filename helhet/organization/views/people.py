@@ -16,7 +16,7 @@ from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
 from helhet.core.forms import add_service_errors
 from helhet.core.history import history_entries
-from helhet.organization.forms import MemberCreateForm, MembershipForm
+from helhet.organization.forms import MemberCreateForm, MemberPasswordForm, MembershipForm
 
 
 @member_required(Capability.VIEW_MEMBERS)
@@ -72,6 +72,37 @@ def member_edit(request: MemberRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "organization/member_edit.html",
+        {"form": form, "member": membership},
+        status=status,
+    )
+
+
+@member_required(Capability.MANAGE_MEMBERS)
+@require_http_methods(["GET", "POST"])
+def member_password(request: MemberRequest, pk: int) -> HttpResponse:
+    """Set a new password for a member, which they must change at their next login."""
+    membership = get_rw_membership_for_user(request.membership, pk)
+    form = MemberPasswordForm(membership.user, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.member_password_set(
+                actor=request.user,
+                membership=membership,
+                password=form.cleaned_data["new_password1"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s has a new password and must change it at the next login.")
+                % {"name": membership.user},
+            )
+            return redirect("people:member_list")
+    status = 400 if form.is_bound else 200
+    return render(
+        request,
+        "organization/member_password.html",
         {"form": form, "member": membership},
         status=status,
     )
