@@ -61,7 +61,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First, so every error answer under /api/ is JSON, whichever middleware or view gave it.
+    # Outermost: Permissions-Policy on every answer, no-store on data (API JSON, exports).
+    "helhet.core.middleware.SecurityHeadersMiddleware",
+    # Next, so every error answer under /api/ is JSON, whichever middleware or view gave it.
     "helhet.api.middleware.ApiErrorsAsJson",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -14,7 +14,8 @@ API_PREFIX = "/api/"
 
 class ApiErrorsAsJson:
     """Turn any error answer under /api/ that is not JSON into the API's error shape, keeping
-    its status and headers such as ``Allow``. Outermost, so it sees every other answer."""
+    its status and headers such as ``Allow``. Outermost but for the security headers, so it
+    sees every other answer."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response

@@ -22,3 +22,56 @@ class LanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+# Browser features Helhet never uses, turned off for its pages and anything they might embed.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+)
+
+# Answers that are data rather than pages: the API's JSON and the exports.
+DATA_TYPES = (
+    "application/json",
+    "text/csv",
+    "application/pdf",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+)
+NO_STORE = "private, no-store"
+
+
+class SecurityHeadersMiddleware:
+    """A Permissions-Policy on every answer, and ``Cache-Control: private, no-store`` on every
+    answer that is data (the API's JSON, its errors included, and every CSV, XLSX or PDF export
+    or other download), so that no proxy or shared browser keeps a copy of a municipality's
+    figures. Outermost, so it sees every other middleware's answer too."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        content_type = response.get("Content-Type", "").split(";")[0].strip()
+        if content_type in DATA_TYPES or "attachment" in response.get("Content-Disposition", ""):
+            response["Cache-Control"] = NO_STORE
+        return response

@@ -140,7 +140,6 @@ def measurement_evidence(request: MemberRequest, pk: int) -> HttpResponse:
         content_type=kind.content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
     # A streamed response; member_required's typing knows only HttpResponse.
     return cast(HttpResponse, response)
 
