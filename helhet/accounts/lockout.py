@@ -3,6 +3,7 @@ address, and wrong passwords for any usernames from one address (password sprayi
 
 from typing import Any
 
+from axes.attempts import get_cool_off_threshold
 from axes.handlers.database import AxesDatabaseHandler
 from axes.models import AccessAttempt
 from django.conf import settings
@@ -37,9 +38,12 @@ class LoginLockoutHandler(AxesDatabaseHandler):
 
 
 def address_locked(request: HttpRequest) -> bool:
-    """Whether the request's address has reached the per-address limit (for the message)."""
+    """Whether the request's address has reached the per-address limit within the cool-off time
+    (for the lock-out page's message)."""
     address = getattr(request, "axes_ip_address", None)
-    attempts = AccessAttempt.objects.filter(ip_address=address)
+    attempts = AccessAttempt.objects.filter(
+        ip_address=address, attempt_time__gte=get_cool_off_threshold(request)
+    )
     return _failures(attempts) >= settings.HELHET_LOGIN_ADDRESS_FAILURE_LIMIT
 
 
