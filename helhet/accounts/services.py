@@ -54,8 +54,11 @@ def member_create(
     the administrator's choice, so the person must change it at their first login. Nothing is
     written if the username is taken, the password is weak or the unit is another
     municipality's."""
+    # A username is one login across Helhet, so one taken anywhere is refused; the answer is the
+    # same wherever it is taken and never says where or by whom (nothing about another
+    # municipality's people is given away).
     if User.objects.filter(username__iexact=username).exists():
-        raise ValidationError({"username": _("This username is already in use.")})
+        raise ValidationError({"username": _("This username is already in use. Choose another.")})
     _check_unit(municipality, unit)
     user = User(username=username, first_name=first_name, last_name=last_name, email=email)
     try:

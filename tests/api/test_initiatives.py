@@ -296,6 +296,25 @@ def test_a_two_megabyte_need_is_refused_in_a_change_and_no_history_is_written(
     assert initiative.history.count() == history
 
 
+@pytest.mark.parametrize("username", ["leser", "finnes-ikke"])
+def test_a_person_of_another_municipality_is_refused_like_an_unknown_username(
+    username: str, bergen: Municipality, api_headers: Headers
+) -> None:
+    data = {
+        "name": "Bergensprosjekt",
+        "kind": "project",
+        "owning_unit": unit_named(bergen, "Digitaliseringsavdelingen").pk,
+        "project_owner": username,
+    }
+
+    response = _post(LIST, data, api_headers("bergen-admin"))
+
+    assert response.status_code == 422
+    assert response.json()["errors"] == {
+        "project_owner": [f"Ingen person med brukernavnet «{username}» arbeider i denne kommunen."]
+    }
+
+
 def test_a_duplicate_name_is_refused(stavanger: Municipality, api_headers: Headers) -> None:
     make_initiative(stavanger, "RPA")
 

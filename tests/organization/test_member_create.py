@@ -196,3 +196,37 @@ def test_a_weak_password_is_reported_on_the_password_field(
         )
 
     assert list(error.value.message_dict) == ["password"]
+
+
+# Usernames are one login across Helhet (a person may work in several municipalities), so a
+# username taken anywhere cannot be given again. The form says only that: the same words for a
+# username taken here, in another municipality or by a login with no municipality, never where
+# or by whom, so that an administrator learns nothing about another municipality's people.
+TAKEN = "Brukernavnet er allerede i bruk. Velg et annet."
+
+
+@pytest.mark.parametrize(
+    "username",
+    [
+        pytest.param("bergen-admin", id="here"),
+        pytest.param("leser", id="in-another-municipality"),
+        pytest.param("LESER", id="other-case"),
+        pytest.param("driftsbruker", id="without-municipality"),
+    ],
+)
+def test_a_taken_username_gets_the_same_answer_wherever_it_is_taken(
+    username: str, login: Callable[[str], Client]
+) -> None:
+    User.objects.create_user(username="driftsbruker", first_name="Ola", last_name="Drift")
+    client = login("bergen-admin")
+
+    response = client.post(
+        "/personer/ny/",
+        {"username": username, "password": STRONG_PASSWORD, "role": Role.READER},
+    )
+
+    assert response.status_code == 400
+    assert response.context["form"].errors == {"username": [TAKEN]}
+    body = response.content.decode()
+    for revealing in ("Stavanger", "Gunn", "Bø", "Ola", "Drift"):
+        assert revealing not in body
