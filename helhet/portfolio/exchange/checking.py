@@ -28,7 +28,7 @@ from helhet.portfolio.exchange.columns import (
     comparable,
 )
 from helhet.portfolio.exchange.problems import Problem, RowError
-from helhet.portfolio.exchange.reading import Table
+from helhet.portfolio.exchange.reading import Table, cell_as_text
 from helhet.portfolio.exchange.values import Lookup, clean_cell
 from helhet.portfolio.models import Initiative, InitiativeKind, InitiativeStatus
 
@@ -234,6 +234,8 @@ def _check_row(
     """One row as an ImportRow, or its problems."""
     cleaned, problems = _clean_row(number, values, lookup)
     target = _target(cleaned, lookup)
+    if target is not None:
+        problems = _keep_current_people(target, values, cleaned, problems, lookup)
     problems += _name_problems(number, cleaned, target, lookup, seen, problems)
     state = {**current_values(target), **cleaned} if target else cleaned
     problems += _rule_problems(number, values, state, problems)
@@ -249,6 +251,29 @@ def _check_row(
         ) % {"file": version, "now": target.version}
         return None, [Problem(message, number, COLUMN_BY_KEY["version"].header)]
     return row, []
+
+
+def _keep_current_people(
+    target: Initiative,
+    values: dict[str, Any],
+    cleaned: dict[str, Any],
+    problems: list[Problem],
+    lookup: Lookup,
+) -> list[Problem]:
+    """A person no longer in the municipality may stay where they are: a cell that names the
+    initiative's current owner or leader as the export wrote them is no problem (so an export
+    reads back unchanged), though such a person cannot be chosen anew."""
+    kept = problems
+    for key in ("project_owner", "project_leader"):
+        current = getattr(target, key)
+        header = COLUMN_BY_KEY[key].header
+        refused = any(problem.column == header for problem in kept)
+        if refused and current is not None:
+            text = cell_as_text(values.get(key))
+            if text in (lookup.person_text(current), current.username):
+                kept = [problem for problem in kept if problem.column != header]
+                cleaned[key] = current
+    return kept
 
 
 def _target(cleaned: dict[str, Any], lookup: Lookup) -> Initiative | None:

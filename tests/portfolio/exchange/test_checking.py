@@ -1,7 +1,12 @@
 """helhet/portfolio/exchange/ (checking): Checking the rows: every problem named by row and column,
 and nothing written."""
 
+import io
+
+from helhet.accounts.models import Membership, User
 from helhet.organization.models import Municipality
+from helhet.portfolio import exchange
+from helhet.portfolio.models import Initiative
 from tests.portfolio.conftest import MakeInitiative
 from tests.portfolio.exchange.helpers import check_file, file_problems
 from tests.portfolio.exchange_files import (
@@ -209,3 +214,36 @@ def test_a_column_not_in_the_template_is_mentioned_but_not_a_problem(
 def test_internal_column_names_are_accepted(stavanger: Municipality) -> None:
     rows = [["name", "KIND", "owning_unit"], ["RPA", "project", "IT-avdelingen"]]
     assert check_file(stavanger, "tiltak.xlsx", xlsx_file(rows)).ok
+
+
+def test_a_person_who_has_left_the_municipality_reads_back_unchanged(
+    stavanger: Municipality, make_initiative: MakeInitiative
+) -> None:
+    eier = User.objects.get(username="eier")
+    make_initiative("RPA", project_owner=eier)
+    Membership.objects.filter(user=eier, municipality=stavanger).delete()
+    out = io.BytesIO()
+    exchange.write_xlsx(exchange.export_rows(Initiative.objects.filter(name="RPA")), out)
+
+    preview = check_file(stavanger, "eksport.xlsx", out.getvalue())
+
+    assert preview.problems == []
+    assert [row.action for row in preview.rows] == ["unchanged"]
+
+
+def test_a_person_who_has_left_cannot_be_chosen_anew(
+    stavanger: Municipality, make_initiative: MakeInitiative
+) -> None:
+    eier = User.objects.get(username="eier")
+    make_initiative("RPA")
+    Membership.objects.filter(user=eier, municipality=stavanger).delete()
+    rows = [[*HEADERS, "Prosjekteier"], ["RPA", "Prosjekt", "Innovasjon og digitalisering", "eier"]]
+
+    assert file_problems(stavanger, rows) == [
+        problem(
+            2,
+            "Prosjekteier",
+            "No person in the municipality has the name or username “%(name)s”.",
+            name="eier",
+        )
+    ]
