@@ -52,7 +52,8 @@ def current_values(initiative: Initiative) -> dict[str, Any]:
     return {key: getattr(initiative, key) for key in PLAIN_KEYS}
 
 
-def _current(initiative: Initiative, key: str) -> Any:
+def current_value(initiative: Initiative, key: str) -> Any:
+    """The value of a column's field as the row's cleaned values hold it (relations as lists)."""
     if key in RELATION_KEYS:
         return list(getattr(initiative, key).all())  # prefetched by the lookup
     if key == "tags":
@@ -78,7 +79,7 @@ def row_changes(initiative: Initiative, cleaned: dict[str, Any], lookup: Lookup)
         if key in ("id", "version"):
             continue
         column = COLUMN_BY_KEY[key]
-        old = _current(initiative, key)
+        old = current_value(initiative, key)
         if _same(column, old, new):
             continue
         found.shown.append(

@@ -16,8 +16,10 @@ from helhet.organization.models import Municipality, OrgUnit
 from helhet.portfolio.exchange.changes import (
     RELATION_KEYS,
     Change,
+    current_value,
     current_values,
     row_changes,
+    shown_value,
 )
 from helhet.portfolio.exchange.columns import (
     COLUMN_BY_KEY,
@@ -235,7 +237,7 @@ def _check_row(
     cleaned, problems = _clean_row(number, values, lookup)
     target = _target(cleaned, lookup)
     if target is not None:
-        problems = _keep_current_people(target, values, cleaned, problems, lookup)
+        problems = _keep_current_references(target, values, cleaned, problems, lookup)
     problems += _name_problems(number, cleaned, target, lookup, seen, problems)
     state = {**current_values(target), **cleaned} if target else cleaned
     problems += _rule_problems(number, values, state, problems)
@@ -253,26 +255,33 @@ def _check_row(
     return row, []
 
 
-def _keep_current_people(
+# The columns that name the municipality's units, people and goals.
+_REFERENCE_KEYS = ("owning_unit", "participating_units", "goals", "project_owner", "project_leader")
+
+
+def _keep_current_references(
     target: Initiative,
     values: dict[str, Any],
     cleaned: dict[str, Any],
     problems: list[Problem],
     lookup: Lookup,
 ) -> list[Problem]:
-    """A person no longer in the municipality may stay where they are: a cell that names the
-    initiative's current owner or leader as the export wrote them is no problem (so an export
-    reads back unchanged), though such a person cannot be chosen anew."""
+    """A cell that names what the initiative has now, as the export wrote it, is no problem even
+    if the name alone is not enough to find it (two units with one name, a person who has left
+    the municipality), so an export reads back unchanged. Choosing them anew is still refused."""
     kept = problems
-    for key in ("project_owner", "project_leader"):
-        current = getattr(target, key)
-        header = COLUMN_BY_KEY[key].header
-        refused = any(problem.column == header for problem in kept)
-        if refused and current is not None:
-            text = cell_as_text(values.get(key))
-            if text in (lookup.person_text(current), current.username):
-                kept = [problem for problem in kept if problem.column != header]
-                cleaned[key] = current
+    for key in _REFERENCE_KEYS:
+        column = COLUMN_BY_KEY[key]
+        if key not in values or not any(problem.column == column.header for problem in kept):
+            continue
+        current = current_value(target, key)
+        text = cell_as_text(values[key])
+        written = {shown_value(column, current, lookup)}
+        if column.kind == "user" and current is not None:
+            written.add(current.username)
+        if text in written:
+            kept = [problem for problem in kept if problem.column != column.header]
+            cleaned[key] = current
     return kept
 
 

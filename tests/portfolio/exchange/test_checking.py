@@ -4,9 +4,10 @@ and nothing written."""
 import io
 
 from helhet.accounts.models import Membership, User
-from helhet.organization.models import Municipality
+from helhet.organization.models import Municipality, OrgUnit, UnitKind
 from helhet.portfolio import exchange
 from helhet.portfolio.models import Initiative
+from tests.conftest import unit_named
 from tests.portfolio.conftest import MakeInitiative
 from tests.portfolio.exchange.helpers import check_file, file_problems
 from tests.portfolio.exchange_files import (
@@ -247,3 +248,20 @@ def test_a_person_who_has_left_cannot_be_chosen_anew(
             name="eier",
         )
     ]
+
+
+def test_a_unit_whose_name_another_unit_shares_reads_back_unchanged(
+    stavanger: Municipality, make_initiative: MakeInitiative
+) -> None:
+    smartby = unit_named(stavanger, "Smartby")
+    make_initiative("RPA", owning_unit="Smartby", m2m={"participating_units": [smartby]})
+    OrgUnit.objects.create(
+        municipality=stavanger, parent=None, kind=UnitKind.SERVICE_AREA, name="Smartby"
+    )
+    out = io.BytesIO()
+    exchange.write_csv(exchange.export_rows(Initiative.objects.filter(name="RPA")), out)
+
+    preview = check_file(stavanger, "eksport.csv", out.getvalue())
+
+    assert preview.problems == []
+    assert [row.action for row in preview.rows] == ["unchanged"]
