@@ -140,6 +140,8 @@ ROLE_VIEWS = [
     ),
     View("maturity:import_upload", (Capability.MANAGE_SERVICES,)),
     View("maturity:import_confirm", (Capability.MANAGE_SERVICES,)),
+    View("maturity:import_template_xlsx", (Capability.MANAGE_SERVICES,)),
+    View("maturity:import_template_csv", (Capability.MANAGE_SERVICES,)),
 ]
 
 
