@@ -233,15 +233,21 @@ class Lookup:
         return self.by_id.get(int(text))
 
 
+def _field_limit(key: str) -> int | None:
+    """The most characters the initiative's field takes (helhet.core.text), None if unlimited."""
+    limit = getattr(Initiative._meta.get_field(key), "max_length", None)
+    return int(limit) if limit else None
+
+
 def clean_cell(column: Column, raw: Any, lookup: Lookup) -> Any:
     """A cell's value as the column's field needs it; RowError if it cannot be used."""
     text = cell_as_text(raw)
     kind = column.kind
     if kind == "text":
-        if column.max_length and len(text) > column.max_length:
+        limit = column.max_length or _field_limit(column.key)
+        if limit and len(text) > limit:
             raise RowError(
-                _("The text is too long (at most %(limit)s characters).")
-                % {"limit": column.max_length}
+                _("The text is too long (at most %(limit)s characters).") % {"limit": limit}
             )
         return text
     if kind == "choice":

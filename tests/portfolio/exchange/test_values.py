@@ -10,6 +10,7 @@ from django.utils import translation
 
 from helhet.accounts.models import Membership, User
 from helhet.accounts.roles import Role
+from helhet.core.text import LONG_TEXT
 from helhet.organization.models import Municipality
 from helhet.portfolio import exchange
 from helhet.portfolio.exchange import columns
@@ -173,3 +174,18 @@ def test_a_person_is_found_by_name_or_username_and_a_shared_name_needs_the_usern
     assert lookup.person("Gunn Bø") == User.objects.get(username="leser")
     with pytest.raises(RowError):
         lookup.person("Hanne Vik")
+
+
+def test_a_text_longer_than_the_field_takes_is_a_problem_in_the_preview(
+    stavanger: Municipality,
+) -> None:
+    rows = [[*HEADERS, "Behov"], ["RPA", "Prosjekt", "IT-avdelingen", "x" * (LONG_TEXT + 1)]]
+
+    assert file_problems(stavanger, rows) == [
+        problem(
+            2,
+            "Behov",
+            "The text is too long (at most %(limit)s characters).",
+            limit=LONG_TEXT,
+        )
+    ]
