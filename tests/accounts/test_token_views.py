@@ -156,3 +156,9 @@ def test_the_lists_use_as_many_queries_for_thirty_tokens_as_for_three(
         _token_of(["admin", "leser", "eier"][index % 3], f"Nøkkel {index}")
 
     assert (count_queries(client, OWN), count_queries(client, ALL)) == (own, everyone)
+
+
+def test_the_page_with_the_new_token_is_never_cached(login: Callable[[str], Client]) -> None:
+    response = _make(login("leser"))
+
+    assert "no-store" in response["Cache-Control"]  # type: ignore[index]

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -33,7 +34,12 @@ def token_list(request: MemberRequest) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            return render(request, "accounts/token_created.html", {"token": token, "key": key})
+            response = render(
+                request, "accounts/token_created.html", {"token": token, "key": key}
+            )
+            # The secret is on this page: no browser or proxy may keep a copy.
+            add_never_cache_headers(response)
+            return response
     tokens = ApiToken.objects.filter(municipality=membership.municipality, user=request.user)
     return render(
         request,
