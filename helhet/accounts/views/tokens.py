@@ -34,9 +34,7 @@ def token_list(request: MemberRequest) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            response = render(
-                request, "accounts/token_created.html", {"token": token, "key": key}
-            )
+            response = render(request, "accounts/token_created.html", {"token": token, "key": key})
             # The secret is on this page: no browser or proxy may keep a copy.
             add_never_cache_headers(response)
             return response
