@@ -109,7 +109,27 @@ DATABASES = {
         conn_max_age=int(os.environ.get("HELHET_DB_CONN_MAX_AGE", "60")),
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite for several people at once (Django 5.1+): write-ahead logging, so readers never wait
+    # for a writer and a writer never waits for readers; every transaction takes the write lock
+    # when it begins (IMMEDIATE), so two writers queue for it instead of the second failing with
+    # "database is locked" when its read turns into a write; and a writer waits up to
+    # SQLITE_BUSY_SECONDS for the lock. synchronous=NORMAL is safe with WAL (a power cut may lose
+    # the last commits, never corrupt the file).
+    busy_seconds = int(os.environ.get("HELHET_SQLITE_BUSY_SECONDS", "20"))
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": busy_seconds,
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+            f"PRAGMA busy_timeout={busy_seconds * 1000};"
+        ),
+    }
+    # Tests run on a file as well (one per pytest-xdist worker: test.sqlite3_gw0, ...), not
+    # Django's in-memory default, so they meet the same locking as a server (see
+    # tests/api/test_parallel_writes.py).
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Helhet's overviews are short aggregate queries: compiling them with PostgreSQL's JIT costs
     # more than it saves (measured by bench/bench_benefits.py).
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
