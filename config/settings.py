@@ -5,6 +5,7 @@ HELHET_DEBUG=false, HELHET_SECRET_KEY, HELHET_ALLOWED_HOSTS and DATABASE_URL (Po
 """
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -125,10 +126,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             f"PRAGMA busy_timeout={busy_seconds * 1000};"
         ),
     }
-    # Tests run on a file as well (one per pytest-xdist worker: test.sqlite3_gw0, ...), not
-    # Django's in-memory default, so they meet the same locking as a server (see
-    # tests/api/test_parallel_writes.py).
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+    # Tests run on a file as well, not Django's in-memory default, so they meet the same locking
+    # as a server (tests/api/test_parallel_writes.py): one per test process (and pytest-xdist
+    # worker), in the temporary folder, so two test runs at once never share one.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"helhet-test-{os.getpid()}.sqlite3")
+    }
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Helhet's overviews are short aggregate queries: compiling them with PostgreSQL's JIT costs
     # more than it saves (measured by bench/bench_benefits.py).

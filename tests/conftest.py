@@ -15,7 +15,6 @@ from typing import Any
 
 import pytest
 from django.apps import apps
-from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
@@ -29,12 +28,6 @@ from helhet.demo.municipalities import build_demo
 from helhet.organization.models import Municipality, OrgUnit, UnitKind
 
 FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    # On SQLite the test databases are files in var/ (config/settings.py), which a fresh clone
-    # does not have yet.
-    Path(settings.VAR_DIR).mkdir(parents=True, exist_ok=True)
 
 
 @pytest.fixture(autouse=True)

@@ -68,7 +68,7 @@ def stavanger() -> Municipality:
 
 def _headers(username: str) -> dict[str, str]:
     membership = Membership.objects.get(user__username=username)
-    _token, key = api_token_create(membership=membership)
+    _token, key = api_token_create(membership=membership, name="Parallelt")
     # Used at once by every thread: mark it used now, so no thread writes its last use.
     ApiToken.objects.filter(user=membership.user).update(last_used_at=timezone.now())
     return {"Authorization": f"Bearer {key}"}
