@@ -402,7 +402,7 @@ def test_confirming_twice_creates_the_rows_once(
     token = _token(_upload(client, "tiltak.xlsx", xlsx_file(GOOD_ROWS)).content.decode())
 
     assert client.post(CONFIRM, {"token": token}).status_code == 302
-    assert client.post(CONFIRM, {"token": token}).status_code == 400
+    assert client.post(CONFIRM, {"token": token}).status_code == 409
     assert Initiative.objects.filter(municipality=stavanger).count() == 2
 
 

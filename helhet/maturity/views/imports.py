@@ -21,7 +21,11 @@ from helhet.portfolio import exchange
 
 
 def _upload_page(
-    request: MemberRequest, form: ImportForm, status: int = 200, expired: bool = False
+    request: MemberRequest,
+    form: ImportForm,
+    status: int = 200,
+    expired: bool = False,
+    already_imported: bool = False,
 ) -> HttpResponse:
     return render(
         request,
@@ -29,6 +33,7 @@ def _upload_page(
         {
             "form": form,
             "expired": expired,
+            "already_imported": already_imported,
             "column_headers": list(imports.COLUMN_HEADERS.items()),
         },
         status=status,
@@ -95,11 +100,18 @@ def import_confirm(request: MemberRequest) -> HttpResponse:
     GET (a reload, a bookmark): the upload form."""
     if request.method != "POST":
         return _upload_page(request, ImportForm())
-    pending = exchange.pending_load(
-        membership=request.membership, token=request.POST.get("token", "")
-    )
     form = ImportConfirmForm(request.POST)
-    if pending is None or not form.is_valid():
+    if not form.is_valid():
+        return _upload_page(request, ImportForm(), status=400, expired=True)
+    try:
+        # This confirmation alone from here on: a parallel one (a double click, another
+        # window) is told the file is already being imported.
+        pending = exchange.pending_claim(
+            membership=request.membership, token=request.POST.get("token", "")
+        )
+    except exchange.PendingClaimed:
+        return _upload_page(request, ImportForm(), status=409, already_imported=True)
+    if pending is None:
         return _upload_page(request, ImportForm(), status=400, expired=True)
     try:
         result = imports.import_service_maturity(
@@ -111,6 +123,7 @@ def import_confirm(request: MemberRequest) -> HttpResponse:
             name=pending.name,
         )
     except imports.ImportRefused as refused:
+        exchange.pending_release(pending.token)
         preview = imports.ImportPreview(problems=refused.problems)
         return _preview_page(request, form, preview, pending.name, "")
     exchange.pending_delete(pending.token)

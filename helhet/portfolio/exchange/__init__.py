@@ -21,9 +21,12 @@ from helhet.portfolio.exchange.export import (
 )
 from helhet.portfolio.exchange.importing import ImportFailed, import_rows
 from helhet.portfolio.exchange.pending import (
+    PendingClaimed,
     PendingUpload,
+    pending_claim,
     pending_delete,
     pending_load,
+    pending_release,
     pending_save,
 )
 from helhet.portfolio.exchange.problems import FileRefused, Problem
@@ -48,6 +51,7 @@ __all__ = [
     "ImportFailed",
     "ImportPreview",
     "ImportRow",
+    "PendingClaimed",
     "PendingUpload",
     "Problem",
     "Table",
@@ -63,8 +67,10 @@ __all__ = [
     "import_rows",
     "parse_date",
     "parse_money",
+    "pending_claim",
     "pending_delete",
     "pending_load",
+    "pending_release",
     "pending_save",
     "read_table",
     "template_workbook",

@@ -167,7 +167,15 @@ def import_confirm(request: MemberRequest) -> HttpResponse:
     shown to confirm. GET: the preview of that file again (or the upload form when none
     waits)."""
     token = (request.POST if request.method == "POST" else request.GET).get("token", "")
-    pending = exchange.pending_load(membership=request.membership, token=token)
+    if request.method == "GET":
+        pending = exchange.pending_load(membership=request.membership, token=token)
+    else:
+        try:
+            # This confirmation alone from here on: a parallel one (a double click, another
+            # window) is told the file is already being imported.
+            pending = exchange.pending_claim(membership=request.membership, token=token)
+        except exchange.PendingClaimed:
+            return _upload_page(request, ImportForm(), status=409, already_imported=True)
     if pending is None:
         if request.method == "GET":
             return _upload_page(request, ImportForm())
@@ -185,6 +193,7 @@ def import_confirm(request: MemberRequest) -> HttpResponse:
         form.add_error(None, refused.message)
         return _upload_page(request, form, status=400)
     if request.method == "GET" or not preview.ok:
+        exchange.pending_release(pending.token)
         return _preview_page(request, preview, pending.name, pending.token if preview.ok else "")
     if pending.plan != preview.plan:
         exchange.pending_delete(pending.token)
@@ -199,6 +208,7 @@ def import_confirm(request: MemberRequest) -> HttpResponse:
             rows=preview.rows,
         )
     except exchange.ImportFailed as failed:
+        exchange.pending_release(pending.token)
         return _preview_page(
             request, exchange.ImportPreview([], failed.problems, preview.notices), pending.name
         )
