@@ -30,6 +30,7 @@ def test_a_reader_downloads_the_evidence_as_an_attachment(
     assert response["Content-Disposition"].startswith("attachment;")
     assert "turnus.pdf" in response["Content-Disposition"]
     assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Cache-Control"] == "private, no-store"
     assert b"".join(response.streaming_content) == files.pdf()  # type: ignore[attr-defined]
 
 

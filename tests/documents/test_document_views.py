@@ -329,6 +329,7 @@ def test_the_download_is_an_attachment_of_the_detected_kind(
         in response["Content-Disposition"]
     )
     assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Cache-Control"] == "private, no-store"
     assert b"".join(response.streaming_content) == files.pdf()  # type: ignore[attr-defined]
 
 

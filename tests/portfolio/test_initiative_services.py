@@ -243,3 +243,21 @@ def test_an_update_sets_units_tags_and_funding(
         "Hundvåg hjemmebaserte tjenester"
     ]
     assert sum(s.amount for s in updated.funding_sources.all()) == Decimal("400000")
+
+
+def test_a_two_megabyte_need_is_refused_by_the_service_and_nothing_is_written(
+    make_initiative: MakeInitiative,
+) -> None:
+    initiative = make_initiative("Spider", owning_unit="E-helse og velferdsteknologi")
+    before = portfolio_state()
+
+    with pytest.raises(ValidationError) as refused:
+        initiative_update(
+            actor=User.objects.get(username="portefolje"),
+            initiative=initiative,
+            expected_version=initiative.version,
+            fields={"need": "x" * 2_000_000},
+        )
+
+    assert list(refused.value.message_dict) == ["need"]
+    assert portfolio_state() == before
