@@ -4,6 +4,8 @@ limit and gets a 422 instead of a stored 2 MB text."""
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -121,3 +123,33 @@ def test_every_string_in_an_api_request_body_has_a_max_length(db: None) -> None:
     assert "InitiativePatch.need" in [name for name, _spec in strings]
     unlimited = [name for name, spec in strings if "maxLength" not in spec]
     assert unlimited == []
+
+
+def _form_text_fields_without_limit() -> list[str]:
+    """Every ``forms.CharField(...)`` in Helhet's code without ``max_length`` (a password is
+    hashed, not stored, so it needs none)."""
+    found = []
+    root = Path(__file__).resolve().parents[2]
+    for path in sorted((root / "helhet").rglob("*.py")):
+        if "migrations" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "CharField"
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "forms"
+            ):
+                continue
+            keywords = {keyword.arg: keyword.value for keyword in node.keywords}
+            if "max_length" in keywords or "PasswordInput" in ast.dump(
+                keywords.get("widget", node)
+            ):
+                continue
+            found.append(f"{path}:{node.lineno}")
+    return found
+
+
+def test_every_text_field_of_every_form_has_a_maximum_length() -> None:
+    assert _form_text_fields_without_limit() == [], "use max_length=max_length_of(Model, field)"
