@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from helhet.accounts.models import User
 from helhet.maturity.csv_text import FileUnreadable, csv_records, decode
@@ -371,3 +372,13 @@ def _import_row(
         imported=True,
     )
     return 1 if row.existing is None else 0
+
+
+def new_in_catalogue_text(new: int) -> str:
+    """How many of the services imported are new in the catalogue, its own plural ("1 of them
+    is new", never "1 nye")."""
+    return ngettext(
+        "%(new)s of them is new in the catalogue.",
+        "%(new)s of them are new in the catalogue.",
+        new,
+    ) % {"new": new}

@@ -47,13 +47,15 @@ def test_the_audits_table_is_imported_and_the_unclassified_answers_listed(
 
     lines = out.splitlines()
     assert lines[0] == n(
-        "%(count)s service was assessed on %(date)s in %(municipality)s; %(new)s of them new "
-        "in the catalogue.",
-        "%(count)s services were assessed on %(date)s in %(municipality)s; %(new)s of them new "
-        "in the catalogue.",
+        "%(count)s service was assessed on %(date)s in %(municipality)s.",
+        "%(count)s services were assessed on %(date)s in %(municipality)s.",
         24,
         date="30.06.2021",
         municipality="Stavanger kommune",
+    ) + " " + n(
+        "%(new)s of them is new in the catalogue.",
+        "%(new)s of them are new in the catalogue.",
+        24,
         new=24,
     )
     assert (

@@ -14,7 +14,7 @@ from django.test import Client
 from helhet.maturity.models import Answer, Assessment, Service
 from helhet.organization.models import Municipality
 from tests.conftest import database_state
-from tests.maturity.matrix_catalogue import catalogue_area
+from tests.maturity.matrix_catalogue import catalogue_area, catalogue_service
 from tests.portfolio.exchange_files import csv_file, html, problem, t
 
 Login = Callable[[str], Client]
@@ -176,3 +176,37 @@ def test_the_upload_page_explains_the_format(login: Login) -> None:
 
     assert "electronic_application" in body
     assert 'type="file"' in body
+
+
+def test_one_new_service_among_several_is_said_in_the_singular(
+    stavanger: Municipality, areas: None, login: Login
+) -> None:
+    catalogue_service(stavanger, "Barnehageplass", area=AREAS[0])
+    header = [
+        "service_area",
+        "service",
+        "electronic_application",
+        "electronic_transfer",
+        "electronic_answer",
+    ]
+    data = csv_file(
+        [
+            header,
+            [AREAS[0], "Barnehageplass", "Ja", "Ja", "Ja"],
+            [AREAS[0], "Skoleskyss", "Ja", "Ja", "Nei"],
+        ]
+    )
+    client = login("portefolje")
+
+    preview = _upload(client, data)
+    token = preview.context["token"]
+    confirmed = client.post(
+        "/tjenester/import/bekreft/",
+        {"token": token, "assessed_on": "2021-06-30", "source": "Forvaltningsrevisjon 2021"},
+        follow=True,
+    )
+
+    for body in (preview.content.decode(), confirmed.content.decode()):
+        assert "1 av dem er ny i katalogen" in body
+        assert "1 nye" not in body
+        assert "1 av dem nye" not in body

@@ -130,11 +130,13 @@ def import_confirm(request: MemberRequest) -> HttpResponse:
     messages.success(
         request,
         ngettext(
-            "%(count)s service was assessed from %(file)s (%(new)s new in the catalogue).",
-            "%(count)s services were assessed from %(file)s (%(new)s new in the catalogue).",
+            "%(count)s service was assessed from %(file)s.",
+            "%(count)s services were assessed from %(file)s.",
             result.assessments,
         )
-        % {"count": result.assessments, "file": pending.name, "new": result.services_created},
+        % {"count": result.assessments, "file": pending.name}
+        + " "
+        + imports.new_in_catalogue_text(result.services_created),
     )
     if result.unclassified:
         messages.warning(

@@ -7,7 +7,12 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from helhet.maturity.imports import ImportRefused, ImportResult, import_service_maturity
+from helhet.maturity.imports import (
+    ImportRefused,
+    ImportResult,
+    import_service_maturity,
+    new_in_catalogue_text,
+)
 from helhet.organization.commands import import_refused, member_named, municipality_named
 from helhet.organization.models import Municipality
 
@@ -77,18 +82,17 @@ class Command(BaseCommand):
         """What was imported, and each answer that could not be classified."""
         self.stdout.write(
             ngettext(
-                "%(count)s service was assessed on %(date)s in %(municipality)s; %(new)s of "
-                "them new in the catalogue.",
-                "%(count)s services were assessed on %(date)s in %(municipality)s; %(new)s of "
-                "them new in the catalogue.",
+                "%(count)s service was assessed on %(date)s in %(municipality)s.",
+                "%(count)s services were assessed on %(date)s in %(municipality)s.",
                 result.assessments,
             )
             % {
                 "count": result.assessments,
                 "date": assessed_on.strftime("%d.%m.%Y"),
                 "municipality": municipality.name,
-                "new": result.services_created,
             }
+            + " "
+            + new_in_catalogue_text(result.services_created)
         )
         if not result.unclassified:
             return
