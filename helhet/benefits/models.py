@@ -30,6 +30,14 @@ def format_number(value: Decimal) -> str:
     return text.replace(",", "\u00a0").replace(".", ",")
 
 
+def format_kroner(value: Decimal) -> str:
+    """An amount of money as a person would write it: whole kroner without decimals, otherwise
+    with two for the øre: "1 613 764", "8 452,50"."""
+    if value == value.to_integral_value():
+        return format_number(value)
+    return f"{value:,.2f}".replace(",", "\u00a0").replace(".", ",")
+
+
 class Dimension(models.TextChoices):
     """Stavanger's four dimensions for assessing a benefit."""
 
@@ -140,13 +148,18 @@ class Benefit(MunicipalityOwned):
                     "the amount empty."
                 )
             elif self.planned_amount < 0:
-                errors["planned_amount"] = _("The amount cannot be negative.")
+                errors["planned_amount"] = _("The planned benefit cannot be negative.")
         if errors:
             raise ValidationError(errors)
 
     @property
     def planned_amount_text(self) -> str:
-        return "" if self.planned_amount is None else format_number(self.planned_amount)
+        """The planned benefit: kroner (with øre when any) for a direct one, hours otherwise."""
+        if self.planned_amount is None:
+            return ""
+        if self.kind == BenefitKind.DIRECT:
+            return format_kroner(self.planned_amount)
+        return format_number(self.planned_amount)
 
     @property
     def amount_unit(self) -> str:
@@ -266,18 +279,28 @@ class Indicator(MunicipalityOwned):
 
     @property
     def unit_display(self) -> str:
-        """The unit as shown next to a value: the user's own name for a custom unit."""
+        """The unit as shown next to a value: the user's own name for a custom unit, nothing
+        for a count ("34", not "34 antall")."""
         if self.unit == IndicatorUnit.CUSTOM:
             return self.unit_label
-        return str(UNIT_SYMBOLS[IndicatorUnit(self.unit)])
+        return str(UNIT_SYMBOLS.get(IndicatorUnit(self.unit), ""))
+
+    @property
+    def unit_name(self) -> str:
+        """The unit named in a column of its own: as beside a value, or "Antall" for a count."""
+        return self.unit_display or str(self.get_unit_display())
+
+    def value_text(self, value: Decimal) -> str:
+        """A value in the indicator's unit as shown: kroner with øre when there are any."""
+        return format_kroner(value) if self.unit == IndicatorUnit.NOK else format_number(value)
 
     @property
     def baseline_text(self) -> str:
-        return format_number(self.baseline_value)
+        return self.value_text(self.baseline_value)
 
     @property
     def target_text(self) -> str:
-        return format_number(self.target_value)
+        return self.value_text(self.target_value)
 
     @property
     def target_equals_baseline(self) -> bool:
@@ -289,7 +312,6 @@ UNIT_SYMBOLS = {
     IndicatorUnit.NOK: _("NOK"),
     IndicatorUnit.HOURS: _("hours"),
     IndicatorUnit.FTE: _("FTE"),
-    IndicatorUnit.COUNT: _("count"),
     IndicatorUnit.PERCENT: _("percent"),
 }
 
@@ -341,7 +363,7 @@ class Measurement(MunicipalityOwned):
 
     @property
     def value_text(self) -> str:
-        return format_number(self.value)
+        return self.indicator.value_text(self.value)
 
     @property
     def has_evidence(self) -> bool:
@@ -384,7 +406,7 @@ class BudgetCut(MunicipalityOwned):
 
     @property
     def amount_text(self) -> str:
-        return format_number(self.amount)
+        return format_kroner(self.amount)
 
 
 class CalculationUnit(models.TextChoices):

@@ -148,3 +148,41 @@ def test_the_plan_takes_as_many_queries_for_one_benefit_as_for_many(
     many = count_queries(client, _plan(stavanger))
 
     assert many == few
+
+
+def test_a_count_is_shown_as_a_bare_number_not_34_antall(
+    stavanger: Municipality, login: Callable[[str], Client]
+) -> None:
+    indicator(stavanger, baseline_value=Decimal(34))
+
+    page = login("leser").get(_plan(stavanger)).content.decode()
+
+    assert "34 antall" not in page
+    assert "<td>34 <br>" in page
+
+
+def test_a_benefit_planned_in_hours_never_speaks_of_an_amount(
+    stavanger: Municipality, login: Callable[[str], Client]
+) -> None:
+    benefit(stavanger, kind="indirect", planned_amount=Decimal(500))
+    client = login("prosjektleder")
+
+    plan = client.get(_plan(stavanger)).content.decode()
+    found = benefit(stavanger)
+    form = client.get(f"/gevinster/{found.pk}/endre/").content.decode()
+
+    assert "beløp" not in plan.lower()
+    assert "beløp" not in form.lower()
+
+
+def test_kroner_with_ore_show_two_decimals(
+    stavanger: Municipality, login: Callable[[str], Client]
+) -> None:
+    benefit(stavanger, planned_amount=Decimal("8452.50"))
+    indicator(stavanger, unit="nok", baseline_value=Decimal("8452.5"), target_value=Decimal(4032))
+
+    page = login("leser").get(_plan(stavanger)).content.decode()
+
+    assert "8\u00a0452,50" in page
+    assert "8\u00a0452,5 " not in page
+    assert "4\u00a0032 kr" in page

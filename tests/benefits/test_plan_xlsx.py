@@ -96,7 +96,7 @@ def test_xlsx_shows_each_indicator_with_its_latest_measurement_and_achievement(
     content = login("leser").get(_xlsx_url(stavanger)).content
 
     row = sheets(content)["Indikatorer"][1]
-    assert row[:4] == ("Færre hjemmebesøk", "Besøk per dag", "antall", 69)
+    assert row[:4] == ("Færre hjemmebesøk", "Besøk per dag", "Antall", 69)
     assert row[5] == 31.5
     assert (row[8], row[9]) == (50, datetime(2026, 7, 1))
     assert round(row[10], 4) == round((50 - 69) / (31.5 - 69), 4)

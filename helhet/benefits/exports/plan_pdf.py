@@ -191,7 +191,7 @@ def _benefit_section(pdf: FPDF, number: int, benefit: Benefit, today: date) -> N
 
 def _facts(benefit: Benefit) -> list[tuple[str, str]]:
     amount = (
-        with_unit(benefit.planned_amount, benefit.amount_unit)
+        with_unit(benefit.planned_amount_text, benefit.amount_unit)
         if benefit.planned_amount is not None
         else "–"
     )
@@ -247,11 +247,11 @@ def _indicator_cells(line: IndicatorFigures) -> list[str]:
     unit = indicator.unit_display
     return [
         indicator.name,
-        f"{with_unit(indicator.baseline_value, unit)}\n{long_date(indicator.baseline_date)}",
-        f"{with_unit(indicator.target_value, unit)}\n{long_date(indicator.target_date)}",
+        f"{with_unit(indicator.baseline_text, unit)}\n{long_date(indicator.baseline_date)}",
+        f"{with_unit(indicator.target_text, unit)}\n{long_date(indicator.target_date)}",
         _("No measurement yet")
         if latest is None
-        else f"{with_unit(latest.value, unit)}\n{long_date(latest.measured_on)}",
+        else f"{with_unit(latest.value_text, unit)}\n{long_date(latest.measured_on)}",
         achievement_text(line),
         str(line.trend.label) if line.trend else "–",
     ]

@@ -99,7 +99,7 @@ def _indicator_rows(lines: list[tuple[Benefit, IndicatorFigures]]) -> Iterator[l
         yield [
             benefit.title,
             indicator.name,
-            indicator.unit_display,
+            indicator.unit_name,
             _Number(indicator.baseline_value),
             indicator.baseline_date,
             _Number(indicator.target_value),
@@ -141,7 +141,7 @@ def _measurement_rows(lines: list[tuple[Benefit, IndicatorFigures]]) -> Iterator
                 indicator.name,
                 measurement.measured_on,
                 _Number(measurement.value),
-                indicator.unit_display,
+                indicator.unit_name,
                 _Percent(reached) if reached is not None else "",
                 measurement.comment,
                 person_text(measurement.recorded_by),

@@ -50,5 +50,7 @@ def cuts_of(benefit: Benefit) -> list[BudgetCut]:
     return list(benefit.budget_cuts.all())
 
 
-def with_unit(value: Decimal, unit: str) -> str:
-    return f"{format_number(value)} {unit}".strip()
+def with_unit(value: Decimal | str, unit: str) -> str:
+    """A value (or its text, already formatted) followed by its unit, if it has one."""
+    text = value if isinstance(value, str) else format_number(value)
+    return f"{text} {unit}".strip()

@@ -39,7 +39,8 @@ class MeasurementForm(StyledForm):
     def __init__(self, *args: Any, indicator: Indicator, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         value = self.fields["value"]
-        value.label = _("Value (%(unit)s)") % {"unit": indicator.unit_display}
+        unit = indicator.unit_display
+        value.label = _("Value (%(unit)s)") % {"unit": unit} if unit else _("Value")
         value.help_text = _("The baseline is %(baseline)s, the target %(target)s.") % {
             "baseline": indicator.baseline_text,
             "target": indicator.target_text,
