@@ -10,8 +10,9 @@ from openpyxl import load_workbook  # type: ignore[import-untyped]
 from playwright.sync_api import expect
 from pytest_django.fixtures import Settings
 
-from helhet.organization.models import Municipality
+from helhet.organization.models import Municipality, OrgUnit
 from helhet.portfolio.models import Initiative
+from helhet.portfolio.services import initiative_create
 from tests.browser.conftest import NewPage
 from tests.browser.helpers import follow, path_of, submit, visit
 from tests.portfolio.exchange_files import csv_file, problem
@@ -66,3 +67,44 @@ def test_portfolio_office_imports_a_list_after_correcting_a_mistake(
         "Kvikktest Øyriket",
         "Robotisering (RPA)",
     ]
+
+
+def test_portfolio_office_changes_an_initiative_by_exporting_and_importing_the_file(
+    new_page: NewPage, live_demo: dict[str, Municipality], settings: Settings, tmp_path: Path
+) -> None:
+    settings.MEDIA_ROOT = tmp_path
+    stavanger = live_demo["stavanger"]
+    initiative_create(
+        actor=None,
+        municipality=stavanger,
+        name="Spider",
+        kind="project",
+        owning_unit=OrgUnit.objects.get(municipality=stavanger, name="Smartby"),
+        need="Ruteplanlegging.",
+    )
+    page = new_page(user="portefolje")
+    visit(page, "/portefolje/")
+    with page.expect_download() as download:
+        page.locator('main a[href^="/portefolje/eksport.xlsx"]').first.click()
+    workbook = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()))
+    sheet = workbook.worksheets[0]
+    headers = [cell.value for cell in sheet[1]]
+    sheet.cell(row=2, column=headers.index("Behov") + 1, value="Færre kjøremil.")
+    sheet.append(["Kartløsning", "Prosjekt", "Smartby"])
+    out = io.BytesIO()
+    workbook.save(out)
+
+    visit(page, "/portefolje/import/")
+    page.locator("#id_file").set_input_files(
+        {"name": "eksport.xlsx", "mimeType": "application/octet-stream", "buffer": out.getvalue()}
+    )
+    submit(page, "#import-form")
+    expect(page.locator("#import-rows tbody tr[data-action=changed]")).to_contain_text(
+        "Ruteplanlegging. → Færre kjøremil."
+    )
+    expect(page.locator("#import-rows tbody tr[data-action=new]")).to_contain_text("Kartløsning")
+
+    submit(page, "#import-confirm")
+    assert path_of(page) == "/portefolje/"
+    assert Initiative.objects.get(municipality=stavanger, name="Spider").need == "Færre kjøremil."
+    assert Initiative.objects.filter(municipality=stavanger, name="Kartløsning").exists()
