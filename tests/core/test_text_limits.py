@@ -13,6 +13,8 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.db.models import Max
+from django.db.models.functions import Length
 from django.test import Client
 
 from helhet.core.history import save_with_history
@@ -153,3 +155,13 @@ def _form_text_fields_without_limit() -> list[str]:
 
 def test_every_text_field_of_every_form_has_a_maximum_length() -> None:
     assert _form_text_fields_without_limit() == [], "use max_length=max_length_of(Model, field)"
+
+
+def test_the_demo_data_fits_the_limits(demo: dict[str, Municipality]) -> None:
+    too_long = []
+    for name, field in _text_fields():
+        model = field.model
+        longest = model._default_manager.aggregate(longest=Max(Length(field.name)))["longest"]
+        if longest and longest > field.max_length:
+            too_long.append(f"{name}: {longest} > {field.max_length}")
+    assert too_long == []
