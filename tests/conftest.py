@@ -238,8 +238,11 @@ def add_units(municipality: Municipality, count: int) -> list[OrgUnit]:
     return units
 
 
-def add_members(municipality: Municipality, count: int) -> list[Membership]:
-    """Add ``count`` readers to the municipality, spread over its units, for query-count tests."""
+def add_members(
+    municipality: Municipality, count: int, role: Role = Role.READER
+) -> list[Membership]:
+    """Add ``count`` members (readers unless ``role`` says otherwise) to the municipality,
+    spread over its units, for query-count tests."""
     units = list(OrgUnit.objects.for_municipality(municipality).order_by("pk"))
     memberships = []
     for index in range(count):
@@ -250,7 +253,7 @@ def add_members(municipality: Municipality, count: int) -> list[Membership]:
             Membership.objects.create(
                 municipality=municipality,
                 user=user,
-                role=Role.READER,
+                role=role,
                 unit=units[index % len(units)] if units else None,
             )
         )

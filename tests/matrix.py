@@ -41,6 +41,9 @@ class Target:
     tell_tale: str
     post: dict[str, Any] = field(default_factory=dict)
     kwarg: str = "pk"
+    # Who in Stavanger may open it (200), to show the other side's 404 is tenancy's: the
+    # administrator as a rule, or the one the object's duties fall to (segregation of duties).
+    viewer: str = "admin"
 
 
 def contributions(attribute: str) -> list[Any]:

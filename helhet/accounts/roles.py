@@ -33,9 +33,20 @@ class Capability(StrEnum):
     MANAGE_SERVICES = "manage_services"
     MANAGE_BENEFIT_SETTINGS = "manage_benefit_settings"
     MANAGE_API_TOKENS = "manage_api_tokens"
+    # Duties a person may be given, whatever they are assigned to (see helhet.accounts.duties).
+    DECIDE_GATES = "decide_gates"
+    OWN_PROJECTS = "own_projects"
+    LEAD_PROJECTS = "lead_projects"
+    OWN_BENEFITS = "own_benefits"
+    RECORD_MEASUREMENTS = "record_measurements"
+    SHARE_VIEWS = "share_views"
 
 
 _ALL = frozenset(Role)
+_DECIDERS = frozenset({Role.LEADER, Role.PROJECT_OWNER, Role.PORTFOLIO_OFFICE})
+_BENEFIT_OWNERS = frozenset(
+    {Role.BENEFITS_OWNER, Role.PROJECT_OWNER, Role.LEADER, Role.PORTFOLIO_OFFICE}
+)
 
 ROLE_MATRIX: dict[Capability, frozenset[Role]] = {
     Capability.VIEW_ORGANIZATION: _ALL,
@@ -64,7 +75,32 @@ ROLE_MATRIX: dict[Capability, frozenset[Role]] = {
     Capability.MANAGE_BENEFIT_SETTINGS: frozenset({Role.ADMIN, Role.PORTFOLIO_OFFICE}),
     # Everyone keeps their own API tokens; the administrator sees and revokes everyone's.
     Capability.MANAGE_API_TOKENS: frozenset({Role.ADMIN}),
+    # Segregation of duties: the role caps what a person may be chosen for and decide, whatever
+    # they are assigned to. The administrator keeps the organisation, not the projects' gates.
+    Capability.DECIDE_GATES: _DECIDERS,
+    Capability.OWN_PROJECTS: _DECIDERS,
+    Capability.LEAD_PROJECTS: frozenset(
+        {Role.ADMIN, Role.PORTFOLIO_OFFICE, Role.PROJECT_OWNER, Role.PROJECT_LEADER}
+    ),
+    Capability.OWN_BENEFITS: _BENEFIT_OWNERS,
+    # A project leader records their own project's measurements, which count once confirmed.
+    Capability.RECORD_MEASUREMENTS: _BENEFIT_OWNERS | {Role.PROJECT_LEADER},
+    # A reader (politicians, the control committee) reads; they share nothing with others.
+    Capability.SHARE_VIEWS: _ALL - {Role.READER},
 }
+
+# The capabilities that govern what a person may be chosen for or do inside a page, not which
+# pages they reach: tests/accounts/test_duties.py walks them instead of the views.
+DUTY_CAPABILITIES = frozenset(
+    {
+        Capability.DECIDE_GATES,
+        Capability.OWN_PROJECTS,
+        Capability.LEAD_PROJECTS,
+        Capability.OWN_BENEFITS,
+        Capability.RECORD_MEASUREMENTS,
+        Capability.SHARE_VIEWS,
+    }
+)
 
 
 def role_can(role: str, capability: Capability) -> bool:

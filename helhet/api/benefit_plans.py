@@ -2,8 +2,9 @@
 and recording a measurement of an indicator. Writes go through the benefits services; tenancy
 and roles as in the HTML views: another municipality's initiative or indicator is 404; only
 those who may change the initiative add a benefit; only the benefit's owners and its
-responsible line manager record a measurement (403 with the service's own words for anyone
-else)."""
+responsible line manager, and the project's own leader, record a measurement (403 with the
+service's own words for anyone else); a leader's measurement counts once the benefit's owner,
+its responsible line manager or the portfolio office confirms it."""
 
 from __future__ import annotations
 
@@ -26,10 +27,10 @@ from helhet.api.errors import (
 )
 from helhet.api.members import request_membership
 from helhet.api.schemas import Day, Id, Measured, Money, text
-from helhet.benefits.access import get_indicator_for_user
+from helhet.benefits.access import get_indicator_for_user, get_measurement_to_confirm
 from helhet.benefits.models import Benefit, Measurement
 from helhet.benefits.selectors.plan import benefits_plan
-from helhet.benefits.services.follow_up import measurement_record
+from helhet.benefits.services.follow_up import measurement_confirm, measurement_record
 from helhet.benefits.services.plan import benefit_create
 from helhet.organization.models import Municipality
 from helhet.portfolio.access import get_initiative_for_user, get_rw_initiative_for_user
@@ -149,6 +150,12 @@ def initiative_benefit_create(request: HttpRequest, initiative_id: Id, payload: 
     "/indicators/{indicator_id}/measurements",
     response={201: MeasurementOut, **BODY_ERRORS},
     summary="Record a measurement of an indicator (its benefit's owners and responsible only)",
+    description=(
+        "The benefit's owners and its responsible line manager record; the project's own "
+        "leader records too, and their measurement is marked by_project_leader and counts as "
+        "realised only once confirmed (POST /measurements/{id}/confirmation). 403 with the "
+        "reason for anyone else, and for a role that records nothing (a reader)."
+    ),
     operation_id="helhet_api_benefits_measurement_create",
 )
 def measurement_create(request: HttpRequest, indicator_id: Id, payload: MeasurementIn) -> Any:
@@ -167,5 +174,33 @@ def measurement_create(request: HttpRequest, indicator_id: Id, payload: Measurem
     except ValidationError as error:
         return invalid(service_errors(error))
     return Status(
-        201, Measurement.objects.select_related("recorded_by", "indicator").get(pk=measurement.pk)
+        201,
+        Measurement.objects.select_related("recorded_by", "confirmed_by", "indicator").get(
+            pk=measurement.pk
+        ),
+    )
+
+
+@router.post(
+    "/measurements/{measurement_id}/confirmation",
+    response={200: MeasurementOut, **ERRORS},
+    summary="Confirm a measurement the project's leader recorded, so it counts as realised",
+    description=(
+        "The benefit's owners, its responsible line manager and the portfolio office confirm; "
+        "never the one who recorded it. 403 with the reason for anyone else, or when the "
+        "measurement needs no confirmation."
+    ),
+    operation_id="helhet_api_benefits_measurement_confirm",
+)
+def measurement_confirmation(request: HttpRequest, measurement_id: int) -> Any:
+    membership = request_membership(request)
+    measurement = get_measurement_to_confirm(membership, measurement_id)
+    try:
+        measurement_confirm(actor=membership.user, measurement=measurement)
+    except PermissionDenied as refused:
+        return Status(403, {"detail": str(refused) or _("Your role does not allow this.")})
+    except ValidationError as error:
+        return invalid(service_errors(error))
+    return Measurement.objects.select_related("recorded_by", "confirmed_by", "indicator").get(
+        pk=measurement.pk
     )

@@ -53,6 +53,14 @@ class MeasurementOut(Schema):
     )
     comment: str
     recorded_by: PersonRef | None
+    by_project_leader: bool = Field(
+        description="Recorded by the project's own leader: counts as realised once confirmed"
+    )
+    awaits_confirmation: bool = Field(
+        description="Recorded by the project's leader and not yet confirmed by the benefit's "
+        "owner, responsible line manager or the portfolio office: not counted"
+    )
+    confirmed_by: PersonRef | None
     evidence_name: str = Field(description="The evidence file's name; empty when none")
     created_at: datetime
 

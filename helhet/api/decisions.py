@@ -1,13 +1,13 @@
 """Gate decisions in the JSON API: deciding a waiting decision request and a project's decision
 log. Writes go through the project services; another municipality's initiative or request
-is 404, and only the initiative's project owner decides."""
+is 404, and only the one the decision point names decides (``projects.rules``)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
@@ -28,6 +28,7 @@ from helhet.methodology.models import Decision, DecisionPoint, Phase
 from helhet.organization.models import Municipality, OrgUnit
 from helhet.portfolio.access import get_initiative_for_user
 from helhet.projects.access import get_decision_request_for_user
+from helhet.projects.rules import decision_refusal
 from helhet.projects.selectors import gates as gate_selectors
 from helhet.projects.services import gates as gate_services
 
@@ -148,15 +149,23 @@ def _resolve(municipality: Municipality, payload: DecisionIn) -> dict[str, Any]:
 @router.post(
     "/decision-requests/{request_id}/decision",
     response={201: DecisionOut, **BODY_ERRORS},
-    summary="Decide a waiting request (the initiative's project owner only)",
+    summary="Decide a waiting request (the one its decision point names)",
+    description=(
+        "403 when the token's person does not make this decision: not the one the decision "
+        "point names (as a rule the project owner), a role that decides nothing at gates, the "
+        "person who asked for it, or the project's leader (unless the method's level lets one "
+        "person hold both roles). The detail says which."
+    ),
     operation_id="helhet_api_methods_decision_make",
 )
 def decision_make(request: HttpRequest, request_id: Id, payload: DecisionIn) -> Any:
     membership = request_membership(request)
     waiting = get_decision_request_for_user(membership, request_id)
-    # The service refuses anyone but the project owner too; here it is a matter of role (403).
-    if waiting.initiative.project_owner_id != membership.user_id:
-        raise PermissionDenied
+    # Who decides is the rule the service applies too (the one the decision point names, never
+    # the one who asked nor the project's leader): here it is a matter of role, so 403.
+    refusal = decision_refusal(membership.user, waiting)
+    if refusal is not None:
+        return Status(403, {"detail": refusal})
     try:
         found = _resolve(membership.municipality, payload)
         decision = gate_services.decision_make(

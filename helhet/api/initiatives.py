@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
@@ -220,6 +220,13 @@ def initiative_list(
     "/initiatives",
     response={201: InitiativeOut, **BODY_ERRORS},
     summary="Register an initiative",
+    description=(
+        "A project leader who registers an initiative becomes its project leader, a project "
+        "owner its project owner, unless the body names one. Only the project owner, the "
+        "portfolio office and the administrator name who owns and leads an initiative: anyone "
+        "else naming them gets 403. A person whose role does not allow the task (a reader as "
+        "project owner, say) gets 422."
+    ),
     operation_id="helhet_api_portfolio_initiative_create",
 )
 def initiative_create(request: HttpRequest, payload: InitiativeIn) -> Any:
@@ -242,6 +249,8 @@ def initiative_create(request: HttpRequest, payload: InitiativeIn) -> Any:
         )
     except InvalidRequest as error:
         return invalid(error.errors)
+    except PermissionDenied as refused:
+        return Status(403, {"detail": str(refused)})
     except ValidationError as error:
         return invalid(service_errors(error))
     return Status(201, _load(membership, initiative.pk))
@@ -263,6 +272,12 @@ def initiative_detail(request: HttpRequest, initiative_id: Id) -> Any:
     "/initiatives/{initiative_id}",
     response={200: InitiativeOut, 409: ConflictOut, **BODY_ERRORS},
     summary="Change an initiative (send the version you started from)",
+    description=(
+        "Only the project owner, the portfolio office and the administrator change "
+        "project_owner and project_leader (403 for anyone else, the project leader too). A "
+        "person whose role does not allow the task gets 422, as does one person as both owner "
+        "and leader unless the method's level allows it."
+    ),
     operation_id="helhet_api_portfolio_initiative_update",
 )
 def initiative_update(request: HttpRequest, initiative_id: Id, payload: InitiativePatch) -> Any:
@@ -286,6 +301,8 @@ def initiative_update(request: HttpRequest, initiative_id: Id, payload: Initiati
         return Status(
             409, {"detail": conflict.messages[0], "version": current, "changes": conflict.changes}
         )
+    except PermissionDenied as refused:
+        return Status(403, {"detail": str(refused)})
     except ValidationError as error:
         return invalid(service_errors(error))
     return _load(membership, initiative.pk)

@@ -316,6 +316,13 @@ UNIT_SYMBOLS = {
 }
 
 
+class MeasurementQuerySet(models.QuerySet["Measurement"]):
+    def counted(self) -> MeasurementQuerySet:
+        """Those that count towards what is realised: all but the project leader's that await
+        confirmation."""
+        return self.exclude(by_project_leader=True, confirmed_at__isnull=True)
+
+
 class Measurement(MunicipalityOwned):
     """One measured value of an indicator on a date, by the benefits owner who recorded it, with
     an optional evidence file (kept like a project document's upload: checked by content, stored
@@ -339,6 +346,19 @@ class Measurement(MunicipalityOwned):
         related_name="+",
         verbose_name=_("recorded by"),
     )
+    # Segregation of duties: a measurement by the project's own leader ("registrert av
+    # prosjektleder") counts as realised only once the benefit's owner, its responsible line
+    # manager or the portfolio office confirms it (helhet.accounts.duties).
+    by_project_leader = models.BooleanField(_("recorded by the project leader"), default=False)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("confirmed by"),
+    )
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     evidence_stored_name = models.CharField(_("stored name"), max_length=64, blank=True)
     evidence_name = models.CharField(_("evidence file"), max_length=255, blank=True)
     evidence_type = models.CharField(_("file type"), max_length=10, blank=True)
@@ -346,6 +366,8 @@ class Measurement(MunicipalityOwned):
     evidence_sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
+
+    objects = MeasurementQuerySet.as_manager()
 
     class Meta:
         ordering = ["indicator", "measured_on", "pk"]
@@ -368,6 +390,16 @@ class Measurement(MunicipalityOwned):
     @property
     def has_evidence(self) -> bool:
         return bool(self.evidence_stored_name)
+
+    @property
+    def awaits_confirmation(self) -> bool:
+        """Recorded by the project's leader and not yet confirmed: shown, but not counted."""
+        return self.by_project_leader and self.confirmed_at is None
+
+    @property
+    def counts(self) -> bool:
+        """Whether the measurement counts towards what is realised."""
+        return not self.awaits_confirmation
 
 
 class BudgetCut(MunicipalityOwned):

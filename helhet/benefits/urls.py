@@ -46,6 +46,7 @@ urlpatterns += [
     ),
     path("maalinger/<int:pk>/bevis/", follow_up.measurement_evidence, name="measurement_evidence"),
     path("maalinger/<int:pk>/slett/", follow_up.measurement_delete, name="measurement_delete"),
+    path("maalinger/<int:pk>/bekreft/", follow_up.measurement_confirm, name="measurement_confirm"),
     path("<int:pk>/status/", follow_up.benefit_status, name="status"),
 ]
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from helhet.accounts.http import MemberRequest
 from helhet.accounts.permissions import member_required
-from helhet.accounts.roles import ROLE_DESCRIPTIONS, Role
+from helhet.accounts.roles import ROLE_DESCRIPTIONS, Capability, Role
 from helhet.benefits.selectors.follow_up import my_benefits
 from helhet.organization.selectors import organization_counts, organization_tree
 from helhet.portfolio.selectors import initiatives_of_person
@@ -30,6 +30,9 @@ def home(request: MemberRequest) -> HttpResponse:
             "my_initiatives": initiatives_of_person(membership=membership),
             "decisions_waiting": decisions_waiting_for(membership),
             "sent_back": decisions_sent_back_to(membership),
-            "my_benefits": my_benefits(membership, today=timezone.localdate()),
+            # A reader records nothing, whatever they were made owner of: no offer to measure.
+            "my_benefits": my_benefits(membership, today=timezone.localdate())
+            if membership.can(Capability.RECORD_MEASUREMENTS)
+            else None,
         },
     )

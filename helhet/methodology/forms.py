@@ -106,6 +106,14 @@ class LevelForm(StyledForm):
         max_value=5,
         help_text=_("Leave empty for no limit."),
     )
+    allows_combined_roles = forms.BooleanField(
+        label=_("One person may lead the project and decide its gates"),
+        required=False,
+        help_text=_(
+            "Only for small work. Otherwise the one who asks for a decision, and the project "
+            "leader, never decide it."
+        ),
+    )
 
 
 class PhaseForm(StyledForm):

@@ -69,11 +69,11 @@ def get_initiative_to_decide(membership: Membership, pk: int) -> Initiative:
     initiative = get_initiative_for_user(membership, pk)
     pending = (
         DecisionRequest.objects.filter(initiative=initiative, status=DecisionRequestStatus.PENDING)
-        .select_related("decision_point")
+        .select_related("decision_point", "initiative")
         .first()
     )
     if pending is not None:
-        if not may_decide(membership.user, initiative, pending.decision_point):
+        if not may_decide(membership.user, pending):
             raise PermissionDenied
     elif initiative.project_owner_id != membership.user_id:
         raise PermissionDenied

@@ -331,7 +331,7 @@ def test_the_decision_log_lists_who_decided_what(
 def test_another_municipality_cannot_post_to_a_stavanger_project(
     method: str, stavanger: Municipality, api_headers: Headers
 ) -> None:
-    initiative = project(stavanger, "Trygghetsalarm", owner="admin", pending=True)
+    initiative = project(stavanger, "Trygghetsalarm", owner="direktor", pending=True)
     path = (
         f"/api/v1/initiatives/{initiative.pk}/decision-requests"
         if method == "decision-requests"

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from helhet.accounts.roles import Capability
 from helhet.organization.models import Municipality
+from tests.benefits.follow_up import days_ago, record
 from tests.benefits.helpers import dispensers, indicator
 from tests.matrix import Target, View
 
@@ -44,6 +45,11 @@ def _api_indicator(stavanger: Municipality) -> Target:
     return Target(found.pk, found.name, post, "indicator_id")
 
 
+def _api_leaders_measurement(stavanger: Municipality) -> Target:
+    found = record(indicator(stavanger), days_ago(15), "45", by="prosjektleder")
+    return Target(found.pk, found.indicator.name, {}, "measurement_id")
+
+
 TENANCY_HTML = {
     "benefits:plan_xlsx": _initiative,
     "benefits:plan_pdf": _initiative,
@@ -53,4 +59,5 @@ TENANCY_API = {
     "api-v1:initiative_benefit_list": _api_initiative,
     "api-v1:initiative_benefit_create": _api_initiative,
     "api-v1:measurement_create": _api_indicator,
+    "api-v1:measurement_confirmation": _api_leaders_measurement,
 }

@@ -268,7 +268,7 @@ def test_someone_who_does_not_own_the_benefit_cannot_record_a_measurement(
     response = _post(
         _measurements_url(visits),
         {"measured_on": timezone.localdate().isoformat(), "value": "50"},
-        api_headers("prosjektleder"),
+        api_headers("direktor"),
     )
 
     assert response.status_code == 403

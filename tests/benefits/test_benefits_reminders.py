@@ -162,7 +162,7 @@ def test_finding_who_to_remind_takes_as_many_queries_for_many_as_for_one(
     indicator(stavanger)
     few = _queries(date(2026, 6, 15))
     for number in range(12):
-        owners = ("gevinsteier", "direktor") if number % 2 else ("leser",)
+        owners = ("gevinsteier", "direktor") if number % 2 else ("portefolje",)
         indicator_on(owned_benefit(stavanger, f"Gevinst {number}", owners=owners))
 
     assert _queries(date(2026, 6, 15)) == few

@@ -182,17 +182,21 @@ def test_a_next_address_on_another_site_is_ignored(
     assert response["Location"] == "/gevinster/mine/"
 
 
-def test_the_project_leader_is_not_offered_the_form(
+def test_the_project_leader_is_offered_the_form_and_someone_else_is_not(
     stavanger: Municipality, login: Callable[[str], Client]
 ) -> None:
-    assert login("prosjektleder").get(_path(stavanger)).status_code == 403
+    # The project's own leader records; what they record counts once confirmed
+    # (tests/benefits/test_measurement_segregation.py).
+    assert login("prosjektleder").get(_path(stavanger)).status_code == 200
+    assert login("direktor").get(_path(stavanger)).status_code == 403
 
 
-def test_the_plan_offers_the_owner_to_record_but_not_the_project_leader(
+def test_the_plan_offers_the_owner_and_the_project_leader_to_record_but_not_a_reader(
     stavanger: Municipality, login: Callable[[str], Client]
 ) -> None:
     path = _path(stavanger)
     plan = f"/gevinster/tiltak/{dispensers(stavanger).pk}/"
 
     assert path in login("gevinsteier").get(plan).content.decode()
-    assert path not in login("prosjektleder").get(plan).content.decode()
+    assert path in login("prosjektleder").get(plan).content.decode()
+    assert path not in login("leser").get(plan).content.decode()

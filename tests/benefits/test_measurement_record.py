@@ -64,7 +64,7 @@ def test_the_first_measurement_marks_a_planned_benefit_as_being_realised(
     assert Benefit.objects.get(pk=found.benefit_id).status == BenefitStatus.BEING_REALISED
 
 
-@pytest.mark.parametrize("username", ["prosjektleder", "admin", "portefolje", "leser"])
+@pytest.mark.parametrize("username", ["direktor", "admin", "portefolje", "leser"])
 def test_someone_who_neither_owns_nor_answers_for_the_benefit_cannot_record(
     stavanger: Municipality, username: str
 ) -> None:

@@ -6,9 +6,11 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 
+from helhet.accounts.models import User
 from helhet.accounts.roles import Capability, Role
 from helhet.demo.municipalities import STAVANGER_USERS, DemoUser
 from helhet.organization.models import Municipality
+from tests.benefits.helpers import benefit
 from tests.conftest import add_members, add_units, count_queries
 
 
@@ -54,3 +56,17 @@ def test_bergen_starts_in_bergen(login: Callable[[str], Client]) -> None:
         "Bergen kommune",
         Role.ADMIN,
     )
+
+
+def test_a_readers_start_page_offers_no_measurements_even_for_a_benefit_they_were_made_owner_of(
+    stavanger: Municipality, login: Callable[[str], Client]
+) -> None:
+    owned = benefit(stavanger)
+    owned.owners.add(User.objects.get(username="leser"))  # from before the rule
+    response = login("leser").get("/")
+    body = response.content.decode()
+    assert response.context["my_benefits"] is None
+    assert 'id="home-my-benefits"' not in body
+    assert "maalinger/ny" not in body
+    # The benefits owner is still offered theirs.
+    assert 'id="home-my-benefits"' in login("gevinsteier").get("/").content.decode()

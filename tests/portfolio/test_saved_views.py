@@ -4,11 +4,13 @@ the overview, delete one's own."""
 from collections.abc import Callable
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.test import Client
 
 from helhet.accounts.models import User
 from helhet.organization.models import Municipality
 from helhet.portfolio.models import SavedView
+from helhet.portfolio.services import saved_view_create
 from tests.portfolio.conftest import MakeInitiative
 
 CREATE = "/portefolje/visninger/ny/"
@@ -69,8 +71,8 @@ def test_the_page_number_and_empty_filters_are_not_saved(
     assert SavedView.objects.get().query == "kind=project"
 
 
-@pytest.mark.parametrize("username", ["leser", "direktor", "gevinsteier"])
-def test_any_member_who_sees_the_portfolio_may_save_and_share_a_view(
+@pytest.mark.parametrize("username", ["direktor", "gevinsteier", "prosjektleder"])
+def test_any_member_but_a_reader_may_save_and_share_a_view(
     username: str, stavanger: Municipality, login: Callable[[str], Client]
 ) -> None:
     response = login(username).post(
@@ -246,4 +248,30 @@ def test_saving_does_not_accept_get_parameters_as_a_write(
     response = login("portefolje").get(CREATE, {"name": "Via lenke", "query": "kind=idea"})
 
     assert response.status_code == 200
+    assert not SavedView.objects.exists()
+
+
+def test_a_reader_cannot_share_a_view_with_the_municipality(
+    stavanger: Municipality, login: Callable[[str], Client]
+) -> None:
+    client = login("leser")
+    assert "shared" not in client.get(CREATE).context["form"].fields
+    assert "shared" not in client.get("/portefolje/").context["save_form"].fields
+    response = client.post(
+        CREATE, {"name": "Alle prosjekter", "query": "kind=project", "shared": "on"}
+    )
+    assert response.status_code == 302
+    assert SavedView.objects.get(name="Alle prosjekter").shared is False
+
+
+def test_the_service_refuses_a_reader_sharing_a_view(stavanger: Municipality) -> None:
+    with pytest.raises(ValidationError) as refused:
+        saved_view_create(
+            actor=User.objects.get(username="leser"),
+            municipality=stavanger,
+            name="Alle prosjekter",
+            query="kind=project",
+            shared=True,
+        )
+    assert list(refused.value.message_dict) == ["shared"]
     assert not SavedView.objects.exists()

@@ -5,10 +5,11 @@ known: "Trygghetsalarm" is owned by the demo project owner (eier), led by the de
 (prosjektleder), runs on Prosjektveiviseren at level Liten, and waits for its first decision.
 Those who may change it (admin, portfolio office, its owner and leader) choose its method and ask
 for decisions; only its project owner decides. For the tenancy check the decision page is asked
-about an initiative Stavanger's administrator owns, so the other side gets 200."""
+about an initiative Stavanger's leader (direktor) owns, so the other side (direktor) gets 200."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from helhet.accounts.models import User
@@ -23,7 +24,7 @@ from tests.documents.helpers import fill_required_documents
 from tests.matrix import Target, View
 
 OWNED_BY_EIER = "Trygghetsalarm"
-OWNED_BY_ADMIN = "Digital postkasse"
+OWNED_BY_DIREKTOR = "Digital postkasse"
 
 EDITORS = frozenset(
     {
@@ -99,8 +100,8 @@ def owned_by_eier(stavanger: Municipality) -> Initiative:
     return project(stavanger, OWNED_BY_EIER, pending=True)
 
 
-def owned_by_admin(stavanger: Municipality) -> Initiative:
-    return project(stavanger, OWNED_BY_ADMIN, owner="admin", pending=True)
+def owned_by_direktor(stavanger: Municipality) -> Initiative:
+    return project(stavanger, OWNED_BY_DIREKTOR, owner="direktor", pending=True)
 
 
 def _eier_pk(stavanger: Municipality) -> int:
@@ -147,5 +148,7 @@ TENANCY_HTML = {
     "projects:project_detail": lambda stavanger: _target(owned_by_eier(stavanger)),
     "projects:project_method_choose": lambda stavanger: _target(owned_by_eier(stavanger)),
     "projects:decision_request_create": lambda stavanger: _target(owned_by_eier(stavanger)),
-    "projects:decision_make": lambda stavanger: _target(owned_by_admin(stavanger)),
+    "projects:decision_make": lambda stavanger: replace(
+        _target(owned_by_direktor(stavanger)), viewer="direktor"
+    ),
 }

@@ -37,8 +37,8 @@ def test_the_project_leader_puts_a_person_on_the_board(stavanger: Municipality) 
 def test_a_person_may_have_two_roles(stavanger: Municipality) -> None:
     initiative = the_project(stavanger)
     for role in ("steering_group_member", "reference_group"):
-        board_member_add(actor=None, initiative=initiative, person=user("leser"), role=role)
-    assert BoardMember.objects.filter(initiative=initiative, person=user("leser")).count() == 2
+        board_member_add(actor=None, initiative=initiative, person=user("direktor"), role=role)
+    assert BoardMember.objects.filter(initiative=initiative, person=user("direktor")).count() == 2
 
 
 def test_the_same_role_twice_is_refused(stavanger: Municipality) -> None:
@@ -73,7 +73,7 @@ def test_an_unknown_role_is_refused(stavanger: Municipality) -> None:
     before = projects_state()
     with pytest.raises(ValidationError) as refused:
         board_member_add(
-            actor=None, initiative=the_project(stavanger), person=user("leser"), role="king"
+            actor=None, initiative=the_project(stavanger), person=user("direktor"), role="king"
         )
     assert "role" in refused.value.message_dict
     assert projects_state() == before
@@ -87,7 +87,7 @@ def test_someone_who_may_not_change_the_initiative_is_refused(
     before = projects_state()
     with pytest.raises(PermissionDenied) as refused:
         board_member_add(
-            actor=user(username), initiative=initiative, person=user("leser"), role="other"
+            actor=user(username), initiative=initiative, person=user("direktor"), role="other"
         )
     assert str(refused.value) == _(
         "Only those who may change the initiative may change its board, risks and log."
@@ -132,4 +132,18 @@ def test_only_an_editor_removes_a_member(stavanger: Municipality) -> None:
     before = projects_state()
     with pytest.raises(PermissionDenied):
         board_member_remove(actor=user("leser"), member=member)
+    assert projects_state() == before
+
+
+def test_a_reader_is_put_on_no_board(stavanger: Municipality) -> None:
+    """Segregation of duties (issue 12, item 1): a reader is chosen for no task."""
+    before = projects_state()
+    with pytest.raises(ValidationError) as refused:
+        board_member_add(
+            actor=None,
+            initiative=the_project(stavanger),
+            person=user("leser"),
+            role="reference_group",
+        )
+    assert list(refused.value.message_dict) == ["person"]
     assert projects_state() == before

@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 from django.utils.translation import gettext as _
 
+from helhet.accounts.roles import Role
 from helhet.organization.models import Municipality
 from helhet.projects.models import BoardMember
 from helhet.projects.services.board import board_member_add
@@ -137,7 +138,7 @@ def test_the_board_page_makes_a_fixed_number_of_queries(
     client = login("leser")
     board_member(stavanger)
     few = count_queries(client, _url(initiative.pk))
-    for membership in add_members(stavanger, 12):
+    for membership in add_members(stavanger, 12, Role.BENEFITS_OWNER):
         board_member_add(
             actor=None, initiative=initiative, person=membership.user, role="project_member"
         )
@@ -152,7 +153,7 @@ def test_the_board_history_makes_a_fixed_number_of_queries(
     client = login("leser")
     board_member(stavanger)
     few = count_queries(client, _url(initiative.pk, "historikk/"))
-    for membership in add_members(stavanger, 8):
+    for membership in add_members(stavanger, 8, Role.BENEFITS_OWNER):
         board_member_add(
             actor=None, initiative=initiative, person=membership.user, role="reference_group"
         )

@@ -198,7 +198,7 @@ def test_the_gate_with_its_four_facts_passes_and_completes_the_method(
         outcome="approved_with_conditions",
         comment="Opplæring før overlevering.",
         operations_unit=unit_named(stavanger, "Systemforvaltning"),
-        operations_person=_user("leser"),
+        operations_person=_user("admin"),
         handover_date=date(2027, 3, 1),
         benefits_owner=_user("gevinsteier"),
     )

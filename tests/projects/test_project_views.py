@@ -215,7 +215,7 @@ def test_the_gate_into_operation_asks_for_its_facts_in_the_form(
         {
             "outcome": "approved",
             "operations_unit": unit_named(stavanger, "Systemforvaltning").pk,
-            "operations_person": User.objects.get(username="leser").pk,
+            "operations_person": User.objects.get(username="admin").pk,
             "handover_date": "2027-03-01",
             "benefits_owner": User.objects.get(username="gevinsteier").pk,
         },
@@ -254,7 +254,7 @@ def test_the_decisions_waiting_list_shows_only_the_owners_requests(
     stavanger: Municipality, login: Login
 ) -> None:
     mine = project(stavanger, "Trygghetsalarm", pending=True)
-    project(stavanger, "Digital postkasse", owner="admin", pending=True)
+    project(stavanger, "Digital postkasse", owner="direktor", pending=True)
     project(stavanger, "Bydelsdata")
     response = login("eier").get("/prosjekter/beslutninger/")
     assert [request.initiative for request in response.context["waiting"]] == [mine]

@@ -135,7 +135,7 @@ def test_the_lessons_of_the_municipality_newest_first(
 ) -> None:
     first = _lesson(the_project(stavanger), "Første", "Lærdom 1")
     _lesson(
-        project(stavanger, "Digital postkasse", owner="admin", method=None), "Andre", "Lærdom 2"
+        project(stavanger, "Digital postkasse", owner="direktor", method=None), "Andre", "Lærdom 2"
     )
     _lesson(
         project(bergen, "Bergens prosjekt", owner=None, leader=None, method=None), "Bergen", "Nei"

@@ -29,7 +29,7 @@ USERNAME_BY_ROLE = {demo.role: demo.username for demo in STAVANGER_USERS}
 
 def _add_member(stavanger: Municipality) -> tuple[str, dict[str, Any]]:
     path = f"/prosjekter/{the_project(stavanger).pk}/organisasjon/ny/"
-    return path, {"person": str(user("leser").pk), "role": "reference_group"}
+    return path, {"person": str(user("direktor").pk), "role": "reference_group"}
 
 
 def _remove_member(stavanger: Municipality) -> tuple[str, dict[str, Any]]:

@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from helhet.accounts.models import User
+from helhet.accounts.roles import Capability
 from helhet.benefits.forms.fields import NumberField, date_field
 from helhet.benefits.models import (
     Benefit,
@@ -26,7 +27,7 @@ from helhet.organization.models import Municipality
 from helhet.portfolio.forms import (
     MemberChoiceField,
     MemberMultipleChoiceField,
-    members_of,
+    members_for,
 )
 
 
@@ -107,7 +108,11 @@ class BenefitForm(StyledForm):
 
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        members = members_of(municipality)
+        # Only those whose role owns benefits, and whoever holds the task now.
+        initial = self.initial
+        now = [getattr(initial.get("responsible"), "pk", None)]
+        now += [user.pk for user in initial.get("owners", [])]
+        members = members_for(municipality, Capability.OWN_BENEFITS, keep=now)
         for name in ("responsible", "owners"):
             field = self.fields[name]
             assert isinstance(field, forms.ModelChoiceField)

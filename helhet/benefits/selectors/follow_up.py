@@ -41,10 +41,11 @@ def percent_text(fraction: Decimal) -> str:
 
 @dataclass(frozen=True)
 class IndicatorFigures:
-    """Where an indicator stands today: its measurements (oldest first), the latest and the one
-    before, achievement as a fraction (1 = the target reached; ``None`` when the target equals
-    the baseline or nothing is measured yet) and as text, the trend, whether a measurement is
-    due, and when the next one falls due (``None`` once the benefit is no longer followed up)."""
+    """Where an indicator stands today: its measurements (oldest first), the latest that counts
+    and the one before (a project leader's awaiting confirmation does not count); achievement
+    as a fraction (1 = the target reached; ``None`` when the target equals the baseline or
+    nothing is measured yet) and as text, the trend, whether a measurement is due, and when the
+    next one falls due (``None`` once the benefit is no longer followed up)."""
 
     indicator: Indicator
     measurements: tuple[Measurement, ...]
@@ -68,8 +69,11 @@ def indicator_figures(indicator: Indicator, *, today: date) -> IndicatorFigures:
     measurements = tuple(
         sorted(indicator.measurements.all(), key=lambda found: (found.measured_on, found.pk))
     )
-    latest = measurements[-1] if measurements else None
-    previous = measurements[-2] if len(measurements) > 1 else None
+    # The project leader's measurements awaiting confirmation are shown, not counted.
+    counted = [found for found in measurements if found.counts]
+    latest = counted[-1] if counted else None
+    previous = counted[-2] if len(counted) > 1 else None
+    newest = measurements[-1] if measurements else None
     baseline, target = indicator.baseline_value, indicator.target_value
     achieved = None if latest is None else figures.achievement(baseline, target, latest.value)
     if indicator.target_equals_baseline:
@@ -78,7 +82,7 @@ def indicator_figures(indicator: Indicator, *, today: date) -> IndicatorFigures:
         text = "" if achieved is None else percent_text(achieved)
     state = figures.measurement_state(
         frequency=indicator.frequency,
-        last_measured=latest.measured_on if latest else None,
+        last_measured=newest.measured_on if newest else None,
         baseline_date=indicator.baseline_date,
         benefit_status=indicator.benefit.status,
         today=today,
@@ -89,7 +93,7 @@ def indicator_figures(indicator: Indicator, *, today: date) -> IndicatorFigures:
         trend = figures.trend(baseline, target, before, latest.value)
     next_due = None
     if state != MeasurementState.ENDED:
-        last = latest.measured_on if latest is not None else None
+        last = newest.measured_on if newest is not None else None
         next_due = figures.next_due(indicator.frequency, last, indicator.baseline_date)
     return IndicatorFigures(
         indicator=indicator,

@@ -20,12 +20,12 @@ from helhet.portfolio.models import Initiative
 def with_measurements(benefits: QuerySet[Benefit]) -> QuerySet[Benefit]:
     """``benefits`` with their responsible line manager, owners, and indicators with their
     measurements (oldest first), in a fixed number of queries however many there are."""
-    return benefits.select_related("responsible").prefetch_related(
+    return benefits.select_related("responsible", "initiative").prefetch_related(
         Prefetch("owners", queryset=User.objects.order_by("first_name", "last_name")),
         Prefetch("indicators", queryset=Indicator.objects.order_by("name", "pk")),
         Prefetch(
             "indicators__measurements",
-            queryset=Measurement.objects.select_related("recorded_by").order_by(
+            queryset=Measurement.objects.select_related("recorded_by", "confirmed_by").order_by(
                 "measured_on", "pk"
             ),
         ),

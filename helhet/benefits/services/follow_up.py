@@ -15,8 +15,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from helhet.accounts.duties import needs_confirmation
 from helhet.accounts.models import Membership, User
-from helhet.benefits.access import may_delete_measurement, may_record_measurement
+from helhet.benefits.access import (
+    confirmation_refusal,
+    may_delete_measurement,
+    may_record_measurement,
+    measurement_refusal,
+)
 from helhet.benefits.figures import FOLLOWED_STATUSES
 from helhet.benefits.models import (
     PERCENT_MAX,
@@ -105,19 +111,21 @@ def measurement_record(
     evidence: UploadedFile | None = None,
 ) -> Measurement:
     """Record a measurement of the indicator, by one of its benefit's owners or its responsible
-    line manager (PermissionDenied for anyone else). Refused, field by field and changing
-    nothing, when it is dated in the future, before the baseline or on a date already measured;
-    when the value is negative in a unit that cannot be (all but one the user names) or a
-    percentage outside 0-100; when the evidence file is not accepted (see
-    ``helhet.documents.uploads.check_upload``); and when the benefit is realised or abandoned.
+    line manager, or by the project's own leader, whose measurement is marked as theirs and
+    counts only once confirmed (``measurement_confirm``); PermissionDenied for anyone else and
+    for a role that records nothing (``helhet.benefits.access.measurement_refusal``). Refused,
+    field by field and changing nothing, when it is dated in the future, before the baseline or
+    on a date already measured; when the value is negative in a unit that cannot be (all but
+    one the user names) or a percentage outside 0-100; when the evidence file is not accepted
+    (see ``helhet.documents.uploads.check_upload``); and when the benefit is realised or
+    abandoned.
     The project's status does not matter: a closed project's benefits are still measured.
     The first measurement of a planned benefit marks it as being realised. The evidence file is
     stored under a random name and removed again if the measurement is not saved."""
     benefit = indicator.benefit
-    if not may_record_measurement(actor, benefit):
-        raise PermissionDenied(
-            _("Only the benefit's owners and its responsible line manager record its measurements.")
-        )
+    refusal = measurement_refusal(actor, benefit)
+    if refusal is not None:
+        raise PermissionDenied(refusal)
     # One writer at a time per indicator, so two people cannot record the same date at once.
     locked = Indicator.objects.select_for_update().get(pk=indicator.pk)
     _followed_up_or_refuse(benefit)
@@ -132,8 +140,11 @@ def measurement_record(
         value=value,
         comment=comment.strip(),
         recorded_by=actor,
+        by_project_leader=needs_confirmation(
+            recorded_by_id=actor.pk, project_leader_id=benefit.initiative.project_leader_id
+        ),
     )
-    measurement.full_clean(exclude=["indicator", "municipality", "recorded_by"])
+    measurement.full_clean(exclude=["indicator", "municipality", "recorded_by", "confirmed_by"])
     stored = None
     if evidence is not None and kind is not None:
         stored = _store_evidence(measurement, evidence, kind)
@@ -151,11 +162,13 @@ def measurement_record(
 
 
 def indicator_latest_refresh(*, indicator: Indicator) -> None:
-    """Copy the indicator's newest measurement (date and value; empty when it has none) onto the
-    indicator, where the overview reads it. Derived data: no history entry. Called by every
+    """Copy the indicator's newest measurement that counts (date and value; empty when it has
+    none; one awaiting confirmation does not count) onto the indicator, where the overview reads
+    it. Derived data: no history entry. Called by every
     service that adds or removes a measurement, inside its transaction."""
     newest = (
         Measurement.objects.filter(indicator=indicator)
+        .counted()
         .order_by("-measured_on")
         .values_list("measured_on", "value")
         .first()
@@ -165,6 +178,23 @@ def indicator_latest_refresh(*, indicator: Indicator) -> None:
         latest_measured_on=measured_on, latest_value=value
     )
     indicator.latest_measured_on, indicator.latest_value = measured_on, value
+
+
+@transaction.atomic
+def measurement_confirm(*, actor: User, measurement: Measurement) -> Measurement:
+    """Confirm a measurement the project's own leader recorded, so it counts as realised: by the
+    benefit's owners, its responsible line manager or the portfolio office, never by the one who
+    recorded it (PermissionDenied otherwise; see ``helhet.benefits.access.confirmation_refusal``).
+    """
+    locked = Measurement.objects.select_for_update().get(pk=measurement.pk)
+    locked.indicator = measurement.indicator
+    refusal = confirmation_refusal(actor, locked)
+    if refusal is not None:
+        raise PermissionDenied(refusal)
+    locked.confirmed_by, locked.confirmed_at = actor, timezone.now()
+    save_with_history(locked, actor=actor, update_fields=["confirmed_by", "confirmed_at"])
+    indicator_latest_refresh(indicator=locked.indicator)
+    return locked
 
 
 @transaction.atomic

@@ -14,7 +14,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from helhet.accounts.duties import refusal_to_choose
 from helhet.accounts.models import User
+from helhet.accounts.roles import Capability
 from helhet.benefits.figures import amount_units_for
 from helhet.benefits.models import (
     Benefit,
@@ -25,6 +27,7 @@ from helhet.benefits.models import (
 from helhet.core.history import delete_with_history, save_with_history
 from helhet.organization.models import Municipality
 from helhet.portfolio.models import Initiative
+from helhet.projects.rules import combined_roles_allowed
 
 
 def _check_members(
@@ -48,8 +51,41 @@ def _check_members(
         raise ValidationError(errors)
 
 
+def _check_duties(benefit: Benefit, owners: Sequence[User]) -> None:
+    """Those newly chosen as responsible line manager or owner must have a role that owns
+    benefits (not a reader, a project leader or the administrator), and not be the project's own
+    leader unless its method's level allows one person both roles (``helhet.accounts.duties``).
+    Those chosen before keep their place until someone else is chosen."""
+    before_responsible, before_owners = None, set()
+    if benefit.pk is not None:
+        before_responsible = (
+            Benefit.objects.filter(pk=benefit.pk).values_list("responsible_id", flat=True).get()
+        )
+        before_owners = set(benefit.owners.values_list("pk", flat=True))
+    leader_id = benefit.initiative.project_leader_id
+    errors: dict[str, str] = {}
+    chosen = [("owners", user) for user in owners if user.pk not in before_owners]
+    if benefit.responsible is not None and benefit.responsible_id != before_responsible:
+        chosen.insert(0, ("responsible", benefit.responsible))
+    for field, person in chosen:
+        refusal = refusal_to_choose(
+            person, municipality_id=benefit.municipality_id, capability=Capability.OWN_BENEFITS
+        )
+        leads = person.pk == leader_id
+        if refusal is None and leads and not combined_roles_allowed(benefit.initiative_id):
+            refusal = _(
+                "The project leader cannot own the project's benefits: choose the benefits "
+                "owner in the line."
+            )
+        if refusal is not None:
+            errors.setdefault(field, refusal)
+    if errors:
+        raise ValidationError(errors)
+
+
 def _save_benefit(actor: User | None, benefit: Benefit, owners: Sequence[User]) -> Benefit:
     _check_members(benefit.municipality, benefit.responsible, owners)
+    _check_duties(benefit, owners)
     benefit.full_clean(exclude=["initiative", "municipality"])
     save_with_history(benefit, actor=actor)
     benefit.owners.set(owners)

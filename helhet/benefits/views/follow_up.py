@@ -25,6 +25,7 @@ from helhet.benefits.access import (
     get_indicator_for_owner,
     get_measurement_evidence_for_user,
     get_rw_measurement_for_user,
+    get_rw_measurement_to_confirm,
 )
 from helhet.benefits.forms.follow_up import BenefitStatusForm, MeasurementForm
 from helhet.benefits.models import Indicator, Measurement
@@ -142,6 +143,32 @@ def measurement_evidence(request: MemberRequest, pk: int) -> HttpResponse:
     response["X-Content-Type-Options"] = "nosniff"
     # A streamed response; member_required's typing knows only HttpResponse.
     return cast(HttpResponse, response)
+
+
+@member_required(Capability.VIEW_PORTFOLIO)
+@require_http_methods(["GET", "POST"])
+def measurement_confirm(request: MemberRequest, pk: int) -> HttpResponse:
+    """Confirm a measurement the project's own leader recorded, so it counts (asks first)."""
+    measurement = get_rw_measurement_to_confirm(request.membership, pk)
+    back = _back(request, reverse("benefits:mine"))
+    if request.method == "POST":
+        follow_up_services.measurement_confirm(actor=request.user, measurement=measurement)
+        messages.success(
+            request,
+            _("The measurement on %(date)s is confirmed and counts as realised.")
+            % {"date": long_date(measurement.measured_on)},
+        )
+        return redirect(back)
+    return render(
+        request,
+        "benefits/measurement_confirm.html",
+        {
+            "measurement": measurement,
+            "indicator": measurement.indicator,
+            "benefit": measurement.indicator.benefit,
+            "next": back,
+        },
+    )
 
 
 @member_required(Capability.VIEW_PORTFOLIO)

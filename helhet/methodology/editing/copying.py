@@ -71,6 +71,7 @@ def _levels_copy(source: MethodVersion, target: MethodVersion, actor: User | Non
         "max_cost",
         "max_duration_months",
         "max_risk",
+        "allows_combined_roles",
     )
     return {
         level.pk: _copy(level, actor, version=target, fields=fields)

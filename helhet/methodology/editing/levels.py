@@ -47,6 +47,7 @@ def level_create(
     max_cost: Decimal | None = None,
     max_duration_months: int | None = None,
     max_risk: int | None = None,
+    allows_combined_roles: bool = False,
 ) -> Level:
     """Add a level to the draft, after its other levels (the largest last)."""
     require_draft(version)
@@ -61,6 +62,7 @@ def level_create(
         max_cost=max_cost,
         max_duration_months=max_duration_months,
         max_risk=max_risk,
+        allows_combined_roles=allows_combined_roles,
     )
     save_checked(level, actor)
     return level
@@ -77,8 +79,10 @@ def level_update(
     max_cost: Decimal | None = None,
     max_duration_months: int | None = None,
     max_risk: int | None = None,
+    allows_combined_roles: bool = False,
 ) -> Level:
-    """Change a level of the draft: its code, name, description and thresholds."""
+    """Change a level of the draft: its code, name, description, thresholds, and whether one
+    person may lead a project and decide its gates."""
     require_draft(level.version)
     _check_level_code(level.version, code, level)
     level.code = code
@@ -87,6 +91,7 @@ def level_update(
     level.max_cost = max_cost
     level.max_duration_months = max_duration_months
     level.max_risk = max_risk
+    level.allows_combined_roles = allows_combined_roles
     save_checked(level, actor)
     return level
 

@@ -107,6 +107,11 @@ class Level(MunicipalityOwned):
     max_risk = models.PositiveSmallIntegerField(
         _("highest risk (1–5)"), null=True, blank=True, validators=RISK_VALIDATORS
     )
+    # Segregation of duties: as a rule the one who asks for a decision, and the project's leader,
+    # never decide it. A light method for small improvements may let one person do both.
+    allows_combined_roles = models.BooleanField(
+        _("one person may lead the project and decide its gates"), default=False
+    )
     history = HistoricalRecords()
 
     class Meta:

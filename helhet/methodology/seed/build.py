@@ -125,6 +125,7 @@ def _levels(
                 max_cost=level.max_cost,
                 max_duration_months=level.max_duration_months,
                 max_risk=level.max_risk,
+                allows_combined_roles=level.allows_combined_roles,
             )
             for spec, version in zip(specs, versions, strict=True)
             for position, level in enumerate(spec.levels, start=1)

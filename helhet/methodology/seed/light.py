@@ -23,6 +23,8 @@ LIGHT_LEVEL = LevelSpec(
     Decimal("1300000"),
     6,
     2,
+    # Small improvements are often led and owned by one person in the line.
+    allows_combined_roles=True,
 )
 
 LIGHT = MethodSpec(

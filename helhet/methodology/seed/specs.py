@@ -20,6 +20,7 @@ class LevelSpec:
     max_cost: Decimal | None
     max_duration_months: int | None
     max_risk: int | None
+    allows_combined_roles: bool = False
 
 
 @dataclass(frozen=True)

@@ -102,6 +102,7 @@ def _level_initial(level: Level) -> dict[str, Any]:
         "max_cost": level.max_cost,
         "max_duration_months": level.max_duration_months,
         "max_risk": level.max_risk,
+        "allows_combined_roles": level.allows_combined_roles,
     }
 
 

@@ -7,7 +7,14 @@ from helhet.portfolio.forms.fields import (
     DateInput,
     MemberChoiceField,
     MemberMultipleChoiceField,
+    members_for,
     members_of,
 )
 
-__all__ = ["DateInput", "MemberChoiceField", "MemberMultipleChoiceField", "members_of"]
+__all__ = [
+    "DateInput",
+    "MemberChoiceField",
+    "MemberMultipleChoiceField",
+    "members_for",
+    "members_of",
+]

@@ -4,7 +4,7 @@ units, the municipality's members, amounts in NOK and dates."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -14,7 +14,14 @@ from django.db.models import QuerySet
 from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 from django.utils.translation import gettext_lazy as _
 
+from helhet.accounts.duties import (
+    ANY_TASK,
+    members_who_may,
+    members_with_role_and_unit,
+    person_with_role_and_unit,
+)
 from helhet.accounts.models import User
+from helhet.accounts.roles import Capability
 from helhet.organization.forms import OrgUnitChoiceIterator
 from helhet.organization.models import Municipality
 from helhet.portfolio.models import StrategicGoal
@@ -67,13 +74,16 @@ class OrgUnitMultipleChoiceField(forms.ModelMultipleChoiceField):
 
 
 class MemberChoiceField(forms.ModelChoiceField):
+    """A person, shown with their role and unit beside the name (from ``members_of`` or
+    ``members_for``), so two people with one name are told apart."""
+
     def label_from_instance(self, obj: Any) -> str:
-        return str(obj)
+        return person_with_role_and_unit(obj)
 
 
 class MemberMultipleChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
-        return str(obj)
+        return person_with_role_and_unit(obj)
 
 
 class NokField(forms.DecimalField):
@@ -125,8 +135,17 @@ def date_field(label: Any) -> forms.DateField:
 
 
 def members_of(municipality: Municipality) -> QuerySet[User]:
-    return (
-        User.objects.filter(memberships__municipality=municipality)
-        .distinct()
-        .order_by("first_name", "last_name", "username")
-    )
+    """Every member of the municipality, with their role and unit (for filters by person)."""
+    return members_with_role_and_unit(municipality)
+
+
+def members_for(
+    municipality: Municipality,
+    capability: Capability = ANY_TASK,
+    *,
+    keep: Iterable[int | None] = (),
+) -> QuerySet[User]:
+    """The members who may be chosen for a task: those whose role allows ``capability`` (by
+    default anyone but a reader), with their role and unit, and ``keep``, those already chosen
+    (``helhet.accounts.duties.members_who_may``)."""
+    return members_who_may(municipality, capability, keep=keep)

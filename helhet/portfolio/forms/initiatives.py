@@ -9,7 +9,9 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from helhet.accounts.duties import refusal_to_change_owner_or_leader
 from helhet.accounts.models import User
+from helhet.accounts.roles import Capability
 from helhet.core.forms import StyledForm
 from helhet.core.text import max_length_of
 from helhet.organization.forms import OrgUnitChoiceField
@@ -21,7 +23,7 @@ from helhet.portfolio.forms.fields import (
     NokField,
     OrgUnitMultipleChoiceField,
     date_field,
-    members_of,
+    members_for,
 )
 from helhet.portfolio.models import (
     AssessmentStatus,
@@ -180,7 +182,12 @@ class InitiativeForm(StyledForm):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
     def __init__(
-        self, *args: Any, municipality: Municipality, initiative: Initiative, **kwargs: Any
+        self,
+        *args: Any,
+        municipality: Municipality,
+        initiative: Initiative,
+        actor: User | None,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         owning_unit = self.fields["owning_unit"]
@@ -195,9 +202,25 @@ class InitiativeForm(StyledForm):
             .exclude(pk=initiative.pk)
             .order_by("name"),
         )
-        members = members_of(municipality)
-        for name in ("project_owner", "project_leader", "contacts"):
-            self._limit(name, members)
+        # Pickers offer only those whose role allows the task (and whoever holds it now).
+        owner_id, leader_id = initiative.project_owner_id, initiative.project_leader_id
+        self._limit(
+            "project_owner", members_for(municipality, Capability.OWN_PROJECTS, keep=[owner_id])
+        )
+        self._limit(
+            "project_leader",
+            members_for(municipality, Capability.LEAD_PROJECTS, keep=[leader_id]),
+        )
+        contacts = list(initiative.contacts.values_list("pk", flat=True)) if initiative.pk else []
+        self._limit("contacts", members_for(municipality, keep=contacts))
+        refusal = refusal_to_change_owner_or_leader(
+            actor, initiative_owner_id=owner_id, municipality_id=municipality.pk
+        )
+        for name in ("project_owner", "project_leader"):
+            if refusal is not None:
+                # The service refuses it too; here the person sees who may, and why.
+                self.fields[name].disabled = True
+                self.fields[name].help_text = refusal
         self._limit("goals", StrategicGoal.objects.filter(municipality=municipality))
         for name in ("participating_units", "goals", "contacts", "processes_personal_data"):
             # Checkboxes carry Designsystemet's class on each box, not on the group.

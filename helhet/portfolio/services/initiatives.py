@@ -5,14 +5,23 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models.functions import Length
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from helhet.accounts.duties import (
+    refusal_to_change_owner_or_leader,
+    refusal_to_choose,
+    refusal_to_hold_both,
+    role_of,
+    role_taken_on_registering,
+)
 from helhet.accounts.models import User
+from helhet.accounts.roles import Capability
 from helhet.core.history import FieldChange, delete_with_history, describe_value, save_with_history
+from helhet.methodology.models import ProjectMethod
 from helhet.organization.models import Municipality, OrgUnit
 from helhet.portfolio.models import Initiative
 from helhet.portfolio.services.initiative_parts import FundingLine, set_funding, set_relations
@@ -77,6 +86,66 @@ def _validate_unique_name(initiative: Initiative) -> None:
         raise ValidationError({"name": _("There is already an initiative with this name.")})
 
 
+# --- Who owns and leads it: segregation of duties (helhet.accounts.duties) -----------------------
+
+PEOPLE = {"project_owner": Capability.OWN_PROJECTS, "project_leader": Capability.LEAD_PROJECTS}
+
+
+def _people(initiative: Initiative) -> tuple[int | None, int | None]:
+    return initiative.project_owner_id, initiative.project_leader_id
+
+
+def _check_people(
+    actor: User | None,
+    initiative: Initiative,
+    *,
+    before: tuple[int | None, int | None],
+    owner_before: int | None,
+) -> None:
+    """When the owner or the leader changes: the actor must be one who may change them (the
+    portfolio office, the administrator or ``owner_before``, the owner until now; PermissionDenied
+    otherwise), each chosen person's role must allow the task, and one person is not both
+    unless the method's level allows it (ValidationError on the field)."""
+    after = _people(initiative)
+    if after == before:
+        return
+    refusal = refusal_to_change_owner_or_leader(
+        actor, initiative_owner_id=owner_before, municipality_id=initiative.municipality_id
+    )
+    if refusal is not None:
+        raise PermissionDenied(refusal)
+    errors: dict[str, str] = {}
+    for (name, capability), now, then in zip(PEOPLE.items(), after, before, strict=True):
+        if now != then:
+            chosen = refusal_to_choose(
+                getattr(initiative, name),
+                municipality_id=initiative.municipality_id,
+                capability=capability,
+            )
+            if chosen is not None:
+                errors[name] = chosen
+    both = refusal_to_hold_both(
+        *after,
+        allow_same_person=initiative.pk is not None
+        and ProjectMethod.objects.filter(
+            initiative_id=initiative.pk, level__allows_combined_roles=True
+        ).exists(),
+    )
+    if both is not None:
+        errors.setdefault("project_leader", both)
+    if errors:
+        raise ValidationError(errors)
+
+
+def _registrant(actor: User | None, municipality: Municipality) -> tuple[str | None, int | None]:
+    """The field the registering person fills with themselves (their role's), and who may
+    change owner and leader on registering: the registrant if they become the owner."""
+    role = role_of(actor, municipality.pk)
+    field = role_taken_on_registering(role) if role is not None else None
+    owner = actor.pk if actor is not None and field == "project_owner" else None
+    return field, owner
+
+
 @transaction.atomic
 def initiative_create(
     *,
@@ -91,13 +160,20 @@ def initiative_create(
     **fields: Any,
 ) -> Initiative:
     """Register an initiative. Only name, kind and owning unit are required; everything else
-    can be filled in later. Nothing is written if anything is invalid."""
+    can be filled in later. A project leader who registers it leads it, a project owner owns it
+    (unless they name someone else, which only an owner may). The owner and leader follow the
+    segregation of duties (see ``_check_people``). Nothing is written if anything is invalid."""
     unknown = set(fields) - set(INITIATIVE_FIELDS)
     if unknown:
         raise TypeError(f"Unknown initiative fields: {sorted(unknown)}")
+    field, owner_before = _registrant(actor, municipality)
+    if field is not None and fields.get(field) is None:
+        fields[field] = actor
     initiative = Initiative(
         municipality=municipality, name=name.strip(), kind=kind, owning_unit=owning_unit, **fields
     )
+    default = (owner_before, actor.pk if actor and field == "project_leader" else None)
+    _check_people(actor, initiative, before=default, owner_before=owner_before)
     # Our own name check gives the message on the name field; the database enforces the
     # constraints too, and clean() repeats the check constraints' rules with clear messages.
     _validate_unique_name(initiative)
@@ -141,7 +217,9 @@ def initiative_update(
 ) -> Initiative:
     """Change an initiative. ``expected_version`` is the version the person started from: if
     someone saved in between, nothing is written and ConcurrentEditError says what they changed
-    (never a silent overwrite)."""
+    (never a silent overwrite). Only the project owner, the portfolio office and the
+    administrator change who owns and leads it (PermissionDenied for anyone else, the project
+    leader too; see ``_check_people``)."""
     unknown = set(fields) - set(INITIATIVE_FIELDS)
     if unknown:
         raise TypeError(f"Unknown initiative fields: {sorted(unknown)}")
@@ -149,8 +227,10 @@ def initiative_update(
     if current.version != expected_version:
         changes, who = _changes_since(current, expected_version)
         raise ConcurrentEditError(changes, who)
+    before = _people(current)
     for name, value in fields.items():
         setattr(current, name, value.strip() if name == "name" else value)
+    _check_people(actor, current, before=before, owner_before=before[0])
     _validate_unique_name(current)
     current.full_clean(validate_unique=False, validate_constraints=False)
     # Claim the next version with one conditional UPDATE: of two saves racing from the same

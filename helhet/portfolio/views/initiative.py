@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -21,7 +20,7 @@ from django.views.decorators.http import require_http_methods
 
 from helhet.accounts.http import MemberRequest
 from helhet.accounts.permissions import member_required
-from helhet.accounts.roles import Capability, Role
+from helhet.accounts.roles import Capability
 from helhet.core.forms import add_service_errors
 from helhet.core.history import FieldChange, HistoryPart, history_entries
 from helhet.organization.models import OrgUnit
@@ -108,13 +107,8 @@ def initiative_create(request: MemberRequest) -> HttpResponse:
         request.POST if request.method == "POST" else None, municipality=membership.municipality
     )
     if request.method == "POST" and form.is_valid():
-        # A project leader or owner who registers an initiative leads or owns it, so they can
-        # go on to fill in the rest (the portfolio office registers on others' behalf).
-        fields: dict[str, Any] = {"short_description": form.cleaned_data["short_description"]}
-        if membership.role == Role.PROJECT_LEADER:
-            fields["project_leader"] = request.user
-        elif membership.role == Role.PROJECT_OWNER:
-            fields["project_owner"] = request.user
+        # A project leader or owner who registers an initiative leads or owns it: the service
+        # sees to that, for the API alike.
         try:
             initiative = services.initiative_create(
                 actor=request.user,
@@ -122,7 +116,7 @@ def initiative_create(request: MemberRequest) -> HttpResponse:
                 name=form.cleaned_data["name"],
                 kind=form.cleaned_data["kind"],
                 owning_unit=form.cleaned_data["owning_unit"],
-                **fields,
+                short_description=form.cleaned_data["short_description"],
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -219,6 +213,7 @@ def initiative_edit(request: MemberRequest, pk: int) -> HttpResponse:
         initial=initiative_initial(initiative),
         municipality=municipality,
         initiative=initiative,
+        actor=request.user,
     )
     funding = FundingFormSet(data, initial=funding_initial(initiative), prefix="funding")
     conflict: ConcurrentEditError | None = None
@@ -242,6 +237,7 @@ def initiative_edit(request: MemberRequest, pk: int) -> HttpResponse:
                 initial=initiative_initial(initiative),
                 municipality=municipality,
                 initiative=initiative,
+                actor=request.user,
             )
             form.is_valid()
         except ValidationError as error:

@@ -67,6 +67,12 @@ class SavedViewForm(StyledForm):
     )
     query = forms.CharField(required=False, max_length=2000, widget=forms.HiddenInput)
 
+    def __init__(self, *args: Any, may_share: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not may_share:
+            # A reader keeps views to themselves (the service refuses sharing too).
+            del self.fields["shared"]
+
     def clean_query(self) -> str:
         return _filter_query(QueryDict(self.cleaned_data["query"])).urlencode()
 
@@ -315,7 +321,9 @@ def overview(request: MemberRequest) -> HttpResponse:
             "query_suffix": f"?{query}" if query else "",
             "sort": filters.sort,
             "saved_views": saved_views,
-            "save_form": SavedViewForm(initial={"query": query}),
+            "save_form": SavedViewForm(
+                initial={"query": query}, may_share=request.membership.can(Capability.SHARE_VIEWS)
+            ),
             "empty_portfolio": summary.total == 0 and not filters.active,
         },
     )
@@ -326,8 +334,9 @@ def overview(request: MemberRequest) -> HttpResponse:
 def saved_view_create(request: MemberRequest) -> HttpResponse:
     """Save the overview's current filters under a name. GET shows the form on a page of its own
     (``?<filters>`` are the filters to save); the overview posts here directly."""
+    may_share = request.membership.can(Capability.SHARE_VIEWS)
     if request.method == "POST":
-        form = SavedViewForm(request.POST)
+        form = SavedViewForm(request.POST, may_share=may_share)
         if form.is_valid():
             try:
                 view = services.saved_view_create(
@@ -335,7 +344,7 @@ def saved_view_create(request: MemberRequest) -> HttpResponse:
                     municipality=request.membership.municipality,
                     name=form.cleaned_data["name"],
                     query=form.cleaned_data["query"],
-                    shared=form.cleaned_data["shared"],
+                    shared=form.cleaned_data.get("shared", False),
                 )
             except ValidationError as error:
                 add_service_errors(form, error)
@@ -346,7 +355,7 @@ def saved_view_create(request: MemberRequest) -> HttpResponse:
         status = 400
     else:
         query = _filter_query(request.GET).urlencode()
-        form = SavedViewForm(initial={"query": query})
+        form = SavedViewForm(initial={"query": query}, may_share=may_share)
         status = 200
     return render(
         request,

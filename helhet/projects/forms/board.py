@@ -10,12 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from helhet.accounts.models import User
 from helhet.core.forms import StyledForm
 from helhet.organization.models import Municipality
-from helhet.portfolio.forms import members_of
+from helhet.portfolio.forms import MemberChoiceField, members_for
 from helhet.projects.models import BoardRole
 
 
 class BoardMemberForm(StyledForm):
-    person = forms.ModelChoiceField(label=_("Person"), queryset=User.objects.none())
+    person = MemberChoiceField(label=_("Person"), queryset=User.objects.none())
     role = forms.ChoiceField(label=_("Role"), choices=BoardRole.choices)
     note = forms.CharField(
         label=_("Responsibility"),
@@ -28,7 +28,7 @@ class BoardMemberForm(StyledForm):
         super().__init__(*args, **kwargs)
         person = self.fields["person"]
         assert isinstance(person, forms.ModelChoiceField)
-        person.queryset = members_of(municipality)
+        person.queryset = members_for(municipality)
 
 
 class BoardMemberEditForm(StyledForm):

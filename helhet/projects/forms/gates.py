@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from helhet.accounts.models import User
+from helhet.accounts.roles import Capability
 from helhet.core.forms import StyledForm
 from helhet.core.text import max_length_of
 from helhet.methodology.models import (
@@ -21,6 +21,7 @@ from helhet.methodology.models import (
     Phase,
 )
 from helhet.organization.models import Municipality, OrgUnit
+from helhet.portfolio.forms import MemberChoiceField, members_for
 
 
 class ChooseMethodForm(StyledForm):
@@ -151,9 +152,6 @@ class DecisionForm(StyledForm):
     def _add_handover_fields(self, municipality: Municipality) -> None:
         """The gate into operation's four facts. Required when approving (``clean``), not for
         sending back or stopping, so the inputs are marked required instead of made so."""
-        members = User.objects.filter(memberships__municipality=municipality).order_by(
-            "first_name", "last_name", "username"
-        )
         select = {"class": "ds-input", "aria-required": "true"}
         self.fields["operations_unit"] = forms.ModelChoiceField(
             label=_("Unit responsible for operation"),
@@ -161,9 +159,9 @@ class DecisionForm(StyledForm):
             required=False,
             widget=forms.Select(attrs=select),
         )
-        self.fields["operations_person"] = forms.ModelChoiceField(
+        self.fields["operations_person"] = MemberChoiceField(
             label=_("Person responsible for operation"),
-            queryset=members,
+            queryset=members_for(municipality),
             required=False,
             widget=forms.Select(attrs=select),
         )
@@ -172,9 +170,9 @@ class DecisionForm(StyledForm):
             required=False,
             widget=forms.DateInput(attrs={"type": "date", **select}),
         )
-        self.fields["benefits_owner"] = forms.ModelChoiceField(
+        self.fields["benefits_owner"] = MemberChoiceField(
             label=_("Benefits owner for the realisation"),
-            queryset=members,
+            queryset=members_for(municipality, Capability.OWN_BENEFITS),
             required=False,
             widget=forms.Select(attrs=select),
         )

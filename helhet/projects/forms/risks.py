@@ -11,7 +11,7 @@ from helhet.accounts.models import User
 from helhet.core.forms import StyledForm
 from helhet.core.text import max_length_of
 from helhet.organization.models import Municipality
-from helhet.portfolio.forms import members_of
+from helhet.portfolio.forms import MemberChoiceField, members_for
 from helhet.projects.models import Risk, RiskKind, RiskStatus
 
 SCALE_ERROR = _("Enter a whole number from 1 to 5.")
@@ -46,7 +46,7 @@ class RiskForm(StyledForm):
     consequence = _scale_field(
         _("Consequence (1–5)"), _("1 is a very small consequence, 5 a very large one.")
     )
-    owner = forms.ModelChoiceField(
+    owner = MemberChoiceField(
         label=_("Owner"),
         queryset=User.objects.none(),
         required=False,
@@ -65,4 +65,4 @@ class RiskForm(StyledForm):
         super().__init__(*args, **kwargs)
         owner = self.fields["owner"]
         assert isinstance(owner, forms.ModelChoiceField)
-        owner.queryset = members_of(municipality)
+        owner.queryset = members_for(municipality)

@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from helhet.accounts.models import Membership
+from helhet.accounts.roles import Capability
 from helhet.documents.models import DecisionDocument
 from helhet.documents.selectors import RequiredDocument, documents_with_latest
 from helhet.methodology.models import (
@@ -133,8 +134,15 @@ def project_status(initiative: Initiative) -> ProjectStatus:
 
 def decisions_waiting_for(membership: Membership) -> list[DecisionRequest]:
     """The requests waiting for a decision by the member: as the initiative's project owner, as
-    the person a decision point names, or by the role it names; oldest first. One query."""
+    the person a decision point names, or by the role it names; oldest first. Not those the
+    member may not decide by segregation of duties: none for a role that decides nothing at
+    gates, and, unless the level allows it, not those they asked for or whose project they lead
+    (see ``helhet.accounts.duties.refusal_to_decide``). One query."""
     user = membership.user
+    if not membership.can(Capability.DECIDE_GATES):
+        return []
+    combined = Q(initiative__method_run__level__allows_combined_roles=True)
+    own = Q(requested_by=user) | Q(initiative__project_leader=user)
     mine = Q(decision_point__decider=Decider.PROJECT_OWNER, initiative__project_owner=user) | Q(
         decision_point__decider=Decider.PERSON, decision_point__decider_person=user
     )
@@ -145,6 +153,7 @@ def decisions_waiting_for(membership: Membership) -> list[DecisionRequest]:
         DecisionRequest.objects.filter(
             mine, municipality=membership.municipality, status=DecisionRequestStatus.PENDING
         )
+        .exclude(own & ~combined)
         .select_related(
             "initiative",
             "decision_point__phase",

@@ -11,7 +11,7 @@ from helhet.accounts.models import User
 from helhet.core.history import delete_with_history, save_with_history
 from helhet.portfolio.models import Initiative
 from helhet.projects.models import BoardMember
-from helhet.projects.services.checks import check_may_edit, check_member
+from helhet.projects.services.checks import check_may_be_chosen, check_may_edit, check_member
 
 
 def _check_not_on_board(initiative: Initiative, person: User, role: str, pk: int | None) -> None:
@@ -27,9 +27,10 @@ def board_member_add(
     *, actor: User | None, initiative: Initiative, person: User, role: str, note: str = ""
 ) -> BoardMember:
     """Put a member of the municipality on the initiative's board in ``role``; the same person
-    has each role at most once."""
+    has each role at most once; a reader is chosen for nothing."""
     check_may_edit(actor, initiative)
     check_member(initiative, person, "person")
+    check_may_be_chosen(initiative, person, "person")
     _check_not_on_board(initiative, person, role, None)
     member = BoardMember(
         municipality_id=initiative.municipality_id,

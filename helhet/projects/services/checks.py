@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
+from helhet.accounts.duties import ANY_TASK, refusal_to_choose
 from helhet.accounts.models import Membership, User
 from helhet.portfolio.access import can_edit_initiative
 from helhet.portfolio.models import Initiative
@@ -35,3 +36,13 @@ def check_member(initiative: Initiative, person: User | None, field: str) -> Non
         user=person, municipality_id=initiative.municipality_id
     ).exists():
         raise ValidationError({field: _("Choose a person who works in the municipality.")})
+
+
+def check_may_be_chosen(initiative: Initiative, person: User | None, field: str) -> None:
+    """Refuse (on ``field``) a reader: they are chosen for no task in a project
+    (``helhet.accounts.duties``)."""
+    refusal = refusal_to_choose(
+        person, municipality_id=initiative.municipality_id, capability=ANY_TASK
+    )
+    if refusal is not None:
+        raise ValidationError({field: refusal})

@@ -11,7 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from helhet.accounts.duties import ANY_TASK, refusal_to_choose
 from helhet.accounts.models import Membership, User
+from helhet.accounts.roles import Capability
 from helhet.core.history import save_with_history
 from helhet.documents.selectors import missing_documents
 from helhet.documents.services import decision_documents_record
@@ -28,7 +30,7 @@ from helhet.methodology.models import (
 from helhet.organization.models import Municipality, OrgUnit
 from helhet.portfolio.models import Initiative, InitiativeStatus
 from helhet.portfolio.services import initiative_update
-from helhet.projects.rules import may_decide
+from helhet.projects.rules import combined_roles_allowed, decision_refusal
 from helhet.projects.services.log import project_log_record_decision
 
 SEND_BACK_NEEDS_A_REASON = gettext_lazy(
@@ -110,15 +112,14 @@ def _pending_request(request: DecisionRequest) -> DecisionRequest:
 
 
 def _check_decider(actor: User, request: DecisionRequest) -> None:
-    """Only the one the decision point names decides (see ``may_decide``)."""
+    """Only the one the decision point names decides, and never the one who asked for it or
+    the project's leader, unless the level allows it (see ``decision_refusal``)."""
     initiative, point = request.initiative, request.decision_point
     if point.decider == Decider.PROJECT_OWNER and initiative.project_owner_id is None:
         raise ValidationError(_("The initiative has no project owner who can decide."))
-    if not may_decide(actor, initiative, point):
-        raise ValidationError(
-            _("You cannot make this decision. It is made by: %(decider)s.")
-            % {"decider": point.decider_label}
-        )
+    refusal = decision_refusal(actor, request)
+    if refusal is not None:
+        raise ValidationError(refusal, code="not_the_decider")
 
 
 def _project_at_the_gate(request: DecisionRequest) -> ProjectMethod:
@@ -156,6 +157,33 @@ def _check_operation_gate(municipality: Municipality, decision: Decision) -> Non
             % {"missing": ", ".join(str(item) for item in missing)},
             code="operation_gate",
         )
+    _check_operation_people(municipality, decision)
+
+
+def _check_operation_people(municipality: Municipality, decision: Decision) -> None:
+    """The benefits owner's role must allow owning benefits, and they are not the project's own
+    leader (unless the level allows one person both roles); the operations person is no reader.
+    """
+    errors: dict[str, str] = {}
+    refusal = refusal_to_choose(
+        decision.benefits_owner, municipality_id=municipality.pk, capability=Capability.OWN_BENEFITS
+    )
+    initiative = decision.request.initiative
+    leads = decision.benefits_owner_id == initiative.project_leader_id
+    if refusal is None and leads and not combined_roles_allowed(initiative.pk):
+        refusal = _(
+            "The project leader cannot own the project's benefits: choose the benefits owner "
+            "in the line."
+        )
+    if refusal is not None:
+        errors["benefits_owner"] = refusal
+    refusal = refusal_to_choose(
+        decision.operations_person, municipality_id=municipality.pk, capability=ANY_TASK
+    )
+    if refusal is not None:
+        errors["operations_person"] = refusal
+    if errors:
+        raise ValidationError(errors)
 
 
 def _phase_after(run: ProjectMethod, to_phase: Phase | None) -> Phase | None:
@@ -243,9 +271,10 @@ def decision_make(
     handover_date: date | None = None,
     benefits_owner: User | None = None,
 ) -> Decision:
-    """Decide a waiting request. Only the one the decision point names decides (see
-    ``may_decide``). Approval moves the project to the next phase (a non-linear method may name
-    any other phase); approving the last phase completes the method; "sent back" keeps the
+    """Decide a waiting request. Only the one the decision point names decides, never the one
+    who asked for it nor the project's leader unless the level allows it (see
+    ``decision_refusal``). Approval moves the project to the next phase (a non-linear method may
+    name any other phase); approving the last phase completes the method; "sent back" keeps the
     phase and needs the comment as its reason; "stopped" stops the initiative with the comment as
     the reason. Approval is refused
     while a required document is missing (see ``decision_request_create``); every decision

@@ -10,7 +10,7 @@ from helhet.accounts.models import User
 from helhet.core.history import save_with_history
 from helhet.portfolio.models import Initiative
 from helhet.projects.models import Risk, RiskKind, RiskStatus
-from helhet.projects.services.checks import check_may_edit, check_member
+from helhet.projects.services.checks import check_may_be_chosen, check_may_edit, check_member
 
 
 def _apply_status(risk: Risk, status: str) -> None:
@@ -37,9 +37,10 @@ def risk_create(
     status: str = RiskStatus.OPEN,
 ) -> Risk:
     """Add a risk or opportunity to the initiative's register: probability and consequence from
-    1 to 5, an owner who works in the municipality (or none yet)."""
+    1 to 5, an owner who works in the municipality and is no reader (or none yet)."""
     check_may_edit(actor, initiative)
     check_member(initiative, owner, "owner")
+    check_may_be_chosen(initiative, owner, "owner")
     risk = Risk(
         municipality_id=initiative.municipality_id,
         initiative=initiative,
@@ -76,6 +77,8 @@ def risk_update(
     risk = Risk.objects.select_for_update().select_related("initiative").get(pk=risk.pk)
     check_may_edit(actor, risk.initiative)
     check_member(risk.initiative, owner, "owner")
+    if owner is not None and owner.pk != risk.owner_id:
+        check_may_be_chosen(risk.initiative, owner, "owner")
     risk.kind = kind
     risk.title = title.strip()
     risk.description = description.strip()

@@ -61,7 +61,7 @@ def project_detail(request: MemberRequest, pk: int) -> HttpResponse:
         _decision_form(membership, status)
         if status.pending is not None
         and status.run is not None
-        and may_decide(membership.user, initiative, status.pending.decision_point)
+        and may_decide(membership.user, status.pending)
         else None
     )
     return render(
