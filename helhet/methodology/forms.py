@@ -7,10 +7,10 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from helhet.accounts.models import User
+from helhet.accounts.duties import members_who_may, person_with_role_and_unit
+from helhet.accounts.roles import Capability
 from helhet.core.forms import StyledForm
 from helhet.core.text import max_length_of
 from helhet.methodology.models import (
@@ -27,10 +27,11 @@ from helhet.methodology.models import (
 from helhet.organization.models import Municipality
 
 
-def _members(municipality: Municipality) -> models.QuerySet[User]:
-    return User.objects.filter(memberships__municipality=municipality).order_by(
-        "first_name", "last_name", "username"
-    )
+class DeciderChoiceField(forms.ModelChoiceField):
+    """A person who may decide at gates, shown with role and unit beside the name."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return person_with_role_and_unit(obj)
 
 
 class MethodForm(StyledForm):
@@ -153,9 +154,9 @@ class PhaseForm(StyledForm):
 
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["decider_person"] = forms.ModelChoiceField(
+        self.fields["decider_person"] = DeciderChoiceField(
             label=_("Deciding person"),
-            queryset=_members(municipality),
+            queryset=members_who_may(municipality, Capability.DECIDE_GATES),
             required=False,
             help_text=_("Required when a named person decides."),
             widget=forms.Select(attrs={"class": "ds-input"}),

@@ -396,6 +396,36 @@ def test_a_named_decider_must_be_a_member_of_the_municipality(stavanger: Municip
     assert not draft.phases.filter(name="Forankre").exists()
 
 
+@pytest.mark.parametrize("username", ["leser", "admin", "prosjektleder", "gevinsteier"])
+def test_a_named_decider_must_have_a_role_that_decides_at_gates(
+    username: str, stavanger: Municipality
+) -> None:
+    """Segregation of duties (issue 12, item 1): a reader, say, is named to decide nothing."""
+    draft = method_version_draft_create(actor=None, method=_method(stavanger))
+    with pytest.raises(ValidationError) as refused:
+        phase_create(
+            actor=None,
+            version=draft,
+            **_phase_fields(decider=Decider.PERSON, decider_person=_user(username)),
+        )
+    assert "decider_person" in refused.value.message_dict
+    assert not draft.phases.filter(name="Forankre").exists()
+
+
+def test_the_level_says_whether_one_person_may_lead_and_decide(stavanger: Municipality) -> None:
+    draft = method_version_draft_create(actor=None, method=_method(stavanger))
+    level = draft.levels.order_by("position").first()
+    assert level is not None
+    changed = level_update(
+        actor=None,
+        level=level,
+        code=level.code,
+        name=level.name,
+        allows_combined_roles=True,
+    )
+    assert changed.allows_combined_roles
+
+
 def test_a_named_person_decides_the_new_phase(stavanger: Municipality) -> None:
     draft = method_version_draft_create(actor=None, method=_method(stavanger))
     phase = phase_create(

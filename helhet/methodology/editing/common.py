@@ -10,7 +10,9 @@ from django.db import models
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from helhet.accounts.duties import refusal_to_choose
 from helhet.accounts.models import User
+from helhet.accounts.roles import Capability
 from helhet.core.history import attribute_changes, save_with_history
 from helhet.methodology.models import (
     ChecklistItem,
@@ -67,6 +69,12 @@ def check_decider(municipality: Municipality, decider: str, person: User | None)
         raise ValidationError(
             {"decider_person": _("The person who decides must be a member of the municipality.")}
         )
+    # Segregation of duties: only a role that decides at gates may be named (not a reader).
+    refusal = refusal_to_choose(
+        person, municipality_id=municipality.pk, capability=Capability.DECIDE_GATES
+    )
+    if refusal is not None:
+        raise ValidationError({"decider_person": refusal})
 
 
 def next_position(queryset: models.QuerySet[Any]) -> int:
