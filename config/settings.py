@@ -175,6 +175,8 @@ AXES_VERBOSE = False
 LANGUAGE_CODE = "nb"
 LANGUAGES = [("nb", _("Norwegian Bokmål")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "helhet" / "locale"]
+# How numbers and dates are written in each language: one locale per language on every page.
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True

@@ -25,7 +25,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from helhet.benefits.models import Calculation, CalculationPeriod, CalculationUnit, format_number
+from helhet.benefits.models import (
+    Calculation,
+    CalculationPeriod,
+    CalculationUnit,
+    format_kroner,
+    format_number,
+)
 
 # Stated and computed totals agree when they are closer than this (kroner).
 TOLERANCE = Decimal(1)
@@ -210,9 +216,9 @@ def money_text(value: Decimal) -> str:
     """An amount in kroner as shown: whole kroner without decimals, otherwise with two (øre),
     spaces between thousands, a decimal comma and a true minus sign: "8 452,50", "−281"."""
     rounded = value.quantize(SHOWN_DECIMALS, rounding=ROUND_HALF_UP)
-    if rounded == rounded.to_integral_value():
-        return number_text(rounded)
-    text = f"{abs(rounded):,.2f}".replace(",", "\u00a0").replace(".", ",")
+    if rounded == 0:
+        return "0"
+    text = format_kroner(abs(rounded))
     return f"{MINUS}{text}" if rounded < 0 else text
 
 

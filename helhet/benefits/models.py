@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from helhet.core.formats import kroner_text, number_text
 from helhet.core.models import MunicipalityOwned
 from helhet.core.text import LONG_TEXT, TEXT, limited_text
 
@@ -23,19 +24,14 @@ PERCENT_MAX = Decimal(100)
 
 
 def format_number(value: Decimal) -> str:
-    """A saved number as a person would write it: "1 613 764", "31,5"."""
-    normal = value.normalize()
-    whole = normal == normal.to_integral_value()
-    text = f"{normal:,.0f}" if whole else f"{normal:,f}"
-    return text.replace(",", "\u00a0").replace(".", ",")
+    """A saved number as a person would write it in the active language: "1 613 764", "31,5"."""
+    return number_text(value)
 
 
 def format_kroner(value: Decimal) -> str:
     """An amount of money as a person would write it: whole kroner without decimals, otherwise
     with two for the øre: "1 613 764", "8 452,50"."""
-    if value == value.to_integral_value():
-        return format_number(value)
-    return f"{value:,.2f}".replace(",", "\u00a0").replace(".", ",")
+    return kroner_text(value)
 
 
 class Dimension(models.TextChoices):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.utils import formats
@@ -14,8 +15,26 @@ PDF_TYPE = "application/pdf"
 
 
 def long_date(day: date | None) -> str:
-    """A date written out in the active language, "27. november 2026"; nothing for no date."""
-    return formats.date_format(day, "j. F Y") if day is not None else ""
+    """A date written out in the active language, "27. november 2026" ("27 November 2026" in
+    English); nothing for no date."""
+    return formats.date_format(day, "DATE_FORMAT") if day is not None else ""
+
+
+def number_text(value: Decimal, places: int | None = None) -> str:
+    """A number in the active language's way, thousands grouped: "1 613 764", "31,5" in bokmål,
+    "1,613,764", "31.5" in English. ``places`` fixes the decimals; otherwise as many as it has
+    (none for a whole number)."""
+    normal = value.normalize()
+    if places is None:
+        exponent = normal.as_tuple().exponent
+        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return formats.number_format(normal, places, use_l10n=True, force_grouping=True)
+
+
+def kroner_text(value: Decimal) -> str:
+    """An amount of money: whole kroner without decimals, otherwise two for the øre
+    ("8 452,50")."""
+    return number_text(value, None if value == value.to_integral_value() else 2)
 
 
 def pdf_latin(text: str) -> str:

@@ -98,9 +98,9 @@ def _display(field: models.Field[Any, Any], value: Any, names: dict[Any, dict[An
         return str(_("Yes") if value else _("No"))
     if isinstance(value, datetime):
         moment = timezone.localtime(value) if timezone.is_aware(value) else value
-        return formats.date_format(moment, "j. F Y H:i")
+        return formats.date_format(moment, "DATETIME_FORMAT")
     if isinstance(value, date):
-        return formats.date_format(value, "j. F Y")
+        return formats.date_format(value, "DATE_FORMAT")
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(field, models.DecimalField):

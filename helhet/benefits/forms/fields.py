@@ -10,9 +10,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from helhet.benefits.models import (
-    format_number,
-)
 from helhet.portfolio.forms import (
     DateInput,
 )
@@ -37,8 +34,12 @@ class NumberField(forms.DecimalField):
         return {"inputmode": "decimal"}
 
     def prepare_value(self, value: Any) -> Any:
+        # Always as ``to_python`` reads it back (spaces, decimal comma), whatever the language.
         if isinstance(value, Decimal) and value.is_finite():
-            return format_number(value)
+            normal = value.normalize()
+            whole = normal == normal.to_integral_value()
+            text = f"{normal:,.0f}" if whole else f"{normal:,f}"
+            return text.replace(",", "\u00a0").replace(".", ",")
         return value
 
     def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]

@@ -14,7 +14,7 @@ from helhet.maturity.forms.widgets import DateInput
 
 
 def _date_choices(dates: list[date]) -> list[tuple[str, str]]:
-    return [(day.isoformat(), formats.date_format(day, "j. F Y")) for day in dates]
+    return [(day.isoformat(), formats.date_format(day, "DATE_FORMAT")) for day in dates]
 
 
 class OverviewForm(StyledForm):
