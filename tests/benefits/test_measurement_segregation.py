@@ -197,3 +197,12 @@ def test_the_api_refuses_a_reader_recording_with_403(
     )
     assert response.status_code == 403
     assert response.json()["detail"] == _("Your role does not record measurements.")
+
+
+def test_the_owners_start_page_counts_the_measurements_waiting_for_their_confirmation(
+    stavanger: Municipality, login: Callable[[str], Client]
+) -> None:
+    _by_the_leader(stavanger)
+    response = login("gevinsteier").get("/")
+    assert response.context["my_benefits"].to_confirm == 1
+    assert 'id="home-to-confirm"' in response.content.decode()

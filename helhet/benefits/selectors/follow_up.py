@@ -146,6 +146,9 @@ class MyBenefits:
     due: tuple[BenefitFollowUp, ...]
     not_due: tuple[BenefitFollowUp, ...]
     ended: tuple[BenefitFollowUp, ...]
+    # The project leaders' measurements of these benefits that wait for this member to confirm
+    # them (not those they recorded themselves).
+    to_confirm: int = 0
 
     @property
     def count(self) -> int:
@@ -170,7 +173,8 @@ def my_benefits(membership: Membership, *, today: date) -> MyBenefits:
     for (gevinstansvarlig), with initiative, owners, indicators and measurements, in a fixed
     number of queries. Whatever the initiative's status: a closed project's benefits stay until
     they are realised or abandoned, and then show among the ended ones. Within a group the
-    earliest due comes first."""
+    earliest due comes first. Counts the project leaders' measurements waiting for the member
+    to confirm them."""
     benefits = (
         with_measurements(
             Benefit.objects.filter(municipality_id=membership.municipality_id).filter(
@@ -186,7 +190,16 @@ def my_benefits(membership: Membership, *, today: date) -> MyBenefits:
         grouped[follow_up.state].append(follow_up)
     for rows in grouped.values():
         rows.sort(key=lambda row: (row.next_due or date.max, row.benefit.title, row.benefit.pk))
+    to_confirm = sum(
+        1
+        for rows in grouped.values()
+        for row in rows
+        for figures in row.indicators
+        for measurement in figures.measurements
+        if measurement.awaits_confirmation and measurement.recorded_by_id != membership.user_id
+    )
     return MyBenefits(
+        to_confirm=to_confirm,
         overdue=tuple(grouped[MeasurementState.OVERDUE]),
         due=tuple(grouped[MeasurementState.DUE]),
         not_due=tuple(grouped[MeasurementState.NOT_DUE]),
