@@ -33,7 +33,11 @@ def test_the_leader_asks_and_the_owner_approves(
     assert path_of(leader) == project_url
     expect(leader.locator('#phases [aria-current="step"]')).to_contain_text("Idé")
 
+    # While the mandate is missing, asking is disabled and the page says what is missing.
+    expect(leader.locator("#ask-disabled")).to_be_disabled()
+    expect(leader.locator("#missing-documents")).to_contain_text("Mandat")
     fill_required_documents(initiative)  # the gate needs the mandate (see test_documents.py)
+    visit(leader, project_url)
     submit(leader, "#ask-form")
     expect(leader.locator("#pending-request")).to_be_visible()
 
