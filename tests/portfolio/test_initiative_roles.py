@@ -31,6 +31,7 @@ USERNAME_BY_ROLE = {user.role: user.username for user in STAVANGER_USERS}
 EDIT_ANY = frozenset({Role.ADMIN.value, Role.PORTFOLIO_OFFICE.value})
 REGISTER = frozenset({*EDIT_ANY, Role.PROJECT_OWNER.value, Role.PROJECT_LEADER.value})
 RATINGS = {aspect: "green" for aspect in ("progress", "economy", "quality", "risk", "benefits")}
+PERIOD = {"period_start": "2026-11-01", "period_end": "2026-11-30"}
 
 
 def _create(stavanger: Municipality) -> tuple[str, dict[str, Any]]:
@@ -51,7 +52,7 @@ def _delete(stavanger: Municipality) -> tuple[str, dict[str, Any]]:
 
 def _report(stavanger: Municipality) -> tuple[str, dict[str, Any]]:
     url = reverse("portfolio:status_report_create", args=[led_initiative(stavanger).pk])
-    return url, {**RATINGS, "summary": "I rute."}
+    return url, {**RATINGS, **PERIOD, "summary": "I rute."}
 
 
 def _relation_add(stavanger: Municipality) -> tuple[str, dict[str, Any]]:
