@@ -679,3 +679,17 @@ def test_the_cost_sums_say_how_many_initiatives_have_a_cost(
     assert "1\u00a0613\u00a0764 kr" in page
     assert "1 av 2 har anslag" in page
     assert "0 av 2 har faktisk kostnad" in page
+
+
+def test_amounts_with_ore_show_two_decimals_and_whole_kroner_none(
+    make_initiative: MakeInitiative, login: Callable[[str], Client]
+) -> None:
+    make_initiative("Dispensere", estimated_cost=Decimal("8452.50"))
+    make_initiative("RPA", estimated_cost=Decimal("300000"))
+
+    body = login("direktor").get(OVERVIEW).content.decode()
+
+    assert "8\u00a0452,50 kr" in body  # in the table
+    assert "308\u00a0452,50 kr" in body  # the total
+    assert "300\u00a0000 kr" in body
+    assert "300\u00a0000,00" not in body
