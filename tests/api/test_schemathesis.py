@@ -1,0 +1,96 @@
+"""The whole API against its own OpenAPI description, with schemathesis: for every operation a
+bounded number of generated requests (valid ones and ones that break the schema), sent with a
+portfolio office's token, half of the ids pointing at real objects of the municipality. Every
+answer must be documented: no server error, a status code the operation lists, the content type
+and the body its schema says.
+
+HELHET_SCHEMATHESIS_EXAMPLES sets the examples per operation (default below); the generation is
+derandomized, so a run is repeatable and a failure reproducible."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+import schemathesis
+from django.core.signals import request_finished, request_started
+from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from helhet.api.urls import api
+from helhet.organization.models import Municipality, OrgUnit
+from tests.benefits.helpers import indicator
+from tests.maturity.matrix_catalogue import catalogue_service
+from tests.projects.matrix_projects import project
+
+EXAMPLES = int(os.environ.get("HELHET_SCHEMATHESIS_EXAMPLES", "25"))
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
+
+schema = schemathesis.openapi.from_dict(api.get_openapi_schema())
+schema.app = get_wsgi_application()
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection() -> Any:
+    """Requests go straight to the WSGI application, which closes the database connection at
+    the end of each; the test's transaction lives on it, so keep it open, as Django's test
+    client does."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def real_ids(stavanger: Municipality) -> dict[str, int]:
+    """Ids of real objects of the municipality, by path parameter: a project on a method with a
+    decision request waiting, a benefit's indicator, a service, a unit."""
+    initiative = project(stavanger, "Schemathesis-prosjektet", pending=True)
+    waiting = initiative.decision_requests.first()
+    return {
+        "initiative_id": initiative.pk,
+        "request_id": waiting.pk if waiting else 0,
+        "indicator_id": indicator(stavanger).pk,
+        "service_id": catalogue_service(stavanger).pk,
+        "unit_id": OrgUnit.objects.for_municipality(stavanger).order_by("pk").first().pk,  # type: ignore[union-attr]
+    }
+
+
+def _point_at_real_objects(case: Any, real_ids: dict[str, int]) -> None:
+    """Every other generated id (the even ones) replaced by a real object's, so the endpoints
+    are tried past their lookups, not only with ids that are not found."""
+    for name, value in (case.path_parameters or {}).items():
+        if name in real_ids and isinstance(value, int) and value % 2 == 0:
+            case.path_parameters[name] = real_ids[name]
+
+
+@schema.parametrize()
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
+def test_every_answer_is_documented(
+    case: Any,
+    api_headers: Callable[[str], dict[str, str]],
+    real_ids: dict[str, int],
+) -> None:
+    _point_at_real_objects(case, real_ids)
+    case.call_and_validate(headers=api_headers("portefolje"), checks=CHECKS)
