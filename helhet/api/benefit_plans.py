@@ -192,7 +192,7 @@ def measurement_create(request: HttpRequest, indicator_id: Id, payload: Measurem
     ),
     operation_id="helhet_api_benefits_measurement_confirm",
 )
-def measurement_confirmation(request: HttpRequest, measurement_id: int) -> Any:
+def measurement_confirmation(request: HttpRequest, measurement_id: Id) -> Any:
     membership = request_membership(request)
     measurement = get_measurement_to_confirm(membership, measurement_id)
     try:

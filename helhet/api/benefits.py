@@ -19,7 +19,7 @@ from helhet.accounts.roles import Capability
 from helhet.api.errors import ERRORS, InvalidRequest, invalid
 from helhet.api.members import request_membership, require
 from helhet.api.pagination import Page, PageParams, paginate
-from helhet.api.schemas import Id, PersonRef, four_places, money
+from helhet.api.schemas import ID_MAX, Id, PersonRef, four_places, money
 from helhet.benefits import figures
 from helhet.benefits.forms.overview import FIRST_YEAR, LAST_YEAR, YEAR_ERROR
 from helhet.benefits.models import (
@@ -217,7 +217,11 @@ class BenefitFilterParams(Schema):
     kind: str = Field("", description="direct, indirect or qualitative")
     status: str = Field("", description="planned, being_realised, realised or abandoned")
     unit: Id | None = Field(None, description="Unit id: initiatives owned by it or a unit below it")
-    year: int | None = Field(None, description="The year the benefit is to be realised by")
+    # Bounded only to what a database integer holds: a year outside 2000-2100 gets the
+    # overview's own message (chosen_filters), not the schema's.
+    year: int | None = Field(
+        None, ge=-ID_MAX, le=ID_MAX, description="The year the benefit is to be realised by"
+    )
     overdue: bool = Field(
         False, description="Only benefits still followed up with an overdue measurement"
     )

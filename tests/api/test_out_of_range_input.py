@@ -214,3 +214,33 @@ def test_maturity_summary_still_takes_a_date_written_yyyy_mm_dd(
 
     assert response.status_code == 200
     assert response.json()["as_of"] == date(2024, 6, 30).isoformat()
+
+
+def _integers_without_a_maximum(node: Any, where: str) -> Iterator[str]:
+    """Where in a JSON schema an integer may be any size (no ``maximum``)."""
+    if isinstance(node, dict):
+        if node.get("type") == "integer" and "maximum" not in node:
+            yield where
+        for key, value in node.items():
+            yield from _integers_without_a_maximum(value, f"{where}.{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _integers_without_a_maximum(value, f"{where}[{index}]")
+
+
+def test_every_integer_a_request_sends_has_a_maximum_in_the_description() -> None:
+    """A new parameter or body field typed plain ``int`` (not schemas.Id or WholeNumber) would
+    take a number beyond 64 bits to the database again."""
+    description = api.get_openapi_schema()
+    schemas = description["components"]["schemas"]
+    unbounded: list[str] = []
+    for path, operations in description["paths"].items():
+        for method, operation in operations.items():
+            for parameter in operation.get("parameters", []):
+                where = f"{method} {path} {parameter['name']}"
+                unbounded += _integers_without_a_maximum(parameter["schema"], where)
+            body = operation.get("requestBody", {}).get("content", {}).get("application/json")
+            if body:
+                name = body["schema"]["$ref"].rsplit("/", 1)[-1]
+                unbounded += _integers_without_a_maximum(schemas[name], f"{method} {path} body")
+    assert unbounded == []
