@@ -12,6 +12,7 @@ from django.test import Client
 from helhet.organization.models import Municipality
 from helhet.portfolio.services import initiative_update
 from tests.benefits.helpers import benefit, dispensers, indicator
+from tests.maturity.matrix_catalogue import catalogue_service
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +65,15 @@ def test_in_bokmal_numbers_and_dates_stay_norwegian(
     assert "1\u00a0613\u00a0764" in body
     assert "31,5" in body
     assert "1. januar 2026" in body
+
+
+def test_short_dates_follow_the_language_too(
+    stavanger: Municipality, login: Callable[[str], Client]
+) -> None:
+    service = catalogue_service(stavanger)
+    english = _in("en", login("leser")).get(f"/tjenester/{service.pk}/").content.decode()
+    bokmal = login("leser").get(f"/tjenester/{service.pk}/").content.decode()
+
+    assert "30/06/2021" in english
+    assert "30.06.2021" not in english
+    assert "30.06.2021" in bokmal

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -58,7 +59,7 @@ def assessment_create(request: MemberRequest, pk: int) -> HttpResponse:
             messages.success(
                 request,
                 _("The assessment of %(date)s was saved.")
-                % {"date": assessment.assessed_on.strftime("%d.%m.%Y")},
+                % {"date": formats.date_format(assessment.assessed_on, "SHORT_DATE_FORMAT")},
             )
             return redirect("maturity:service_detail", pk=service.pk)
     return render(
