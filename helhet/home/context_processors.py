@@ -7,6 +7,38 @@ from django.utils.translation import gettext_lazy as _
 from helhet.accounts.models import Membership
 from helhet.accounts.roles import Capability
 
+# The menu item a page belongs to, as its breadcrumbs start: by the namespace of its URL name,
+# or by the full URL name where a page sits under another module's item. A project's method,
+# documents and a benefits realisation plan belong to their initiative in the portfolio; the
+# time at the decision points belongs to the methods; the person's own lists (decisions
+# waiting, my benefits) to the start page.
+SECTION_OF_NAMESPACE = {
+    "home": "home:home",
+    "portfolio": "portfolio:overview",
+    "projects": "portfolio:overview",
+    "documents": "portfolio:overview",
+    "methodology": "methodology:method_list",
+    "benefits": "portfolio:overview",
+    "maturity": "maturity:catalogue",
+    "organization": "organization:tree",
+    "people": "people:member_list",
+}
+SECTION_OF_VIEW = {
+    "projects:gate_times": "methodology:method_list",
+    "projects:decisions_waiting": "home:home",
+    "benefits:mine": "home:home",
+    "benefits:overview": "benefits:overview",
+    "benefits:settings": "benefits:overview",
+}
+
+
+def menu_section(request: HttpRequest) -> str | None:
+    """The URL name of the menu item the requested page belongs to (None: no item)."""
+    match = request.resolver_match
+    if match is None:
+        return None
+    return SECTION_OF_VIEW.get(match.view_name, SECTION_OF_NAMESPACE.get(match.namespace))
+
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
     """The main menu: the modules that exist, as far as the member's role reaches."""
@@ -18,24 +50,19 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             "other_memberships": [],
             "member_can": {},
         }
-    items = [(_("Start"), reverse("home:home"))]
+    items = [(_("Start"), "home:home")]
     if membership.can(Capability.VIEW_PORTFOLIO):
-        items.append((_("Portfolio"), reverse("portfolio:overview")))
-        items.append((_("Methods"), reverse("methodology:method_list")))
-        items.append((_("Benefits"), reverse("benefits:overview")))
-        items.append((_("Services"), reverse("maturity:catalogue")))
+        items.append((_("Portfolio"), "portfolio:overview"))
+        items.append((_("Methods"), "methodology:method_list"))
+        items.append((_("Benefits"), "benefits:overview"))
+        items.append((_("Services"), "maturity:catalogue"))
     if membership.can(Capability.VIEW_ORGANIZATION):
-        items.append((_("Organisation"), reverse("organization:tree")))
+        items.append((_("Organisation"), "organization:tree"))
     if membership.can(Capability.VIEW_MEMBERS):
-        items.append((_("People and roles"), reverse("people:member_list")))
-    path = request.path
+        items.append((_("People and roles"), "people:member_list"))
+    section = menu_section(request)
     nav = [
-        {
-            "label": label,
-            "url": url,
-            "current": path == url if url == reverse("home:home") else path.startswith(url),
-        }
-        for label, url in items
+        {"label": label, "url": reverse(name), "current": name == section} for label, name in items
     ]
     others = (
         Membership.objects.filter(user=membership.user)

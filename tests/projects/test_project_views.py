@@ -52,9 +52,40 @@ def test_the_choose_page_suggests_a_level_from_cost_and_duration(
     assert suggested["Prosjektveiviseren"].code == "middels"
     assert response.context["months"] == 12
     form = response.context["form"]
-    first_version, first_level = response.context["suggestions"][0]
-    assert form.initial == {"version": first_version.pk, "level": first_level.pk}
-    assert f'<option value="{first_level.pk}" selected>' in response.content.decode()
+    version, suggested_level = response.context["suggested"]
+    assert form.initial == {"version": version.pk, "level": suggested_level.pk}
+    assert f'<option value="{suggested_level.pk}" selected>' in response.content.decode()
+    offered = [value for value, _ in form.fields["level"].choices if value]
+    assert offered == list(version.levels.values_list("pk", flat=True))
+
+
+def test_the_suggested_method_is_the_one_the_owning_units_projects_run_on(
+    stavanger: Municipality, login: Login
+) -> None:
+    smartby = unit_named(stavanger, "Smartby")
+    other = project(stavanger, "Kvikktest Hundvåg", method="Smartbyprosessen")
+    initiative = project(stavanger, "Sensorer i sentrum", method=None)
+    Initiative.objects.filter(pk__in=[other.pk, initiative.pk]).update(owning_unit=smartby)
+    response = login("prosjektleder").get(f"/prosjekter/{initiative.pk}/velg-metode/")
+    version, _level = response.context["suggested"]
+    assert version.method.name == "Smartbyprosessen"
+    assert response.context["form"].initial["version"] == version.pk
+
+
+def test_asking_for_another_method_shows_its_levels_with_the_suggested_one_chosen(
+    stavanger: Municipality, login: Login
+) -> None:
+    initiative = project(stavanger, "Trygghetsalarm", method=None, estimated_cost=Decimal(5000000))
+    version = current(stavanger)
+    client = login("prosjektleder")
+    response = client.get(f"/prosjekter/{initiative.pk}/velg-metode/?version={version.pk}")
+    assert response.context["form"].initial["level"] == level(version, "middels").pk
+    response = client.post(
+        f"/prosjekter/{initiative.pk}/velg-metode/", {"version": version.pk, "show_levels": "1"}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].initial["level"] == level(version, "middels").pk
+    assert not ProjectMethod.objects.filter(initiative=initiative).exists()
 
 
 def test_the_project_leader_chooses_the_method(stavanger: Municipality, login: Login) -> None:
@@ -81,6 +112,10 @@ def test_a_level_of_another_method_answers_400_and_changes_nothing(
     )
     assert response.status_code == 400
     assert not ProjectMethod.objects.filter(initiative=initiative).exists()
+    # The form comes back with the chosen method's suggested level in place of the other one.
+    form = response.context["form"]
+    assert form.data["level"] == str(level(current(stavanger)).pk)
+    assert "level" in form.errors
 
 
 def test_someone_who_may_not_change_the_initiative_cannot_choose(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from helhet.accounts.roles import Capability
@@ -25,14 +26,17 @@ from helhet.portfolio.forms import MemberChoiceField, members_for
 
 
 class ChooseMethodForm(StyledForm):
-    """A current version of one of the municipality's methods and one of its levels (grouped by
-    method; the service refuses a level of another method)."""
+    """A current version of one of the municipality's methods and one of its levels. The level
+    list holds only the chosen method's levels: a level of another method, sent after switching
+    method without showing the new method's levels, is replaced by the level suggested in the
+    new method and the form asks to check it."""
 
     version = forms.TypedChoiceField(label=_("Method"), coerce=int)
     level = forms.TypedChoiceField(
         label=_("Level"),
         coerce=int,
-        help_text=_("Choose a level of the method you chose."),
+        help_text=_("The level suggested for the project in the method you chose is chosen."),
+        error_messages={"required": _("Choose a level of the method you chose.")},
     )
 
     risk = forms.TypedChoiceField(
@@ -51,7 +55,13 @@ class ChooseMethodForm(StyledForm):
         help_text=_("Your judgement of the project's overall risk; it counts in the level."),
     )
 
-    def __init__(self, *args: Any, versions: list[MethodVersion], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        versions: list[MethodVersion],
+        suggested_levels: dict[int, Level | None],
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         # One text field per criterion of each method; only the chosen method's count.
         self.criterion_groups: list[tuple[MethodVersion, list[str]]] = []
@@ -70,22 +80,53 @@ class ChooseMethodForm(StyledForm):
             if names:
                 self.criterion_groups.append((version, names))
         self.versions = {version.pk: version for version in versions}
-        self.levels = {level.pk: level for version in versions for level in version.levels.all()}
         version_field = self.fields["version"]
         assert isinstance(version_field, forms.ChoiceField)
         version_field.choices = [(version.pk, version.method.name) for version in versions]
+        self.chosen_version = self._chosen_version()
+        levels = list(self.chosen_version.levels.all()) if self.chosen_version else []
+        self.levels = {level.pk: level for level in levels}
         level_field = self.fields["level"]
         assert isinstance(level_field, forms.ChoiceField)
-        level_field.choices = [
-            (version.method.name, [(level.pk, level.name) for level in version.levels.all()])
-            for version in versions
-        ]
+        level_field.choices = [("", _("Choose a level")), *((lv.pk, lv.name) for lv in levels)]
+        self.level_replaced: Level | None = None
+        suggested = suggested_levels.get(self.chosen_version.pk) if self.chosen_version else None
+        if self.is_bound and self.data.get("level") not in {"", *map(str, self.levels)}:
+            # A level of the method chosen before: start from the new method's suggestion.
+            data = {name: self.data.get(name) for name in self.data}
+            self.data = {**data, "level": str(suggested.pk) if suggested else ""}
+            self.level_replaced = suggested
+
+    def _chosen_version(self) -> MethodVersion | None:
+        """The version the form is filled in for: the one sent, else the initial one."""
+        chosen = self.data.get("version") if self.is_bound else self.initial.get("version")
+        try:
+            found = self.versions.get(int(chosen))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            found = None
+        return found or next(iter(self.versions.values()), None)
+
+    def clean(self) -> dict[str, Any] | None:
+        cleaned = super().clean()
+        if self.chosen_version is not None and self.level_replaced is not None:
+            self.add_error(
+                "level",
+                _(
+                    "The level you had chosen belongs to another method. The level suggested "
+                    "in %(method)s is chosen now: check it and choose the method again."
+                )
+                % {"method": self.chosen_version.method.name},
+            )
+        return cleaned
 
     def clean_version(self) -> MethodVersion:
         return self.versions[self.cleaned_data["version"]]
 
     def clean_level(self) -> Level:
-        return self.levels[self.cleaned_data["level"]]
+        level = self.levels.get(self.cleaned_data["level"])
+        if level is None:
+            raise ValidationError(_("Choose a level of the method you chose."))
+        return level
 
     def criteria_for(self, version: MethodVersion) -> dict[int, str]:
         """What the form says about each of ``version``'s criteria, by the criterion's id."""

@@ -16,8 +16,8 @@ from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
 from helhet.core.dates import months_begun
 from helhet.core.forms import add_service_errors
-from helhet.methodology.models import Level, MethodVersion, ProjectMethod
-from helhet.methodology.selectors import current_versions, suggest_level
+from helhet.methodology.models import MethodVersion, ProjectMethod
+from helhet.methodology.selectors import current_versions
 from helhet.portfolio.access import (
     can_edit_initiative,
     get_initiative_for_user,
@@ -26,6 +26,11 @@ from helhet.portfolio.access import (
 from helhet.projects.access import get_initiative_to_decide
 from helhet.projects.forms.gates import ChooseMethodForm, DecisionForm, DecisionRequestForm
 from helhet.projects.rules import may_decide
+from helhet.projects.selectors.enrolment import (
+    Suggestion,
+    method_suggestions,
+    suggested_version,
+)
 from helhet.projects.selectors.gates import ProjectStatus, decisions_waiting_for, project_status
 from helhet.projects.services import enrolment, gates
 
@@ -76,49 +81,60 @@ def project_detail(request: MemberRequest, pk: int) -> HttpResponse:
     )
 
 
-Suggestion = tuple[MethodVersion, Level | None]
-
-
 def _choice_initial(
-    run: ProjectMethod | None, versions: list[MethodVersion], suggestions: list[Suggestion]
+    run: ProjectMethod | None,
+    versions: list[MethodVersion],
+    suggestions: list[Suggestion],
+    suggested: Suggestion | None,
+    asked_for: str | None,
 ) -> dict[str, int | str | None]:
     """The form as the project stands: its method, level, risk and answers if it runs on a
-    current version, else the first method at the level suggested for it."""
+    current version, else the suggested method at the level suggested in it. ``asked_for`` (the
+    version the page is asked for, ?version=) changes the method, at the level suggested in it."""
+    initial: dict[str, int | str | None] = {}
     if run is not None and run.version_id in {version.pk for version in versions}:
-        initial: dict[str, int | str | None] = {
-            "version": run.version_id,
-            "level": run.level_id,
-            "risk": run.risk,
-        }
+        initial = {"version": run.version_id, "level": run.level_id, "risk": run.risk}
         for answer in run.criterion_answers.all():
             initial[f"criterion_{answer.criterion_id}"] = answer.explanation
-        return initial
-    if suggestions:
-        first, suggested = suggestions[0]
-        return {"version": first.pk, "level": suggested.pk if suggested else None}
-    return {}
+    elif suggested is not None:
+        version, level = suggested
+        initial = {"version": version.pk, "level": level.pk if level else None}
+    for version, level in suggestions:
+        if asked_for == str(version.pk) and initial.get("version") != version.pk:
+            initial |= {"version": version.pk, "level": level.pk if level else None}
+    return initial
 
 
 @member_required(Capability.REGISTER_INITIATIVE)
 @require_http_methods(["GET", "POST"])
 def project_method_choose(request: MemberRequest, pk: int) -> HttpResponse:
-    """Choose the method and level the project runs on; the app suggests a level from the
-    estimated cost and the planned duration."""
+    """Choose the method and level the project runs on; the app suggests a method, and a level
+    in each method from the estimated cost, the planned duration and the judged risk. The level
+    list follows the chosen method: ?version= (the page's script, or the "show levels" button
+    without JavaScript) shows another method's levels with its suggested level chosen."""
     membership = request.membership
     initiative = get_rw_initiative_for_user(membership, pk)
     versions = current_versions(membership.municipality)
-    months = months_begun(initiative.planned_start, initiative.planned_end)
     run = ProjectMethod.objects.filter(initiative=initiative).first()
     risk = run.risk if run is not None else None
-    suggestions = [
-        (version, suggest_level(version, initiative.estimated_cost, months, risk))
-        for version in versions
-    ]
-    initial = _choice_initial(run, versions, suggestions)
+    suggestions = method_suggestions(initiative, versions, risk)
+    suggested = suggested_version(initiative, suggestions)
+    levels = {version.pk: level for version, level in suggestions}
+    showing = request.method == "POST" and "show_levels" in request.POST
+    asked_for = request.POST.get("version") if showing else request.GET.get("version")
+    initial = _choice_initial(run, versions, suggestions, suggested, asked_for)
+    if showing:  # keep what was written; only the method and its level change
+        kept = {name: request.POST.get(name) for name in ("risk",) if name in request.POST}
+        kept |= {k: request.POST.get(k) for k in request.POST if k.startswith("criterion_")}
+        initial = {**kept, **{k: initial.get(k) for k in ("version", "level")}}
+    bound = request.method == "POST" and not showing
     form = ChooseMethodForm(
-        request.POST if request.method == "POST" else None, versions=versions, initial=initial
+        request.POST if bound else None,
+        versions=versions,
+        suggested_levels=levels,
+        initial=initial,
     )
-    if request.method == "POST" and form.is_valid():
+    if bound and form.is_valid():
         try:
             version = form.cleaned_data["version"]
             enrolment.project_method_set(
@@ -142,7 +158,8 @@ def project_method_choose(request: MemberRequest, pk: int) -> HttpResponse:
             "form": form,
             "run": run,
             "suggestions": suggestions,
-            "months": months,
+            "suggested": suggested,
+            "months": months_begun(initiative.planned_start, initiative.planned_end),
             "risk": risk,
         },
         status=400 if form.is_bound else 200,
