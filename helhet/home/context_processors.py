@@ -11,7 +11,8 @@ from helhet.accounts.roles import Capability
 # or by the full URL name where a page sits under another module's item. A project's method,
 # documents and a benefits realisation plan belong to their initiative in the portfolio; the
 # time at the decision points belongs to the methods; the person's own lists (decisions
-# waiting, my benefits) to the start page.
+# waiting, my benefits) to the start page; the person's own account pages (password, tokens) to
+# no item.
 SECTION_OF_NAMESPACE = {
     "home": "home:home",
     "portfolio": "portfolio:overview",
@@ -29,6 +30,7 @@ SECTION_OF_VIEW = {
     "benefits:mine": "home:home",
     "benefits:overview": "benefits:overview",
     "benefits:settings": "benefits:overview",
+    "accounts:municipality_tokens": "people:member_list",
 }
 
 

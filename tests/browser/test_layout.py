@@ -1,0 +1,177 @@
+"""Every main page fits a 1280 and a 1024 px wide window without scrolling sideways and with its
+key columns in view, and the public pages fit a phone of 320 and 390 px (WCAG 1.4.10 reflow). The
+demo as `make run` loads it; axe runs on every page, and a screenshot of each page at each width
+goes to /tmp/helhet-screens/layout/ for a person to look at."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from helhet.demo.benefits.build import build_benefits_demo
+from helhet.demo.maturity import build_maturity_demo
+from helhet.demo.portfolio import build_portfolio_demo
+from helhet.demo.projects import build_projects_demo
+from helhet.maturity.services.settings import maturity_settings_update
+from helhet.organization.models import Municipality
+from helhet.portfolio.models import Initiative
+from tests.browser.conftest import NewPage
+from tests.browser.helpers import visit
+
+pytestmark = pytest.mark.browser
+
+SCREENS = Path("/tmp/helhet-screens/layout")  # noqa: S108 - a fixed place for people to look
+MIN_CHART_TEXT_PX = 12
+
+
+@dataclass(frozen=True)
+class Page_:
+    """A page and the elements that must be wholly in view (the key columns' headers)."""
+
+    path: Callable[[Municipality], str]
+    key: tuple[str, ...] = field(default=())
+
+
+def _initiative(name: str, suffix: str = "") -> Callable[[Municipality], str]:
+    def path(stavanger: Municipality) -> str:
+        pk = Initiative.objects.get(municipality=stavanger, name=name).pk
+        return suffix.format(pk=pk)
+
+    return path
+
+
+def _fixed(path: str) -> Callable[[Municipality], str]:
+    return lambda stavanger: path
+
+
+BREAKDOWN_HOURS_AND_FTE = tuple(
+    f"#{table} thead th:nth-child({column})"
+    for table in ("dimension-table", "department-table", "category-table", "kind-table")
+    for column in (5, 6, 7)
+)
+MAIN_PAGES = [
+    Page_(_fixed("/")),
+    Page_(
+        _fixed("/portefolje/"),
+        (
+            "table.hh-initiatives th:has(a[href*='sort=cost'])",
+            "table.hh-initiatives th:has(a[href*='sort=reported'])",
+            "table.hh-initiatives th:has(a[href*='sort=status'])",
+        ),
+    ),
+    Page_(_fixed("/portefolje/tidslinje/")),
+    Page_(_fixed("/portefolje/tverrgaende/")),
+    Page_(_initiative("Spider", "/portefolje/tiltak/{pk}/")),
+    Page_(_initiative("Spider", "/gevinster/tiltak/{pk}/"), ("table.hh-indicators .hh-actions",)),
+    Page_(_initiative("Medisindispensere", "/gevinster/tiltak/{pk}/"), (".hh-actions a",)),
+    Page_(_initiative("Medisindispensere", "/prosjekter/{pk}/")),
+    Page_(_fixed("/gevinster/"), BREAKDOWN_HOURS_AND_FTE),
+    Page_(_fixed("/metoder/")),
+    Page_(_fixed("/tjenester/")),
+    Page_(_fixed("/tjenester/modenhet/")),
+    Page_(_fixed("/tjenester/plan/")),
+    Page_(_fixed("/organisasjon/")),
+    Page_(_fixed("/personer/"), ("main table thead th:last-child",)),
+]
+PUBLIC_PAGES = [
+    Page_(_fixed("/logg-inn/"), ("#language + button",)),
+    Page_(
+        _fixed("/offentlig/stavanger/tjenester/"),
+        ("#language + button", "#public-services td[data-label]"),
+    ),
+]
+
+_MEASURE = """(selectors) => {
+  const width = window.innerWidth;
+  const outside = [];
+  for (const selector of selectors) {
+    const found = [...document.querySelectorAll(selector)];
+    if (!found.length) outside.push(`${selector}: not on the page`);
+    for (const element of found) {
+      const box = element.getBoundingClientRect();
+      if (box.left < 0 || box.right > width + 0.5) {
+        outside.push(`${selector}: ${Math.round(box.left)}–${Math.round(box.right)} px`);
+      }
+    }
+  }
+  const chartText = [...document.querySelectorAll("svg text")].map((text) => {
+    const svg = text.ownerSVGElement;
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    return parseFloat(getComputedStyle(text).fontSize) * scale;
+  });
+  return {
+    scrollWidth: document.documentElement.scrollWidth,
+    width,
+    outside,
+    smallestChartText: chartText.length ? Math.min(...chartText) : null,
+  };
+}"""
+
+
+def _check_fits(page: Page, path: str, width: int, key: tuple[str, ...]) -> list[str]:
+    """What does not fit ``page`` (at ``path``) at ``width``: an empty list when all of it does."""
+    page.set_viewport_size({"width": width, "height": 900})
+    found = page.evaluate(_MEASURE, list(key))
+    name = path.strip("/").replace("/", "_") or "start"
+    page.screenshot(path=SCREENS / f"{name}-{width}.png", full_page=True)
+    problems = [f"{path} at {width} px: {problem}" for problem in found["outside"]]
+    if found["scrollWidth"] > found["width"]:
+        problems.append(f"{path} at {width} px is {found['scrollWidth']} px wide")
+    smallest = found["smallestChartText"]
+    if smallest is not None and smallest < MIN_CHART_TEXT_PX:
+        problems.append(f"{path} at {width} px: chart text at {smallest:.1f} px")
+    return problems
+
+
+@pytest.fixture
+def full_demo(live_demo: dict[str, Municipality]) -> Municipality:
+    """The demo as `make run` loads it: portfolio, projects, services and benefits."""
+    stavanger = live_demo["stavanger"]
+    if not Initiative.objects.filter(municipality=stavanger).exists():
+        build_portfolio_demo(stavanger, live_demo["bergen"])
+        build_projects_demo(stavanger)
+        build_maturity_demo(stavanger)
+        build_benefits_demo(stavanger)
+    maturity_settings_update(actor=None, municipality=stavanger, public_page=True)
+    return stavanger
+
+
+def test_the_main_pages_fit_1280_and_1024_px_with_their_key_columns_in_view(
+    new_page: NewPage, full_demo: Municipality
+) -> None:
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    page = new_page(user="portefolje")
+    problems = []
+    for main_page in MAIN_PAGES:
+        path = main_page.path(full_demo)
+        visit(page, path)
+        for width in (1280, 1024):
+            problems += _check_fits(page, path, width, main_page.key)
+    assert not problems, "\n".join(problems)
+
+
+def test_the_public_pages_fit_a_phone(new_page: NewPage, full_demo: Municipality) -> None:
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    page = new_page()
+    problems = []
+    for public_page in PUBLIC_PAGES:
+        path = public_page.path(full_demo)
+        for width in (390, 320):
+            page.set_viewport_size({"width": width, "height": 800})
+            visit(page, path)
+            problems += _check_fits(page, path, width, public_page.key)
+    assert not problems, "\n".join(problems)
+
+
+def test_the_initiative_page_fits_a_phone(new_page: NewPage, full_demo: Municipality) -> None:
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    page = new_page(user="portefolje")
+    path = _initiative("Spider", "/portefolje/tiltak/{pk}/")(full_demo)
+    problems = []
+    for width in (390, 320):
+        page.set_viewport_size({"width": width, "height": 800})
+        visit(page, path)
+        problems += _check_fits(page, path, width, ("#language + button", "h1"))
+    assert not problems, "\n".join(problems)
