@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from helhet.api.errors import status_message
 
 API_PREFIX = "/api/"
+JSON = "application/json; charset=utf-8"
 
 
 class ApiErrorsAsJson:
@@ -32,12 +33,11 @@ class ApiErrorsAsJson:
 
 
 def _as_json(response: HttpResponse) -> HttpResponse:
-    answer = HttpResponse(
-        json.dumps({"detail": status_message(response.status_code)}),
-        status=response.status_code,
-        content_type="application/json; charset=utf-8",
-    )
-    for header in ("Allow", "Retry-After", "WWW-Authenticate", "Vary"):
-        if header in response:
-            answer[header] = response[header]
-    return answer
+    """The same answer (status and every header another middleware set) with the error shape as
+    its body."""
+    body = json.dumps({"detail": status_message(response.status_code)})
+    if response.streaming:
+        return HttpResponse(body, status=response.status_code, content_type=JSON)
+    response.content = body.encode()
+    response["Content-Type"] = JSON
+    return response

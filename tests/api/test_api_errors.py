@@ -65,6 +65,7 @@ def test_a_path_that_does_not_exist_is_404_in_json(debug: bool, api_headers: Hea
     )
 
     assert _json_error(response, 404)["detail"] == "Fant ikke objektet."
+    assert response["X-Content-Type-Options"] == "nosniff"  # the other middleware's headers kept
 
 
 def test_a_method_the_path_does_not_take_is_405_in_json(debug: bool, api_headers: Headers) -> None:
