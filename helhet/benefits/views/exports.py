@@ -14,15 +14,10 @@ from helhet.benefits.exports import plan_pdf as pdf_export
 from helhet.benefits.exports import plan_xlsx as xlsx_export
 from helhet.benefits.exports.texts import export_filename
 from helhet.benefits.selectors.plan import benefits_plan
+from helhet.core.downloads import attachment
 from helhet.core.formats import PDF_TYPE
 from helhet.core.spreadsheets import XLSX_TYPE
 from helhet.portfolio.access import get_initiative_for_user
-
-
-def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @member_required(Capability.VIEW_PORTFOLIO)
@@ -32,7 +27,7 @@ def plan_xlsx(request: MemberRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     content = xlsx_export.plan_xlsx(initiative, list(benefits_plan(initiative)), today=today)
     filename = export_filename(initiative, today, "xlsx")
-    return _download(content, filename, XLSX_TYPE)
+    return attachment(content, filename, XLSX_TYPE)
 
 
 @member_required(Capability.VIEW_PORTFOLIO)
@@ -42,4 +37,4 @@ def plan_pdf(request: MemberRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     content = pdf_export.plan_pdf(initiative, list(benefits_plan(initiative)), today=today)
     filename = export_filename(initiative, today, "pdf")
-    return _download(content, filename, PDF_TYPE)
+    return attachment(content, filename, PDF_TYPE)

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from helhet.accounts.http import MemberRequest
 from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
+from helhet.core.downloads import attachment
 from helhet.core.spreadsheets import CSV_TYPE, XLSX_TYPE
 from helhet.maturity import import_templates, imports
 from helhet.maturity.forms.imports import ImportConfirmForm, ImportForm
@@ -153,23 +154,17 @@ def import_confirm(request: MemberRequest) -> HttpResponse:
     return redirect("maturity:catalogue")
 
 
-def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 @member_required(Capability.MANAGE_SERVICES)
 @require_GET
 def import_template_xlsx(request: MemberRequest) -> HttpResponse:
     """The import template as .xlsx: the Norwegian column names and one example row."""
     out = io.BytesIO()
     import_templates.template_xlsx(out)
-    return _download(out.getvalue(), "helhet-importmal-modenhet.xlsx", XLSX_TYPE)
+    return attachment(out.getvalue(), "helhet-importmal-modenhet.xlsx", XLSX_TYPE)
 
 
 @member_required(Capability.MANAGE_SERVICES)
 @require_GET
 def import_template_csv(request: MemberRequest) -> HttpResponse:
     """The import template as CSV for Norwegian Excel."""
-    return _download(import_templates.template_csv(), "helhet-importmal-modenhet.csv", CSV_TYPE)
+    return attachment(import_templates.template_csv(), "helhet-importmal-modenhet.csv", CSV_TYPE)

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 from helhet.accounts.http import MemberRequest
 from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
+from helhet.core.downloads import attachment
 from helhet.core.formats import PDF_TYPE
 from helhet.core.spreadsheets import XLSX_TYPE
 from helhet.maturity import exports
@@ -58,12 +59,6 @@ def plan(request: MemberRequest) -> HttpResponse:
     )
 
 
-def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 @member_required(Capability.VIEW_PORTFOLIO)
 @require_GET
 def plan_xlsx(request: MemberRequest) -> HttpResponse:
@@ -73,7 +68,7 @@ def plan_xlsx(request: MemberRequest) -> HttpResponse:
     out = io.BytesIO()
     exports.write_plan_xlsx(rows, maturity_summary(municipality, whole.today), out)
     filename = exports.export_filename(municipality, whole.today, "xlsx")
-    return _download(out.getvalue(), filename, XLSX_TYPE)
+    return attachment(out.getvalue(), filename, XLSX_TYPE)
 
 
 @member_required(Capability.VIEW_PORTFOLIO)
@@ -85,4 +80,4 @@ def plan_pdf(request: MemberRequest) -> HttpResponse:
     out = io.BytesIO()
     exports.write_plan_pdf(rows, municipality=municipality, today=whole.today, out=out)
     filename = exports.export_filename(municipality, whole.today, "pdf")
-    return _download(out.getvalue(), filename, PDF_TYPE)
+    return attachment(out.getvalue(), filename, PDF_TYPE)

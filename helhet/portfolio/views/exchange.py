@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from helhet.accounts.http import MemberRequest
 from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
+from helhet.core.downloads import attachment
 from helhet.core.forms import StyledForm
 from helhet.core.spreadsheets import CSV_TYPE, XLSX_TYPE
 from helhet.portfolio import exchange
@@ -220,19 +221,13 @@ def import_confirm(request: MemberRequest) -> HttpResponse:
     return redirect("portfolio:overview")
 
 
-def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 @member_required(Capability.IMPORT_INITIATIVES)
 @require_GET
 def import_template(request: MemberRequest) -> HttpResponse:
     """The .xlsx template to fill in: the columns, and a sheet explaining each of them."""
     out = io.BytesIO()
     exchange.template_workbook(out)
-    return _download(out.getvalue(), "helhet-importmal-tiltak.xlsx", XLSX_TYPE)
+    return attachment(out.getvalue(), "helhet-importmal-tiltak.xlsx", XLSX_TYPE)
 
 
 def _export_rows(request: MemberRequest) -> Iterator[list[Any]]:
@@ -249,7 +244,7 @@ def export_xlsx(request: MemberRequest) -> HttpResponse:
     out = io.BytesIO()
     exchange.write_xlsx(_export_rows(request), out)
     filename = exchange.export_filename(request.membership.municipality, "xlsx")
-    return _download(out.getvalue(), filename, XLSX_TYPE)
+    return attachment(out.getvalue(), filename, XLSX_TYPE)
 
 
 @member_required(Capability.VIEW_PORTFOLIO)
@@ -260,4 +255,4 @@ def export_csv(request: MemberRequest) -> HttpResponse:
     out = io.BytesIO()
     exchange.write_csv(_export_rows(request), out)
     filename = exchange.export_filename(request.membership.municipality, "csv")
-    return _download(out.getvalue(), filename, CSV_TYPE)
+    return attachment(out.getvalue(), filename, CSV_TYPE)
