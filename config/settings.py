@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "helhet.documents",
     "helhet.maturity",
     "helhet.benefits",
+    "helhet.ideas",
+    "helhet.fund",
     "helhet.api",
     "helhet.home",
     "helhet.demo",

@@ -40,6 +40,14 @@ class Capability(StrEnum):
     OWN_BENEFITS = "own_benefits"
     RECORD_MEASUREMENTS = "record_measurements"
     SHARE_VIEWS = "share_views"
+    # Ideas (helhet.ideas) and the digitalisation fund (helhet.fund).
+    SUBMIT_IDEAS = "submit_ideas"
+    SCREEN_IDEAS = "screen_ideas"
+    VIEW_FUNDS = "view_funds"
+    MANAGE_FUNDS = "manage_funds"
+    APPLY_FOR_FUNDING = "apply_for_funding"
+    ASSESS_APPLICATIONS = "assess_applications"
+    DECIDE_FUND_GRANTS = "decide_fund_grants"
 
 
 _ALL = frozenset(Role)
@@ -87,6 +95,21 @@ ROLE_MATRIX: dict[Capability, frozenset[Role]] = {
     Capability.RECORD_MEASUREMENTS: _BENEFIT_OWNERS | {Role.PROJECT_LEADER},
     # A reader (politicians, the control committee) reads; they share nothing with others.
     Capability.SHARE_VIEWS: _ALL - {Role.READER},
+    # Anyone in the municipality, every role, may put forward an idea; the portfolio office
+    # screens them (never their own, see helhet.accounts.duties).
+    Capability.SUBMIT_IDEAS: _ALL,
+    Capability.SCREEN_IDEAS: frozenset({Role.PORTFOLIO_OFFICE}),
+    # The fund is public money: everyone in the municipality reads its review and ledger.
+    Capability.VIEW_FUNDS: _ALL,
+    # The portfolio office keeps the funds (rules, rounds, capital, disbursements, gains back)
+    # and assesses the applications; those who run projects apply; the chief executive (a
+    # leader) decides, or the person the fund names. Nobody decides or assesses their own.
+    Capability.MANAGE_FUNDS: frozenset({Role.PORTFOLIO_OFFICE}),
+    Capability.APPLY_FOR_FUNDING: frozenset(
+        {Role.PORTFOLIO_OFFICE, Role.PROJECT_OWNER, Role.PROJECT_LEADER}
+    ),
+    Capability.ASSESS_APPLICATIONS: frozenset({Role.PORTFOLIO_OFFICE}),
+    Capability.DECIDE_FUND_GRANTS: frozenset({Role.LEADER}),
 }
 
 # The capabilities that govern what a person may be chosen for or do inside a page, not which

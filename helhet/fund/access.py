@@ -1,0 +1,53 @@
+"""Access helpers: the only way a request reaches a fund, an application or a ledger entry.
+Everyone in the municipality reads the funds (public money); what they may change is in
+``helhet.accounts.roles`` (capabilities) and ``helhet.accounts.duties`` (nobody decides their
+own request)."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from helhet.accounts.models import Membership
+from helhet.accounts.roles import Capability
+from helhet.fund.models import Application, Fund, LedgerEntry
+
+
+def get_fund_for_user(membership: Membership, pk: int) -> Fund:
+    """The fund, if it belongs to the member's municipality (404 otherwise)."""
+    if not membership.can(Capability.VIEW_FUNDS):
+        raise PermissionDenied
+    return get_object_or_404(Fund, pk=pk, municipality=membership.municipality)
+
+
+def get_rw_fund_for_user(membership: Membership, pk: int) -> Fund:
+    """The fund, if it belongs to the member's municipality (404) and the member keeps funds
+    (403 otherwise)."""
+    fund = get_fund_for_user(membership, pk)
+    if not membership.can(Capability.MANAGE_FUNDS):
+        raise PermissionDenied
+    return fund
+
+
+def get_application_for_user(membership: Membership, pk: int) -> Application:
+    """The application, if it belongs to the member's municipality (404 otherwise)."""
+    if not membership.can(Capability.VIEW_FUNDS):
+        raise PermissionDenied
+    return get_object_or_404(
+        Application.objects.select_related("fund", "rules", "round", "initiative"),
+        pk=pk,
+        municipality=membership.municipality,
+    )
+
+
+def get_ledger_entry_for_user(membership: Membership, pk: int) -> LedgerEntry:
+    """The ledger entry, if it belongs to the member's municipality (404) and the member keeps
+    funds (403 otherwise)."""
+    if not membership.can(Capability.VIEW_FUNDS):
+        raise PermissionDenied
+    entry = get_object_or_404(
+        LedgerEntry.objects.select_related("fund", "application"),
+        pk=pk,
+        municipality=membership.municipality,
+    )
+    if not membership.can(Capability.MANAGE_FUNDS):
+        raise PermissionDenied
+    return entry

@@ -1,0 +1,1 @@
+"""Reads across the fund's models: one module per sub-domain (``balance``, ...)."""

@@ -1,0 +1,130 @@
+"""The fund's ledger: the only code that writes ledger entries. Every write locks the fund's
+row first (``select_for_update``; on SQLite the write transaction is already exclusive), so two
+requests that each fit the balance cannot together overdraw it."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from helhet.accounts.models import User
+from helhet.core.formats import kroner_text
+from helhet.fund.models import Application, EntryKind, Fund, LedgerEntry
+from helhet.fund.selectors.balance import application_balance, fund_balance
+
+
+def fund_lock(fund: Fund) -> Fund:
+    """The fund's row, locked until the transaction ends. Call inside ``transaction.atomic``."""
+    return Fund.objects.select_for_update().get(pk=fund.pk)
+
+
+def _refusal(kind: str, amount: Decimal, fund: Fund, application: Application | None) -> str:
+    """Why the entry would break the ledger's rules, or '' when it keeps them."""
+    grant_kinds = (EntryKind.COMMITMENT, EntryKind.DISBURSEMENT, EntryKind.RELEASE)
+    if kind in grant_kinds and application is None:
+        return _("A grant entry must name its application.")
+    if kind == EntryKind.COMMITMENT:
+        available = fund_balance(fund).available
+        if amount > available:
+            return _(
+                "The fund has %(available)s available; %(amount)s cannot be committed. Grant "
+                "less, or wait for more capital."
+            ) % {"available": kroner_text(available), "amount": kroner_text(amount)}
+    if kind == EntryKind.DISBURSEMENT and application is not None:
+        left = application_balance(application).undisbursed
+        if amount > left:
+            return _(
+                "Only %(left)s of the grant is not paid out; %(amount)s cannot be disbursed."
+            ) % {"left": kroner_text(left), "amount": kroner_text(amount)}
+    if kind == EntryKind.RELEASE and application is not None:
+        left = application_balance(application).undisbursed
+        if amount > left:
+            return _(
+                "Only %(left)s of the grant is not paid out; %(amount)s cannot be released."
+            ) % {"left": kroner_text(left), "amount": kroner_text(amount)}
+    return ""
+
+
+@transaction.atomic
+def ledger_entry_record(
+    *,
+    fund: Fund,
+    kind: str,
+    amount: Decimal,
+    actor: User,
+    application: Application | None = None,
+    budget_year: int | None = None,
+    entry_date: date | None = None,
+    reference: str = "",
+    note: str = "",
+) -> LedgerEntry:
+    """Append one entry to the fund's ledger. Refused (ValidationError in Norwegian, nothing
+    written) when the amount is not positive, a commitment exceeds what the fund has available,
+    or a disbursement or release exceeds what is left of the grant."""
+    if amount is None or amount <= 0:
+        raise ValidationError(_("Write an amount above 0 kroner."))
+    if application is not None and application.fund_id != fund.pk:
+        raise ValidationError(_("The application is to another fund."))
+    locked = fund_lock(fund)
+    refusal = _refusal(kind, amount, locked, application)
+    if refusal:
+        raise ValidationError(refusal)
+    return LedgerEntry.objects.create(
+        municipality_id=fund.municipality_id,
+        fund=locked,
+        kind=kind,
+        amount=amount,
+        application=application,
+        budget_year=budget_year,
+        entry_date=entry_date or timezone.localdate(),
+        reference=reference,
+        note=note,
+        recorded_by=actor,
+    )
+
+
+@transaction.atomic
+def ledger_entry_correct(
+    *, entry: LedgerEntry, actor: User, reason: str, entry_date: date | None = None
+) -> LedgerEntry:
+    """Reverse ``entry`` with an entry of the same kind and the opposite amount. Refused when
+    the entry is itself a correction, is already corrected, or when reversing it would leave
+    the fund or the grant below zero (e.g. reversing capital that is committed)."""
+    if not reason.strip():
+        raise ValidationError(_("Say why the entry is corrected."))
+    if entry.corrects_id is not None:
+        raise ValidationError(_("A correction is not corrected again: record a new entry."))
+    locked = fund_lock(entry.fund)
+    if LedgerEntry.objects.filter(corrects=entry).exists():
+        raise ValidationError(_("The entry is already corrected."))
+    correction = LedgerEntry(
+        municipality_id=entry.municipality_id,
+        fund=locked,
+        kind=entry.kind,
+        amount=-entry.amount,
+        application=entry.application,
+        budget_year=entry.budget_year,
+        entry_date=entry_date or timezone.localdate(),
+        reference=entry.reference,
+        note=reason,
+        corrects=entry,
+        recorded_by=actor,
+    )
+    correction.save()
+    after = fund_balance(locked)
+    if after.available < 0 or after.committed < after.disbursed:
+        raise ValidationError(
+            _("The correction would leave the fund with less than it has committed or paid out.")
+        )
+    if entry.application is not None:
+        grant = application_balance(entry.application)
+        if grant.committed < grant.disbursed:
+            raise ValidationError(
+                _("The correction would leave more paid out than the grant commits.")
+            )
+    return correction
