@@ -17,6 +17,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("tjenester/", include("helhet.maturity.urls")),
     path("offentlig/", include("helhet.maturity.public_urls")),
     path("gevinster/", include("helhet.benefits.urls")),
+    path("ideer/", include("helhet.ideas.urls")),
+    path("fond/", include("helhet.fund.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),

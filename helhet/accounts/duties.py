@@ -251,3 +251,12 @@ def refusal_to_share(actor: User, *, municipality_id: int) -> str | None:
     if may(actor, municipality_id, Capability.SHARE_VIEWS):
         return None
     return _("Your role does not share views with the municipality. Save it for yourself.")
+
+
+# --- Ideas: screening (helhet.ideas) --------------------------------------------------------------
+
+
+# --- The fund: assessing and deciding applications (helhet.fund) ----------------------------------
+
+
+# --- The fund: gains back to the fund (helhet.fund) ----------------------------------------------
