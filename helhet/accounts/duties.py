@@ -259,4 +259,56 @@ def refusal_to_share(actor: User, *, municipality_id: int) -> str | None:
 # --- The fund: assessing and deciding applications (helhet.fund) ----------------------------------
 
 
+def refusal_to_assess_application(
+    actor: User,
+    *,
+    municipality_id: int,
+    applicant_ids: Iterable[int | None],
+    owner_id: int | None,
+    leader_id: int | None,
+) -> str | None:
+    """The portfolio office assesses applications to the fund (the formal check and the
+    criteria's scores), but never one they created or submitted themselves, nor one for an
+    initiative they own or lead: the assessment ranks it against the others'."""
+    if not may(actor, municipality_id, Capability.ASSESS_APPLICATIONS):
+        return _("Your role does not assess applications to the fund.")
+    if actor.pk in set(applicant_ids):
+        return _("You wrote or submitted this application, so someone else must assess it.")
+    if actor.pk in {owner_id, leader_id}:
+        return _("You own or lead the initiative that applies, so someone else must assess it.")
+    return None
+
+
+def refusal_to_decide_application(
+    actor: User,
+    *,
+    municipality_id: int,
+    named_decider_id: int | None,
+    applicant_ids: Iterable[int | None],
+    owner_id: int | None,
+    leader_id: int | None,
+    assessed_by_id: int | None,
+) -> str | None:
+    """The fund's decider grants, rejects or defers an application: the person the fund names
+    (``named_decider_id``), else any leader (the chief executive's role); and their role must
+    still decide fund grants. Never the applicant (who created or submitted it), the project
+    owner or leader of the initiative that applies, nor the one who assessed it."""
+    if not may(actor, municipality_id, Capability.DECIDE_FUND_GRANTS):
+        if named_decider_id is not None and named_decider_id == actor.pk:
+            return _(
+                "The fund names you to decide, but your role no longer decides fund grants. "
+                "Ask the portfolio office to name another decider."
+            )
+        return _("Your role does not decide on applications to the fund.")
+    if named_decider_id is not None and named_decider_id != actor.pk:
+        return _("The fund names another person to decide on its applications.")
+    if actor.pk in set(applicant_ids):
+        return _("You wrote or submitted this application, so someone else must decide it.")
+    if actor.pk in {owner_id, leader_id}:
+        return _("You own or lead the initiative that applies, so someone else must decide it.")
+    if assessed_by_id is not None and assessed_by_id == actor.pk:
+        return _("You assessed this application, so someone else must decide it.")
+    return None
+
+
 # --- The fund: gains back to the fund (helhet.fund) ----------------------------------------------

@@ -1,0 +1,163 @@
+"""An application's assessment as the portfolio office sees it: the system's own checks against
+the rules version it was submitted under (step one, the formal requirements, beside the
+office's own judgement), and the criteria of that version with their scores 1–5 and the
+weighted score (step two)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils.translation import gettext as _
+
+from helhet.core.formats import number_text
+from helhet.fund.models import Application, CriterionScore, FundCriterion, FundRules, UseKind
+from helhet.fund.money import money_text
+
+TWO_PLACES = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class RuleCheck:
+    """One requirement of the rules (or of the audit's list) and whether the application meets
+    it, with what the application has."""
+
+    label: str
+    met: bool
+    detail: str
+
+
+@dataclass(frozen=True)
+class ScoredCriterion:
+    criterion: FundCriterion
+    score: CriterionScore | None
+
+
+@dataclass(frozen=True)
+class Assessment:
+    checks: list[RuleCheck]
+    criteria: list[ScoredCriterion]
+    weighted: Decimal | None  # None until every criterion is scored
+
+    @property
+    def checks_met(self) -> bool:
+        return all(check.met for check in self.checks)
+
+    @property
+    def scored(self) -> bool:
+        """Every criterion of the rules version has its score."""
+        return all(item.score is not None for item in self.criteria)
+
+
+def weighted_score(pairs: Iterable[tuple[int, int]]) -> Decimal | None:
+    """Σ weight·score / Σ weight over (weight, score) pairs, to two decimals (1–5); None when
+    there are none."""
+    pairs = list(pairs)
+    total_weight = sum(weight for weight, _score in pairs)
+    if not total_weight:
+        return None
+    value = Decimal(sum(weight * score for weight, score in pairs)) / Decimal(total_weight)
+    return value.quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
+
+
+def amount_applied(application: Application) -> Decimal:
+    """The sum of the amounts applied for over the budget years (prefetch ``years``)."""
+    return sum((year.amount_applied for year in application.years.all()), Decimal("0.00"))
+
+
+def amount_granted(application: Application) -> Decimal:
+    """The sum of the amounts granted over the budget years (prefetch ``years``)."""
+    return sum((year.amount_granted or Decimal(0) for year in application.years.all()), Decimal(0))
+
+
+def rule_checks(application: Application, rules: FundRules) -> list[RuleCheck]:
+    """The application against ``rules`` and the audit's list: kind of use, smallest and largest
+    amount, largest share of the project cost, budget years, project description, benefits
+    realisation plan, total cost, an amount applied. Reads the prefetched ``years``."""
+    applied = amount_applied(application)
+    years = [year for year in application.years.all() if year.amount_applied > 0]
+    checks = [
+        RuleCheck(
+            _("The fund finances this kind of use"),
+            rules.finances(application.use_kind),
+            str(UseKind(application.use_kind).label),
+        ),
+        RuleCheck(
+            _("Project description"),
+            bool(application.project_description.strip()),
+            _("written") if application.project_description.strip() else _("missing"),
+        ),
+        RuleCheck(
+            _("Benefits realisation plan with at least one benefit"),
+            application.initiative.benefits.exists(),
+            _("in the benefits module")
+            if application.initiative.benefits.exists()
+            else _("no benefit registered"),
+        ),
+        RuleCheck(
+            _("Total project cost"),
+            application.total_cost is not None and application.total_cost > 0,
+            money_text(application.total_cost) if application.total_cost else _("missing"),
+        ),
+        RuleCheck(_("Amount applied for"), applied > 0, money_text(applied)),
+        RuleCheck(
+            _("At most %(count)s budget years") % {"count": rules.max_budget_years},
+            len(years) <= rules.max_budget_years,
+            _("%(count)s budget years") % {"count": len(years)},
+        ),
+    ]
+    if rules.min_amount is not None:
+        checks.append(
+            RuleCheck(
+                _("At least %(amount)s") % {"amount": money_text(rules.min_amount)},
+                applied >= rules.min_amount,
+                money_text(applied),
+            )
+        )
+    if rules.max_amount is not None:
+        checks.append(
+            RuleCheck(
+                _("At most %(amount)s") % {"amount": money_text(rules.max_amount)},
+                applied <= rules.max_amount,
+                money_text(applied),
+            )
+        )
+    if rules.max_share is not None and application.total_cost:
+        share = (applied * 100 / application.total_cost).quantize(TWO_PLACES)
+        checks.append(
+            RuleCheck(
+                _("At most %(share)s %% of the project cost")
+                % {"share": number_text(rules.max_share)},
+                share <= rules.max_share,
+                _("%(share)s %% of %(cost)s")
+                % {"share": number_text(share), "cost": money_text(application.total_cost)},
+            )
+        )
+    return checks
+
+
+def application_assessment(application: Application) -> Assessment:
+    """The application's assessment under its rules version (the fund's newest when it has
+    none yet): the checks, each criterion with its score, and the weighted score once every
+    criterion is scored."""
+    rules = application.rules
+    if rules is None:
+        rules = application.fund.rule_versions.order_by("-version").first()
+    if rules is None:
+        return Assessment(checks=[], criteria=[], weighted=None)
+    scores = {
+        score.criterion_id: score
+        for score in application.scores.select_related("scored_by").filter(criterion__rules=rules)
+    }
+    criteria = [
+        ScoredCriterion(criterion, scores.get(criterion.pk))
+        for criterion in rules.criteria.order_by("position", "pk")
+    ]
+    complete = all(item.score is not None for item in criteria)
+    weighted = (
+        weighted_score((item.criterion.weight, item.score.score) for item in criteria if item.score)
+        if complete
+        else None
+    )
+    return Assessment(checks=rule_checks(application, rules), criteria=criteria, weighted=weighted)
