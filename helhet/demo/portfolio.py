@@ -12,6 +12,10 @@ numbers. Where the audit gives no figure, date or unit, the field is left empty,
 
 Status reports are dated relative to now, so the overview stays meaningful whenever the demo is
 loaded. Their ratings and comments restate what the audit says about the initiative.
+
+The audit gives no costs and names no people: the example costs, funding, planned dates, owners and
+leaders (and the colleagues who hold those duties) are in ``helhet.demo.portfolio_examples``,
+each initiative with them tagged as having example figures.
 """
 
 from __future__ import annotations
@@ -23,7 +27,19 @@ from typing import Any, TypeVar
 from django.db import models, transaction
 from django.utils import timezone
 
-from helhet.accounts.models import User
+from helhet.accounts.duties import refusal_to_choose, refusal_to_hold_both
+from helhet.accounts.models import Membership, User
+from helhet.accounts.roles import Capability
+from helhet.demo.municipalities import DEMO_PASSWORD
+from helhet.demo.portfolio_examples import (
+    BERGEN_EXAMPLES,
+    COLLEAGUES,
+    EXAMPLE_NOTE,
+    EXAMPLE_TAG,
+    STAVANGER_EXAMPLES,
+    Example,
+    day_on,
+)
 from helhet.demo.portfolio_goals import STAVANGER_GOALS, DemoGoal
 from helhet.demo.portfolio_initiatives import (
     BERGEN_INITIATIVES,
@@ -36,6 +52,7 @@ from helhet.demo.portfolio_initiatives import (
 from helhet.demo.portfolio_reports import STAVANGER_REPORTS, DemoReport
 from helhet.organization.models import Municipality, OrgUnit
 from helhet.portfolio.models import (
+    FundingSource,
     Initiative,
     InitiativeLink,
     InitiativeRelation,
@@ -79,13 +96,86 @@ def _days_ago(days: int) -> datetime:
 def build_portfolio_demo(stavanger: Municipality, bergen: Municipality) -> None:
     """Create the demo portfolio. Assumes ``build_demo`` has made both municipalities with their
     units and users, and that neither has a portfolio yet."""
+    _build_colleagues(stavanger)
     goals = _build_goals(stavanger, STAVANGER_GOALS)
     initiatives = _build_initiatives(
         stavanger, STAVANGER_INITIATIVES, goals, STAVANGER_TAGS, STAVANGER_RELATIONS
     )
+    _add_examples(stavanger, initiatives, STAVANGER_EXAMPLES)
     for report in STAVANGER_REPORTS:
         _build_report(initiatives[report.initiative], report)
-    _build_initiatives(bergen, BERGEN_INITIATIVES, {}, BERGEN_TAGS, ())
+    bergen_initiatives = _build_initiatives(bergen, BERGEN_INITIATIVES, {}, BERGEN_TAGS, ())
+    _add_examples(bergen, bergen_initiatives, BERGEN_EXAMPLES)
+
+
+def _build_colleagues(m: Municipality) -> None:
+    """The members besides the demo logins who own and lead demo initiatives."""
+    for colleague in COLLEAGUES:
+        user = User(
+            username=colleague.username,
+            first_name=colleague.first_name,
+            last_name=colleague.last_name,
+            email=f"{colleague.username}@{m.slug}.kommune.example",
+        )
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        Membership.objects.create(
+            municipality=m,
+            user=user,
+            role=colleague.role,
+            unit=_unit(m, colleague.unit),
+            title=colleague.title,
+        )
+
+
+def _add_examples(
+    m: Municipality, initiatives: dict[str, Initiative], examples: dict[str, Example]
+) -> None:
+    """Give each initiative its example figures (``helhet.demo.portfolio_examples``): costs,
+    planned dates, owner and leader, each only where the audit's data gives none, funding lines
+    noted as examples, and the tag that says so. An owner or leader the duties would refuse stops the
+    build, as the form would refuse them."""
+    today = timezone.localdate()
+    tag = _save(Tag(municipality=m, name=EXAMPLE_TAG))
+    for name, example in examples.items():
+        initiative = initiatives[name]
+        for field, value in (
+            ("estimated_cost", example.estimated_cost),
+            ("actual_cost", example.actual_cost),
+            ("planned_start", day_on(example.planned_start, today)),
+            ("planned_end", day_on(example.planned_end, today)),
+        ):
+            if value is not None:
+                assert getattr(initiative, field) is None, f"{name}: {field} set twice"
+                setattr(initiative, field, value)
+        for role, capability in (
+            ("project_owner", Capability.OWN_PROJECTS),
+            ("project_leader", Capability.LEAD_PROJECTS),
+        ):
+            username = getattr(example, role)
+            if not username:
+                continue
+            assert getattr(initiative, f"{role}_id") is None, f"{name}: {role} set twice"
+            person = _user(username)
+            refusal = refusal_to_choose(person, municipality_id=m.pk, capability=capability)
+            assert refusal is None, f"{name}: {refusal}"
+            setattr(initiative, role, person)
+        refusal = refusal_to_hold_both(
+            initiative.project_owner_id, initiative.project_leader_id, allow_same_person=False
+        )
+        assert refusal is None, f"{name}: {refusal}"
+        _save(initiative)
+        initiative.tags.add(tag)
+        for source, amount in example.funding:
+            _save(
+                FundingSource(
+                    municipality=m,
+                    initiative=initiative,
+                    source=source,
+                    amount=amount,
+                    note=EXAMPLE_NOTE,
+                )
+            )
 
 
 def _build_goals(m: Municipality, goals: tuple[DemoGoal, ...]) -> dict[str, StrategicGoal]:

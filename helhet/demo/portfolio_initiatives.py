@@ -208,7 +208,7 @@ STAVANGER_INITIATIVES: tuple[DemoInitiative, ...] = (
     # 2020 (4636-4638); the dates are the test period. Core team from Smartby and Innovasjon og
     # digitalisering, extended team Park og vei, Anskaffelser, Bymiljø og utbygging (4640-4646).
     # 15 applicants, five chosen, up to NOK 300,000 per test (4630-4634): no total cost or
-    # funding source is given, so the cost fields stay empty.
+    # funding source is given; the costs are examples (helhet.demo.portfolio_examples).
     DemoInitiative(
         kind=PROJECT,
         name="Kvikktest Lervig",
@@ -259,7 +259,8 @@ STAVANGER_INITIATIVES: tuple[DemoInitiative, ...] = (
     ),
     # Legevaktprosjektet. 1849-1863, 1873-1877, 1907, 3787-3795. Helse og velferd is prosjekteier
     # (the demo "eier" is Direktør helse og velferd); the project leader comes from the
-    # digitalisation department (3789-3791), so the demo "prosjektleder" (E-helse) is not set.
+    # digitalisation department (3789-3791), so the demo "prosjektleder" (E-helse) is not set
+    # (the leader is an example colleague in Innovasjon og digitalisering).
     # Deliberately has no status report.
     DemoInitiative(
         kind=PROJECT,
@@ -355,8 +356,8 @@ STAVANGER_INITIATIVES: tuple[DemoInitiative, ...] = (
         goals=("effektivitet",),
         tags=("e-helse",),
     ),
-    # DigiBarnevern. 2064-2068 (the fund paid the "inngangsbilletten"; no amount, so no
-    # FundingSource), 2432-2438. Owning unit: not named in the audit; Innovasjon og
+    # DigiBarnevern. 2064-2068 (the fund paid the "inngangsbilletten"; the audit gives no
+    # amount, so the fund line is an example, helhet.demo.portfolio_examples), 2432-2438. Owning unit: not named in the audit; Innovasjon og
     # digitalisering is responsible for implementing national systems (1293-1295).
     DemoInitiative(
         kind=PROJECT,
@@ -479,6 +480,26 @@ STAVANGER_INITIATIVES: tuple[DemoInitiative, ...] = (
         status=ACTIVE,
         goals=("førstevalg", "dialog"),
         tags=("selvbetjening",),
+    ),
+    # Trådløst nett på sykehjemmene. 2064-2068: the fund has secured full wireless network access
+    # in the nursing homes, a one-off activity. The audit gives no unit, dates or amount; IT runs
+    # the network (owning unit), the nursing homes are Helse og velferd's (E-helse takes part).
+    DemoInitiative(
+        kind=ACTIVITY,
+        name="Trådløst nett på sykehjemmene",
+        short_description=(
+            "Full trådløs nettverkstilgang på sykehjemmene, finansiert av "
+            "digitaliseringsfondet som en engangsaktivitet."
+        ),
+        need=(
+            "Velferdsteknologi og digitale arbeidsverktøy på sykehjemmene krever trådløst nett "
+            "i alle bygg."
+        ),
+        owning_unit="IT-avdelingen",
+        status=COMPLETED,
+        participating=("E-helse og velferdsteknologi",),
+        goals=("effektivitet",),
+        tags=("digitaliseringsfondet", "velferdsteknologi"),
     ),
     # Omstilling 2025. 378-382, 533-535, 1948-1961, 5663-5679, 6055, 6097-6101. The programme
     # office was in place 1 September 2021 (5677), used as the start. Owning unit: not named

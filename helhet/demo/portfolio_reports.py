@@ -201,4 +201,181 @@ STAVANGER_REPORTS: tuple[DemoReport, ...] = (
         },
         "Kvikktesten er i gang, med tettere oppfølging fra Nordic Edge enn i Lervig.",
     ),
+    # Kvikktest Lervig (completed): the final report, 4712-4770.
+    DemoReport(
+        "Kvikktest Lervig",
+        700,
+        "ingrid.loland",
+        {
+            "progress": (GREEN, "Fem tester gjennomført i Lervig park fra juni til desember."),
+            "economy": (GREEN, "Hver test fikk inntil 300 000 kroner."),
+            "quality": (GREEN, "Ga maler for halvveisrapport og sluttrapport."),
+            "risk": (
+                YELLOW,
+                "Metodikken utfordrer budsjettstrukturen; kommunen har ikke vurdert å kjøpe noen "
+                "av løsningene som ble testet.",
+            ),
+            "benefits": (
+                GREEN,
+                "Bedre kunnskapsgrunnlag for nye uteområder, og lavere risiko i framtidige "
+                "anskaffelser.",
+            ),
+        },
+        "Kvikktesten betegnes som en suksess. Neste gang involveres innbyggerne tidligere.",
+    ),
+    # DigiBarnevern: 2064-2068, 2432-2438.
+    DemoReport(
+        "DigiBarnevern",
+        12,
+        "espen.rasmussen",
+        {
+            "progress": (
+                GREEN,
+                "Samarbeidet med Bufdir, KS og de andre kommunene går som planlagt.",
+            ),
+            "economy": (GREEN, "Inngangsbilletten er finansiert av digitaliseringsfondet."),
+            "quality": (GREEN, ""),
+            "risk": (YELLOW, "Framdriften avhenger av den nasjonale leveransen."),
+            "benefits": (GREEN, "Raskere og bedre hjelp til barn og unge som trenger det."),
+        },
+        "Stavanger deltar i det nasjonale samarbeidet om DigiBarnevern.",
+    ),
+    # Felles kommunal journal: 1975-1979, 2017-2019, 2410-2418.
+    DemoReport(
+        "Felles kommunal journal",
+        25,
+        "eier",
+        {
+            "progress": (GREEN, ""),
+            "economy": (GREEN, ""),
+            "quality": (GREEN, "Stat og kommune er likeverdige parter i prosjektet."),
+            "risk": (
+                YELLOW,
+                "Et stort nasjonalt prosjekt med mange parter; kommunens egen innføring må "
+                "planlegges i god tid.",
+            ),
+            "benefits": (GREEN, ""),
+        },
+        "Kommunedirektøren i Stavanger leder styringsgruppen.",
+    ),
+    # Smarte gatesluker: 5590-5600, 6367-6385. The latest report is over a month old.
+    DemoReport(
+        "Smarte gatesluker",
+        41,
+        "ingrid.loland",
+        {
+            "progress": (GREEN, "Sensorene rapporterer sand- og slamnivået i gateslukene."),
+            "economy": (GREEN, "Store kostnadsbesparelser ventes fra færre manuelle kontroller."),
+            "quality": (GREEN, "Bedre responstid og optimaliserte kjøreruter."),
+            "risk": (
+                RED,
+                "Sensorene krever operasjonell drift, og det er uklart hvem som skal eie den. "
+                "Saken er meldt til porteføljekontoret.",
+            ),
+            "benefits": (GREEN, "Spart tid er lettere å regne på enn i større prosjekter."),
+        },
+        "Gevinstene er tydelige, men driften av sensorene har ikke et naturlig hjem.",
+    ),
+    # Droneprosjektet: 4384-4393, 4451-4453.
+    DemoReport(
+        "Droneprosjektet",
+        18,
+        "ingrid.loland",
+        {
+            "progress": (GREEN, ""),
+            "economy": (GREEN, "EU-prosjekt over tre år."),
+            "quality": (GREEN, ""),
+            "risk": (
+                YELLOW,
+                "Et utforskende prosjekt uten naturlig hjem i kommunen; Smartby har tatt det på "
+                "seg.",
+            ),
+            "benefits": (YELLOW, "Bruk av droner til akuttmedisin er ennå på forsøksstadiet."),
+        },
+        "Byene fra seks land utforsker droner i by- og bynære områder til akuttmedisinsk bruk.",
+    ),
+    # AI4Cities: 3878-3892.
+    DemoReport(
+        "AI4Cities",
+        27,
+        "kristin.hovland",
+        {
+            "progress": (GREEN, ""),
+            "economy": (GREEN, "EU-finansiert."),
+            "quality": (GREEN, ""),
+            "risk": (GREEN, ""),
+            "benefits": (
+                YELLOW,
+                "Klimagevinsten skal bidra til målet om å kutte 80 prosent av "
+                "klimagassutslippene innen 2030, men er ikke målt ennå.",
+            ),
+        },
+        "Stavanger er én av seks byer som tester løsninger basert på kunstig intelligens.",
+    ),
+    # Aktiv kommune: 2440-2450.
+    DemoReport(
+        "Aktiv kommune",
+        8,
+        "kristin.hovland",
+        {
+            "progress": (GREEN, "14 kommuner tilbyr nå tjenesten."),
+            "economy": (GREEN, ""),
+            "quality": (GREEN, ""),
+            "risk": (GREEN, ""),
+            "benefits": (
+                GREEN,
+                "Data fra Aktiv kommune i datasjøen styrer ventilasjon og varme etter bruk.",
+            ),
+        },
+        "Stavanger drifter og forvalter løsningen for alle kommunene som bruker den.",
+    ),
+    # Omstilling 2025: 5663-5679.
+    DemoReport(
+        "Omstilling 2025",
+        16,
+        "portefolje",
+        {
+            "progress": (
+                YELLOW,
+                "Programmet går videre etter 2025; flere prosjekter er ennå ikke knyttet til det.",
+            ),
+            "economy": (GREEN, ""),
+            "quality": (GREEN, ""),
+            "risk": (
+                YELLOW,
+                "Gevinster som tas ut i linjen må følges opp i budsjettet, ellers forsvinner de.",
+            ),
+            "benefits": (YELLOW, "Gevinstrealisering er løftet fram som et sentralt fokusområde."),
+        },
+        "Programkontoret bistår linjen med å hente ut gevinster.",
+    ),
+    # Optimalisering av SvarUt: 2894-2898, 3848-3892.
+    DemoReport(
+        "Optimalisering av SvarUt",
+        4,
+        "kristin.hovland",
+        {
+            "progress": (GREEN, "Prosjektet er i gang."),
+            "economy": (GREEN, "Reduserte portoutgifter."),
+            "quality": (GREEN, "Sikker digital kanal i stedet for brev i postkassen."),
+            "risk": (GREEN, ""),
+            "benefits": (GREEN, "Mindre bruk av budbil gir også en klimagevinst."),
+        },
+        "Brev sendt via SvarUt økte fra 48 688 i 2018 til 107 556 året etter.",
+    ),
+    # FIKS-plattformen og KS MinSide: 2420-2430.
+    DemoReport(
+        "FIKS-plattformen og KS MinSide",
+        20,
+        "kristin.hovland",
+        {
+            "progress": (GREEN, ""),
+            "economy": (GREEN, ""),
+            "quality": (GREEN, ""),
+            "risk": (GREEN, ""),
+            "benefits": (GREEN, ""),
+        },
+        "Flere tjenester utvikles i KS MinSide sammen med KS, Bergen, Kristiansand, Bærum og "
+        "Digi Vestland.",
+    ),
 )

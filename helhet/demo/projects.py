@@ -187,8 +187,7 @@ PROJECTS = [
         gates=[Gate(asked=40, decided=None, decider="direktor")],
     ),
     # Legevaktprosjektet: a large Prosjektveiviseren project whose mandate was approved with
-    # conditions, then sent back at BP2. Its leader in the digitalisation department is no demo
-    # user, so the portfolio office asks for the decisions on the project's behalf.
+    # conditions, then sent back at BP2. Its leader, from the digitalisation department, asks.
     DemoProject(
         initiative="Legevaktprosjektet",
         method="Prosjektveiviseren",
@@ -199,7 +198,6 @@ PROJECTS = [
                 asked=200,
                 decided=180,
                 decider="eier",
-                asker="portefolje",
                 outcome="approved_with_conditions",
                 comment="E-helse skal overta systemansvaret; avklar driften i konseptfasen.",
             ),
@@ -207,7 +205,6 @@ PROJECTS = [
                 asked=60,
                 decided=45,
                 decider="eier",
-                asker="portefolje",
                 outcome="sent_back",
                 comment="Konseptrapporten mangler hvem som drifter løsningene etter prosjektet.",
             ),

@@ -9,7 +9,8 @@ from pytest_django.fixtures import Settings
 
 from helhet.accounts.models import Membership, User
 from helhet.accounts.roles import Role
-from helhet.demo.municipalities import DEMO_PASSWORD
+from helhet.demo.municipalities import DEMO_PASSWORD, DEMO_USERNAMES
+from helhet.demo.portfolio_examples import COLLEAGUES
 from helhet.organization.models import Municipality, OrgUnit, UnitKind
 from tests.conftest import database_state
 
@@ -56,14 +57,26 @@ def test_home_care_has_the_four_districts(loaded: Municipality) -> None:
     ]
 
 
-def test_stavanger_has_one_demo_user_per_role(loaded: Municipality) -> None:
-    roles = list(Membership.objects.filter(municipality=loaded).values_list("role", flat=True))
-    assert sorted(roles) == sorted(Role.values)
+def test_stavanger_has_one_demo_login_per_role(loaded: Municipality) -> None:
+    logins = Membership.objects.filter(municipality=loaded, user__username__in=DEMO_USERNAMES)
+    assert sorted(logins.values_list("role", flat=True)) == sorted(Role.values)
+
+
+def test_the_colleagues_besides_the_logins_only_own_and_lead_projects(
+    loaded: Municipality,
+) -> None:
+    others = Membership.objects.filter(municipality=loaded).exclude(
+        user__username__in=DEMO_USERNAMES
+    )
+    assert sorted(others.values_list("user__username", flat=True)) == sorted(
+        colleague.username for colleague in COLLEAGUES
+    )
+    assert set(others.values_list("role", flat=True)) == {Role.PROJECT_OWNER, Role.PROJECT_LEADER}
 
 
 def test_every_demo_user_logs_in_with_the_demo_password(loaded: Municipality) -> None:
     users = User.objects.filter(memberships__isnull=False)
-    assert users.count() == len(Role) + 1  # and Bergen's administrator
+    assert users.count() == len(Role) + 1 + len(COLLEAGUES)  # and Bergen's administrator
     assert all(user.check_password(DEMO_PASSWORD) for user in users)
 
 

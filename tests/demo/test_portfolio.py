@@ -1,12 +1,27 @@
-"""The demo portfolio: the initiatives the audit names, each valid, each in its municipality."""
+"""The demo portfolio: the initiatives the audit names, each valid, each in its municipality, and
+alive: example costs, dates, owners and leaders (marked as examples) and recent status reports."""
 
+from datetime import date, datetime, timedelta
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
 from pytest_django.fixtures import Settings
 
-from helhet.portfolio.models import Initiative, InitiativeKind, InitiativeStatus, StrategicGoal
+from helhet.accounts.duties import refusal_to_choose
+from helhet.accounts.models import User
+from helhet.accounts.roles import Capability
+from helhet.demo.portfolio_examples import EXAMPLE_NOTE, EXAMPLE_TAG
+from helhet.portfolio.models import (
+    FundingSource,
+    FundingSourceKind,
+    Initiative,
+    InitiativeKind,
+    InitiativeStatus,
+    StrategicGoal,
+)
 
 AUDIT_INITIATIVES = {
     "RPA",
@@ -70,3 +85,60 @@ def test_bergen_sees_only_its_own_demo_initiatives(loaded: None) -> None:
     assert bergen.exists()
     assert not bergen.filter(name__in=AUDIT_INITIATIVES).exists()
     assert not bergen.exclude(owning_unit__municipality__slug="bergen").exists()
+
+
+def test_the_portfolio_looks_alive_with_examples_marked_and_duties_kept(loaded: None) -> None:
+    stavanger = Initiative.objects.filter(municipality__slug="stavanger")
+    today = timezone.localdate()
+
+    # Every initiative has a cost; every one whose figures are examples says so by its tag, and
+    # every funding line by its note.
+    assert not stavanger.filter(estimated_cost__isnull=True).exists()
+    assert set(stavanger.values_list("name", flat=True)) == set(
+        stavanger.filter(tags__name=EXAMPLE_TAG).values_list("name", flat=True)
+    )
+    funding = FundingSource.objects.filter(initiative__municipality__slug="stavanger")
+    assert funding.exists() and not funding.exclude(note=EXAMPLE_NOTE).exists()
+    assert (
+        stavanger.get(name="DigiBarnevern")
+        .funding_sources.filter(source=FundingSourceKind.DIGITALISATION_FUND)
+        .exists()
+    )
+
+    # Owners and leaders are people whose role allows it, never one person both; most projects
+    # have both.
+    for initiative in stavanger:
+        for person, capability in (
+            (initiative.project_owner, Capability.OWN_PROJECTS),
+            (initiative.project_leader, Capability.LEAD_PROJECTS),
+        ):
+            refusal = refusal_to_choose(
+                person, municipality_id=initiative.municipality_id, capability=capability
+            )
+            assert refusal is None, (initiative.name, refusal)
+        assert initiative.project_owner_id != initiative.project_leader_id or (
+            initiative.project_owner_id is None
+        )
+    assert stavanger.filter(project_leader__isnull=True).count() <= 2
+    assert stavanger.filter(project_owner__isnull=True).count() <= 1
+
+    # Work still running is planned to end after today, except the programme named for 2025;
+    # only a few active initiatives lack a status report from the last month.
+    running = stavanger.filter(status=InitiativeStatus.ACTIVE)
+    late = running.filter(planned_end__lt=today).values_list("name", flat=True)
+    assert list(late) == ["Omstilling 2025"]
+    assert stavanger.get(name="Spider").planned_end == date(2019, 5, 31)  # the audit's, kept
+    stale = [i.name for i in running if not i.status_reports.filter(reported_at__gte=_month_ago())]
+    assert sorted(stale) == ["Legevaktprosjektet", "RPA", "Smarte gatesluker"]
+
+    # The overview sums the costs instead of reading "0 kr", and a reader finds the leaders.
+    client = Client()
+    client.force_login(User.objects.get(username="leser"))
+    page = client.get("/portefolje/").content.decode()
+    assert f"{stavanger.count()} av {stavanger.count()} har anslag" in page
+    assert "Ingrid Løland" in page
+    assert "Ingen finansiering er registrert." not in page
+
+
+def _month_ago() -> datetime:
+    return timezone.now() - timedelta(days=30)
