@@ -205,6 +205,7 @@ STATE_APPS = {
     "projects",
     "maturity",
     "benefits",
+    "fund",
 }
 STATE_EXCLUDED = {"accounts.apitoken", "accounts.historicalapitoken"}
 

@@ -312,3 +312,18 @@ def refusal_to_decide_application(
 
 
 # --- The fund: gains back to the fund (helhet.fund) ----------------------------------------------
+
+
+def refusal_to_settle_gain(
+    actor: User, *, municipality_id: int, project_owner_id: int | None, project_leader_id: int | None
+) -> str | None:
+    """Gains back to the fund are confirmed or waived by the portfolio office (who keep the
+    funds), never by the funded initiative's own project owner or leader."""
+    if not may(actor, municipality_id, Capability.MANAGE_FUNDS):
+        return _("Only the portfolio office confirms or waives gains due back to the fund.")
+    if actor.pk is not None and actor.pk in (project_owner_id, project_leader_id):
+        return _(
+            "You own or lead the funded initiative, so someone else in the portfolio office must "
+            "confirm or waive what it owes the fund."
+        )
+    return None

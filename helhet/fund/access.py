@@ -51,3 +51,13 @@ def get_ledger_entry_for_user(membership: Membership, pk: int) -> LedgerEntry:
     if not membership.can(Capability.MANAGE_FUNDS):
         raise PermissionDenied
     return entry
+
+
+def get_application_to_settle_for_user(membership: Membership, pk: int) -> Application:
+    """The application, if it belongs to the member's municipality (404) and the member keeps
+    funds, so settles the gains it owes (403 otherwise). Who among them may settle this one is
+    ``helhet.accounts.duties.refusal_to_settle_gain``'s answer."""
+    application = get_application_for_user(membership, pk)
+    if not membership.can(Capability.MANAGE_FUNDS):
+        raise PermissionDenied
+    return application

@@ -1,0 +1,339 @@
+"""Gains back to the fund: for each application granted under rules that return a share of
+realised monetary gains, what is due each year (``helhet.fund.gains``), and how the portfolio
+office settled it: returned (a ledger entry) or waived with a reason. Non-monetary benefits are
+listed beside, never priced. A fixed number of queries, however many applications."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Min, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from helhet.benefits.models import (
+    Benefit,
+    BenefitKind,
+    BenefitStatus,
+    BudgetCut,
+    IndicatorUnit,
+    Measurement,
+)
+from helhet.benefits.selectors.totals import hours_per_fte
+from helhet.fund.gains import (
+    ZERO,
+    BenefitGainFacts,
+    Measured,
+    amount_due,
+    gain_years,
+    monetary_gain,
+)
+from helhet.fund.models import (
+    GRANTED_STATUSES,
+    Application,
+    Fund,
+    GainReturn,
+    GainReturnRule,
+    GainReturnStatus,
+)
+from helhet.organization.models import Municipality
+
+
+class YearState:
+    """Where one year's gain stands."""
+
+    RUNNING = "running"  # the year has not ended: the figure is so far
+    NOTHING_DUE = "nothing_due"
+    DUE = "due"
+    RETURNED = GainReturnStatus.RETURNED.value
+    WAIVED = GainReturnStatus.WAIVED.value
+
+    LABELS = {
+        RUNNING: _("Year not ended"),
+        NOTHING_DUE: _("Nothing due"),
+        DUE: _("Due, not settled"),
+        RETURNED: _("Returned"),
+        WAIVED: _("Waived"),
+    }
+
+
+@dataclass(frozen=True)
+class GainYear:
+    """One year of one grant: the initiative's monetary gain, the share due, and its
+    settlement (None until the portfolio office settles it)."""
+
+    year: int
+    gain: Decimal
+    due: Decimal
+    settlement: GainReturn | None
+    ended: bool
+
+    @property
+    def state(self) -> str:
+        if self.settlement is not None:
+            return str(self.settlement.status)
+        if not self.ended:
+            return YearState.RUNNING
+        return YearState.DUE if self.due > 0 else YearState.NOTHING_DUE
+
+    @property
+    def state_label(self) -> str:
+        return str(YearState.LABELS[self.state])
+
+    @property
+    def settleable(self) -> bool:
+        """The year has ended, something is due, and it is not settled yet."""
+        return self.state == YearState.DUE
+
+    @property
+    def returned(self) -> Decimal:
+        if self.settlement is None or self.settlement.status != GainReturnStatus.RETURNED:
+            return ZERO
+        return self.settlement.amount_returned or ZERO
+
+    @property
+    def waived(self) -> Decimal:
+        """What was due and did not come back: all of it when waived, the rest when less was
+        returned."""
+        if self.settlement is None:
+            return ZERO
+        return self.settlement.amount_due - self.returned
+
+
+@dataclass(frozen=True)
+class NonMonetary:
+    """A benefit that is not money: freed time (hours a year, also as full-time equivalents)
+    or a qualitative one (its title)."""
+
+    title: str
+    kind: str
+    kind_label: str
+    status_label: str
+    hours: Decimal | None
+    fte: Decimal | None
+
+
+@dataclass
+class ApplicationGains:
+    application: Application
+    share: Decimal
+    years: list[GainYear]
+    non_monetary: list[NonMonetary] = field(default_factory=list)
+
+    @property
+    def due(self) -> Decimal:
+        """Due in the years that have ended."""
+        return sum((y.due for y in self.years if y.ended), ZERO)
+
+    @property
+    def returned(self) -> Decimal:
+        return sum((y.returned for y in self.years), ZERO)
+
+    @property
+    def waived(self) -> Decimal:
+        return sum((y.waived for y in self.years), ZERO)
+
+    @property
+    def outstanding(self) -> Decimal:
+        return sum((y.due for y in self.years if y.settleable), ZERO)
+
+
+@dataclass(frozen=True)
+class GainTotals:
+    due: Decimal
+    returned: Decimal
+    waived: Decimal
+    outstanding: Decimal
+
+
+@dataclass(frozen=True)
+class YearTotals(GainTotals):
+    year: int
+
+
+@dataclass
+class FundGains:
+    applications: list[ApplicationGains]
+    hours_per_fte: Decimal
+
+    @property
+    def totals(self) -> GainTotals:
+        return GainTotals(
+            due=sum((a.due for a in self.applications), ZERO),
+            returned=sum((a.returned for a in self.applications), ZERO),
+            waived=sum((a.waived for a in self.applications), ZERO),
+            outstanding=sum((a.outstanding for a in self.applications), ZERO),
+        )
+
+    def by_year(self) -> list[YearTotals]:
+        """Due, returned, waived and outstanding per calendar year that has ended."""
+        years: dict[int, list[GainYear]] = defaultdict(list)
+        for application in self.applications:
+            for line in application.years:
+                if line.ended:
+                    years[line.year].append(line)
+        return [
+            YearTotals(
+                year=year,
+                due=sum((line.due for line in lines), ZERO),
+                returned=sum((line.returned for line in lines), ZERO),
+                waived=sum((line.waived for line in lines), ZERO),
+                outstanding=sum((line.due for line in lines if line.settleable), ZERO),
+            )
+            for year, lines in sorted(years.items())
+        ]
+
+
+def _granted_with_share(applications: QuerySet[Application]) -> list[Application]:
+    """The granted applications whose rules return a share of gains, with the first budget
+    year of the grant (``first_year``), the initiative and its rules (one query)."""
+    return list(
+        applications.filter(
+            status__in=GRANTED_STATUSES,
+            rules__gain_return=GainReturnRule.SHARE,
+            rules__gain_return_years__gt=0,
+        )
+        .select_related("rules", "initiative", "fund")
+        .annotate(
+            first_granted=Min("years__year", filter=Q(years__amount_granted__gt=0)),
+            first_applied=Min("years__year"),
+        )
+        .order_by("initiative__name", "pk")
+    )
+
+
+def _benefit_facts(
+    initiative_ids: Iterable[int],
+) -> tuple[dict[int, list[BenefitGainFacts]], dict[int, list[Benefit]]]:
+    """Per initiative, the facts of its benefits that may give money, and its other benefits
+    (four queries: benefits, amount measurements, budget cuts)."""
+    ids = list(initiative_ids)
+    benefits = list(
+        Benefit.objects.filter(initiative_id__in=ids)
+        .exclude(status=BenefitStatus.ABANDONED)
+        .only("pk", "initiative_id", "title", "kind", "status", "planned_amount", "due_date")
+        .order_by("initiative_id", "title", "pk")
+    )
+    facts: dict[int, BenefitGainFacts] = {}
+    monetary: dict[int, list[BenefitGainFacts]] = defaultdict(list)
+    others: dict[int, list[Benefit]] = defaultdict(list)
+    for benefit in benefits:
+        if benefit.kind != BenefitKind.DIRECT:
+            others[benefit.initiative_id].append(benefit)
+        facts[benefit.pk] = BenefitGainFacts(
+            kind=benefit.kind,
+            status=benefit.status,
+            planned_amount=benefit.planned_amount,
+            due_year=benefit.due_date.year if benefit.due_date else None,
+        )
+        monetary[benefit.initiative_id].append(facts[benefit.pk])
+    measurements = (
+        Measurement.objects.counted()
+        .filter(
+            indicator__benefit_id__in=facts.keys(),
+            indicator__benefit__kind=BenefitKind.DIRECT,
+            indicator__measures_amount=True,
+            indicator__unit=IndicatorUnit.NOK,
+        )
+        .values_list(
+            "indicator__benefit_id",
+            "indicator__baseline_value",
+            "indicator__target_value",
+            "measured_on",
+            "value",
+        )
+        .order_by("indicator__benefit_id", "measured_on")
+    )
+    for benefit_id, baseline, target, measured_on, value in measurements:
+        fact = facts[benefit_id]
+        fact.unit, fact.baseline, fact.target = IndicatorUnit.NOK, baseline, target
+        fact.measured.append(Measured(measured_on, value))
+    cuts = BudgetCut.objects.filter(benefit_id__in=facts.keys()).values_list(
+        "benefit_id", "budget_year", "amount"
+    )
+    for benefit_id, year, amount in cuts:
+        facts[benefit_id].cuts.append((year, amount))
+    return monetary, others
+
+
+def _non_monetary(benefits: list[Benefit], hours: Decimal) -> list[NonMonetary]:
+    lines = []
+    for benefit in benefits:
+        planned = benefit.planned_amount if benefit.kind == BenefitKind.INDIRECT else None
+        lines.append(
+            NonMonetary(
+                title=benefit.title,
+                kind=benefit.kind,
+                kind_label=benefit.get_kind_display(),
+                status_label=benefit.get_status_display(),
+                hours=planned,
+                fte=(planned / hours).quantize(Decimal("0.01")) if planned is not None else None,
+            )
+        )
+    return lines
+
+
+def gains_of(
+    applications: QuerySet[Application], *, municipality: Municipality, today: date
+) -> FundGains:
+    """What the given applications owe back, year by year, and how it was settled: only those
+    granted under rules that return a share of gains. Six queries, however many applications,
+    benefits and measurements (one more for the hours in a full-time equivalent)."""
+    granted = _granted_with_share(applications.filter(municipality=municipality))
+    hours = hours_per_fte(municipality)
+    monetary, others = _benefit_facts({a.initiative_id for a in granted})
+    settled: dict[tuple[int, int], GainReturn] = {
+        (s.application_id, s.year): s
+        for s in GainReturn.objects.filter(application__in=[a.pk for a in granted])
+    }
+    result = []
+    for application in granted:
+        rules = application.rules
+        assert rules is not None
+        first = getattr(application, "first_granted", None) or getattr(
+            application, "first_applied", None
+        )
+        share = rules.gain_return_share
+        years = []
+        for year in gain_years(first, rules.gain_return_years) if first else []:
+            gain = monetary_gain(monetary.get(application.initiative_id, []), year)
+            settlement = settled.get((application.pk, year))
+            years.append(
+                GainYear(
+                    year=year,
+                    gain=gain,
+                    due=settlement.amount_due if settlement else amount_due(share, gain),
+                    settlement=settlement,
+                    ended=year < today.year,
+                )
+            )
+        result.append(
+            ApplicationGains(
+                application=application,
+                share=share,
+                years=years,
+                non_monetary=_non_monetary(others.get(application.initiative_id, []), hours),
+            )
+        )
+    return FundGains(applications=result, hours_per_fte=hours)
+
+
+def fund_gains(fund: Fund, *, today: date) -> FundGains:
+    """The gains due back to ``fund`` from all its granted applications (see ``gains_of``)."""
+    return gains_of(
+        Application.objects.filter(fund=fund), municipality=fund.municipality, today=today
+    )
+
+
+def application_gains(application: Application, *, today: date) -> ApplicationGains | None:
+    """One application's gains due back (None when it owes none: not granted, or its rules
+    return no gains)."""
+    found = gains_of(
+        Application.objects.filter(pk=application.pk),
+        municipality=application.municipality,
+        today=today,
+    ).applications
+    return found[0] if found else None
