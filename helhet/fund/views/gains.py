@@ -12,7 +12,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods
 
 from helhet.accounts.duties import refusal_to_settle_gain
 from helhet.accounts.http import MemberRequest
@@ -27,7 +27,6 @@ from helhet.fund.services import gains as gain_services
 
 
 @member_required(Capability.VIEW_FUNDS)
-@require_GET
 def gains(request: MemberRequest, pk: int) -> HttpResponse:
     """What each funded initiative owed the fund year by year, what came back and what was
     waived, and its benefits that are not money."""

@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
 
 from helhet.accounts.http import MemberRequest
 from helhet.accounts.permissions import member_required
@@ -30,7 +29,6 @@ def _review(request: MemberRequest, pk: int) -> FundReview:
 
 
 @member_required(Capability.VIEW_FUNDS)
-@require_GET
 def review(request: MemberRequest, pk: int) -> HttpResponse:
     """What the fund has and has done: balance over time, financed by kind, department and
     year, the funded initiatives and their benefits, gains back, money at risk."""
@@ -43,7 +41,6 @@ def review(request: MemberRequest, pk: int) -> HttpResponse:
 
 
 @member_required(Capability.VIEW_FUNDS)
-@require_GET
 def review_xlsx(request: MemberRequest, pk: int) -> HttpResponse:
     """The review as an .xlsx workbook, every funded grant included."""
     found = _review(request, pk)
@@ -52,7 +49,6 @@ def review_xlsx(request: MemberRequest, pk: int) -> HttpResponse:
 
 
 @member_required(Capability.VIEW_FUNDS)
-@require_GET
 def review_pdf(request: MemberRequest, pk: int) -> HttpResponse:
     """The review as a PDF to attach to the political case."""
     found = _review(request, pk)
