@@ -315,7 +315,11 @@ def refusal_to_decide_application(
 
 
 def refusal_to_settle_gain(
-    actor: User, *, municipality_id: int, project_owner_id: int | None, project_leader_id: int | None
+    actor: User,
+    *,
+    municipality_id: int,
+    project_owner_id: int | None,
+    project_leader_id: int | None,
 ) -> str | None:
     """Gains back to the fund are confirmed or waived by the portfolio office (who keep the
     funds), never by the funded initiative's own project owner or leader."""
