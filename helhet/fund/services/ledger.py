@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 
 from helhet.accounts.models import User
 from helhet.core.formats import kroner_text
-from helhet.fund.models import Application, EntryKind, Fund, LedgerEntry
+from helhet.core.text import check_text_lengths
+from helhet.fund.models import MAX_MONEY, Application, EntryKind, Fund, LedgerEntry
 from helhet.fund.selectors.balance import application_balance, fund_balance
 
 
@@ -23,29 +24,45 @@ def fund_lock(fund: Fund) -> Fund:
     return Fund.objects.select_for_update().get(pk=fund.pk)
 
 
+def amount_refusal(amount: Decimal | None) -> str:
+    """Why ``amount`` cannot be an entry's amount (not a finite number of kroner above 0 with at
+    most two decimals, or beyond what the ledger holds), or '' when it can."""
+    if amount is None or not isinstance(amount, Decimal) or not amount.is_finite() or amount <= 0:
+        return _("Write an amount above 0 kroner.")
+    if amount != amount.quantize(Decimal("0.01")):
+        return _("Write the amount in kroner with at most two decimals (øre).")
+    if amount > MAX_MONEY:
+        return _("Write an amount below 1 000 000 000 000 kroner.")
+    return ""
+
+
 def _refusal(kind: str, amount: Decimal, fund: Fund, application: Application | None) -> str:
     """Why the entry would break the ledger's rules, or '' when it keeps them."""
+    if kind not in EntryKind.values:
+        return _("Choose what kind of entry it is.")
     grant_kinds = (EntryKind.COMMITMENT, EntryKind.DISBURSEMENT, EntryKind.RELEASE)
     if kind in grant_kinds and application is None:
         return _("A grant entry must name its application.")
+    if kind == EntryKind.CAPITAL and application is not None:
+        return _("Capital is given to the fund, not to an application.")
     if kind == EntryKind.COMMITMENT:
         available = fund_balance(fund).available
         if amount > available:
             return _(
-                "The fund has %(available)s available; %(amount)s cannot be committed. Grant "
-                "less, or wait for more capital."
+                "The fund has %(available)s kr available; %(amount)s kr cannot be committed. "
+                "Grant less, or wait for more capital."
             ) % {"available": kroner_text(available), "amount": kroner_text(amount)}
     if kind == EntryKind.DISBURSEMENT and application is not None:
         left = application_balance(application).undisbursed
         if amount > left:
             return _(
-                "Only %(left)s of the grant is not paid out; %(amount)s cannot be disbursed."
+                "Only %(left)s kr of the grant is not paid out; %(amount)s kr cannot be disbursed."
             ) % {"left": kroner_text(left), "amount": kroner_text(amount)}
     if kind == EntryKind.RELEASE and application is not None:
         left = application_balance(application).undisbursed
         if amount > left:
             return _(
-                "Only %(left)s of the grant is not paid out; %(amount)s cannot be released."
+                "Only %(left)s kr of the grant is not paid out; %(amount)s kr cannot be released."
             ) % {"left": kroner_text(left), "amount": kroner_text(amount)}
     return ""
 
@@ -64,17 +81,22 @@ def ledger_entry_record(
     note: str = "",
 ) -> LedgerEntry:
     """Append one entry to the fund's ledger. Refused (ValidationError in Norwegian, nothing
-    written) when the amount is not positive, a commitment exceeds what the fund has available,
-    or a disbursement or release exceeds what is left of the grant."""
-    if amount is None or amount <= 0:
-        raise ValidationError(_("Write an amount above 0 kroner."))
+    written) when the amount is not a positive number of kroner and øre, a commitment exceeds
+    what the fund has available, a disbursement has no voucher reference, or a disbursement or
+    release exceeds what is left of the grant. The check and the write happen with the fund
+    locked, so two entries that each fit cannot together overdraw it."""
+    refusal = amount_refusal(amount)
+    if refusal:
+        raise ValidationError(refusal)
+    if kind == EntryKind.DISBURSEMENT and not reference.strip():
+        raise ValidationError(_("Write the voucher reference of the disbursement."))
     if application is not None and application.fund_id != fund.pk:
         raise ValidationError(_("The application is to another fund."))
     locked = fund_lock(fund)
     refusal = _refusal(kind, amount, locked, application)
     if refusal:
         raise ValidationError(refusal)
-    return LedgerEntry.objects.create(
+    entry = LedgerEntry(
         municipality_id=fund.municipality_id,
         fund=locked,
         kind=kind,
@@ -86,6 +108,9 @@ def ledger_entry_record(
         note=note,
         recorded_by=actor,
     )
+    check_text_lengths(entry)
+    entry.save()
+    return entry
 
 
 @transaction.atomic
@@ -115,6 +140,7 @@ def ledger_entry_correct(
         corrects=entry,
         recorded_by=actor,
     )
+    check_text_lengths(correction)
     correction.save()
     after = fund_balance(locked)
     if after.available < 0 or after.committed < after.disbursed:
