@@ -206,6 +206,7 @@ STATE_APPS = {
     "maturity",
     "benefits",
     "fund",
+    "ideas",
 }
 STATE_EXCLUDED = {"accounts.apitoken", "accounts.historicalapitoken"}
 

@@ -256,6 +256,21 @@ def refusal_to_share(actor: User, *, municipality_id: int) -> str | None:
 # --- Ideas: screening (helhet.ideas) --------------------------------------------------------------
 
 
+def refusal_to_screen_idea(
+    actor: User, *, municipality_id: int, submitted_by_id: int | None
+) -> str | None:
+    """Ideas are screened (scored, asked about, decided) by the portfolio office, and never by
+    the one who submitted the idea: someone else judges it."""
+    if not may(actor, municipality_id, Capability.SCREEN_IDEAS):
+        return _("Only the portfolio office screens ideas.")
+    if submitted_by_id is not None and submitted_by_id == actor.pk:
+        return _(
+            "You submitted this idea yourself, so someone else in the portfolio office must "
+            "screen it."
+        )
+    return None
+
+
 # --- The fund: assessing and deciding applications (helhet.fund) ----------------------------------
 
 

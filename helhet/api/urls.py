@@ -14,6 +14,7 @@ from helhet.api import (
     benefits_summary,
     decisions,
     gates,
+    ideas,
     initiatives,
     maturity,
     methods,
@@ -58,5 +59,6 @@ for module in (
     benefits,
     benefits_summary,
     benefit_plans,
+    ideas,
 ):
     api.add_router("", module.router)

@@ -11,6 +11,7 @@ from django.db import transaction
 
 from helhet.accounts.models import Membership, User
 from helhet.accounts.roles import Role
+from helhet.ideas.seed import seed_screening_criteria
 from helhet.methodology.seed import seed_methods
 from helhet.organization.models import Municipality, OrgUnit, UnitKind
 
@@ -244,6 +245,8 @@ def build_demo() -> dict[str, Municipality]:
         _build_users(municipality, users, units)
     seed_methods(stavanger)
     seed_methods(bergen)
+    seed_screening_criteria(stavanger)
+    seed_screening_criteria(bergen)
     return {"stavanger": stavanger, "bergen": bergen}
 
 

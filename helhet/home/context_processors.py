@@ -23,6 +23,7 @@ SECTION_OF_NAMESPACE = {
     "maturity": "maturity:catalogue",
     "organization": "organization:tree",
     "people": "people:member_list",
+    "ideas": "ideas:list",
 }
 SECTION_OF_VIEW = {
     "projects:gate_times": "methodology:method_list",
@@ -58,6 +59,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append((_("Methods"), "methodology:method_list"))
         items.append((_("Benefits"), "benefits:overview"))
         items.append((_("Services"), "maturity:catalogue"))
+    if membership.can(Capability.SUBMIT_IDEAS):
+        items.append((_("Ideas"), "ideas:list"))
     if membership.can(Capability.VIEW_ORGANIZATION):
         items.append((_("Organisation"), "organization:tree"))
     if membership.can(Capability.VIEW_MEMBERS):

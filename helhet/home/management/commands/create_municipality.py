@@ -7,6 +7,7 @@ from django.db import transaction
 from helhet.accounts.models import User
 from helhet.accounts.roles import Role
 from helhet.accounts.services import membership_create, user_require_password_change
+from helhet.ideas.seed import seed_screening_criteria
 from helhet.methodology.seed import seed_methods
 from helhet.organization.services import municipality_create
 
@@ -42,6 +43,7 @@ class Command(BaseCommand):
                 # their own at the first login.
                 user_require_password_change(user=user)
                 seed_methods(municipality)
+                seed_screening_criteria(municipality)
         except ValidationError as error:
             raise CommandError("; ".join(error.messages)) from error
         self.stdout.write(
