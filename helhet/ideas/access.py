@@ -68,20 +68,22 @@ def get_question_to_answer(membership: Membership, pk: int) -> IdeaQuestion:
 def get_rw_criteria_set_for_user(membership: Membership, pk: int) -> CriteriaSet:
     """A criteria set the member keeps: in their municipality (404), by the portfolio office
     (403)."""
-    if not membership.can(Capability.SCREEN_IDEAS):
-        raise PermissionDenied
-    return get_object_or_404(
+    found = get_object_or_404(
         CriteriaSet.objects.select_related("unit"), pk=pk, municipality=membership.municipality
     )
+    if not membership.can(Capability.SCREEN_IDEAS):
+        raise PermissionDenied
+    return found
 
 
 def get_rw_criterion_for_user(membership: Membership, pk: int) -> ScreeningCriterion:
     """A criterion of a set the member keeps (404 for another municipality's, 403 without the
     right)."""
-    if not membership.can(Capability.SCREEN_IDEAS):
-        raise PermissionDenied
-    return get_object_or_404(
+    found = get_object_or_404(
         ScreeningCriterion.objects.select_related("criteria_set"),
         pk=pk,
         municipality=membership.municipality,
     )
+    if not membership.can(Capability.SCREEN_IDEAS):
+        raise PermissionDenied
+    return found

@@ -65,7 +65,9 @@ def criteria_set_create(request: MemberRequest) -> HttpResponse:
     )
 
 
-@member_required(Capability.SCREEN_IDEAS)
+# Any member reaches the views naming a set or criterion, so that another municipality's is "not
+# found" before "not allowed"; the access helpers refuse (403) all but the portfolio office.
+@member_required(Capability.SUBMIT_IDEAS)
 @require_http_methods(["GET", "POST"])
 def criterion_add(request: MemberRequest, pk: int) -> HttpResponse:
     """Add a criterion to a set."""
@@ -96,7 +98,7 @@ def criterion_add(request: MemberRequest, pk: int) -> HttpResponse:
     )
 
 
-@member_required(Capability.SCREEN_IDEAS)
+@member_required(Capability.SUBMIT_IDEAS)
 @require_http_methods(["GET", "POST"])
 def criterion_edit(request: MemberRequest, pk: int) -> HttpResponse:
     """Rename, describe or weigh a criterion anew; or remove one no idea is scored on."""

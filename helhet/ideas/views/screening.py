@@ -47,7 +47,9 @@ def _render(
     )
 
 
-@member_required(Capability.SCREEN_IDEAS)
+# Any member reaches the view, so that another municipality's idea is "not found" before "not
+# allowed"; get_idea_to_screen refuses (403) all but the portfolio office, and the submitter.
+@member_required(Capability.SUBMIT_IDEAS)
 @require_http_methods(["GET", "POST"])
 def idea_screen(request: MemberRequest, pk: int) -> HttpResponse:
     """Score the idea 1-5 on each criterion of its set, with the similar ideas and initiatives
@@ -86,7 +88,7 @@ def idea_screen(request: MemberRequest, pk: int) -> HttpResponse:
     )
 
 
-@member_required(Capability.SCREEN_IDEAS)
+@member_required(Capability.SUBMIT_IDEAS)
 @require_http_methods(["GET", "POST"])
 def idea_question(request: MemberRequest, pk: int) -> HttpResponse:
     """Ask the one who submitted the idea a question."""
@@ -121,7 +123,7 @@ DECIDED = {
 }
 
 
-@member_required(Capability.SCREEN_IDEAS)
+@member_required(Capability.SUBMIT_IDEAS)
 @require_http_methods(["GET", "POST"])
 def idea_decide(request: MemberRequest, pk: int) -> HttpResponse:
     """Reject the idea (with reason), park it, or merge it into an existing initiative."""
@@ -158,7 +160,7 @@ def idea_decide(request: MemberRequest, pk: int) -> HttpResponse:
     return _render(request, "ideas/idea_decide.html", idea, form, similar=similar_to_idea(idea))
 
 
-@member_required(Capability.SCREEN_IDEAS)
+@member_required(Capability.SUBMIT_IDEAS)
 @require_http_methods(["GET", "POST"])
 def idea_promote(request: MemberRequest, pk: int) -> HttpResponse:
     """Promote the idea to a new initiative (an idea or a project) in the portfolio."""
