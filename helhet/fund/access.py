@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404
 from helhet.accounts.models import Membership
 from helhet.accounts.roles import Capability
 from helhet.fund.models import Application, Fund, LedgerEntry
+from helhet.portfolio.access import can_edit_initiative, get_initiative_for_user
+from helhet.portfolio.models import Initiative
 
 
 def get_fund_for_user(membership: Membership, pk: int) -> Fund:
@@ -59,5 +61,43 @@ def get_application_to_settle_for_user(membership: Membership, pk: int) -> Appli
     ``helhet.accounts.duties.refusal_to_settle_gain``'s answer."""
     application = get_application_for_user(membership, pk)
     if not membership.can(Capability.MANAGE_FUNDS):
+        raise PermissionDenied
+    return application
+
+
+# --- Applications: who may apply (helhet.fund.views.applications) --------------------------------
+
+
+def may_apply_for(membership: Membership, initiative: Initiative) -> bool:
+    """Those who run projects and the portfolio office apply, each for an initiative they may
+    change."""
+    return membership.can(Capability.APPLY_FOR_FUNDING) and can_edit_initiative(
+        membership, initiative
+    )
+
+
+def get_fund_to_apply_to(membership: Membership, pk: int) -> Fund:
+    """The fund, if it belongs to the member's municipality (404) and the member applies for
+    funding (403 otherwise)."""
+    fund = get_fund_for_user(membership, pk)
+    if not membership.can(Capability.APPLY_FOR_FUNDING):
+        raise PermissionDenied
+    return fund
+
+
+def get_initiative_to_apply_for(membership: Membership, pk: int) -> Initiative:
+    """The initiative, if it belongs to the member's municipality (404) and the member may apply
+    to a fund for it (403 otherwise)."""
+    initiative = get_initiative_for_user(membership, pk)
+    if not may_apply_for(membership, initiative):
+        raise PermissionDenied
+    return initiative
+
+
+def get_rw_application_for_user(membership: Membership, pk: int) -> Application:
+    """The application, if it belongs to the member's municipality (404) and the member may
+    apply for its initiative (403 otherwise): the applicants write, submit and withdraw it."""
+    application = get_application_for_user(membership, pk)
+    if not may_apply_for(membership, application.initiative):
         raise PermissionDenied
     return application
