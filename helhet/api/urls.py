@@ -13,6 +13,7 @@ from helhet.api import (
     benefits,
     benefits_summary,
     decisions,
+    fund_applications,
     gates,
     ideas,
     initiatives,
@@ -60,5 +61,6 @@ for module in (
     benefits_summary,
     benefit_plans,
     ideas,
+    fund_applications,
 ):
     api.add_router("", module.router)

@@ -29,6 +29,7 @@ from schemathesis.specs.openapi.checks import (
 from helhet.api.urls import api
 from helhet.organization.models import Municipality, OrgUnit
 from tests.benefits.helpers import indicator
+from tests.fund.application_helpers import draft, the_fund
 from tests.ideas.helpers import submit
 from tests.maturity.matrix_catalogue import catalogue_service
 from tests.projects.matrix_projects import project
@@ -60,7 +61,8 @@ def _keep_the_test_connection() -> Any:
 @pytest.fixture
 def real_ids(stavanger: Municipality) -> dict[str, int]:
     """Ids of real objects of the municipality, by path parameter: a project on a method with a
-    decision request waiting, a benefit's indicator, a service, an idea, a unit."""
+    decision request waiting, a benefit's indicator, a service, an idea, a fund and a draft
+    application to it, a unit."""
     initiative = project(stavanger, "Schemathesis-prosjektet", pending=True)
     waiting = initiative.decision_requests.first()
     return {
@@ -69,6 +71,8 @@ def real_ids(stavanger: Municipality) -> dict[str, int]:
         "indicator_id": indicator(stavanger).pk,
         "service_id": catalogue_service(stavanger).pk,
         "idea_id": submit(stavanger).pk,
+        "fund_id": the_fund(stavanger).pk,
+        "application_id": draft(stavanger).pk,
         "unit_id": OrgUnit.objects.for_municipality(stavanger).order_by("pk").first().pk,  # type: ignore[union-attr]
     }
 

@@ -148,3 +148,22 @@ TENANCY_HTML = {
     "fund:application_submit": _draft,
     "fund:application_withdraw": _draft,
 }
+
+
+def _api_fund(stavanger: Municipality) -> Target:
+    found = the_fund(stavanger)
+    post = {"initiative_id": dispensers(stavanger).pk, "total_cost": "1000000"}
+    return Target(found.pk, found.name, post, "fund_id")
+
+
+def _api_draft(stavanger: Municipality) -> Target:
+    found = draft(stavanger)
+    return Target(found.pk, found.initiative.name, {}, "application_id")
+
+
+TENANCY_API = {
+    "api-v1:fund_application_list": _api_fund,
+    "api-v1:fund_application_create": _api_fund,
+    "api-v1:fund_application_read": _api_draft,
+    "api-v1:fund_application_submit": _api_draft,
+}

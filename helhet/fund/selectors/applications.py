@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import DecimalField, F, OuterRef, QuerySet, Subquery, Sum, Value
+from django.db.models import DecimalField, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
+from helhet.accounts.models import Membership
+from helhet.accounts.roles import Capability
 from helhet.benefits.figures import hours_to_fte
 from helhet.benefits.models import Benefit, BenefitKind, BenefitStatus
 from helhet.benefits.selectors.totals import hours_per_fte
@@ -26,6 +28,8 @@ from helhet.fund.models import (
     FundRules,
     UseKind,
 )
+from helhet.portfolio.access import editable_initiatives_q
+from helhet.portfolio.models import Initiative
 
 ZERO = Decimal(0)
 
@@ -312,3 +316,14 @@ def initiative_applications(initiative_id: int) -> QuerySet[Application]:
         .select_related("fund", "round")
         .order_by("-created_at", "-pk")
     )
+
+
+def applications_listed(fund: Fund, membership: Membership) -> QuerySet[Application]:
+    """The fund's applications as the member may list them (:func:`fund_applications`): every
+    one that is submitted or further along, and the drafts of initiatives the member applies
+    for."""
+    rows = fund_applications(fund)
+    if not membership.can(Capability.APPLY_FOR_FUNDING):
+        return rows.exclude(status=ApplicationStatus.DRAFT)
+    mine = Initiative.objects.filter(editable_initiatives_q(membership)).values("pk")
+    return rows.filter(~Q(status=ApplicationStatus.DRAFT) | Q(initiative__in=mine))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -37,7 +37,7 @@ from helhet.fund.models import ApplicationStatus, Fund
 from helhet.fund.selectors.applications import (
     application_analysis,
     application_summary,
-    fund_applications,
+    applications_listed,
     initiative_applications,
     newest_rules,
 )
@@ -78,14 +78,7 @@ def apply(request: MemberRequest, pk: int) -> HttpResponse:
 def application_list(request: MemberRequest, pk: int) -> HttpResponse:
     """The fund's applications. Drafts are listed for those who may write them."""
     fund = get_fund_for_user(request.membership, pk)
-    rows = fund_applications(fund)
-    drafts_of_mine = Q(status=ApplicationStatus.DRAFT) & Q(
-        initiative__in=Initiative.objects.filter(editable_initiatives_q(request.membership))
-    )
-    if request.membership.can(Capability.APPLY_FOR_FUNDING):
-        rows = rows.filter(~Q(status=ApplicationStatus.DRAFT) | drafts_of_mine)
-    else:
-        rows = rows.exclude(status=ApplicationStatus.DRAFT)
+    rows = applications_listed(fund, request.membership)
     return render(
         request,
         "fund/application_list.html",
