@@ -6,6 +6,7 @@ commitments, nor commitments without their decision."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -125,6 +126,7 @@ def application_decide(
     conditions: str = "",
     granted: Mapping[int, Decimal] | None = None,
     ledger_note: str = "",
+    decided_at: datetime | None = None,
 ) -> ApplicationDecision:
     """Decide the application. Granting (in full, or ``granted`` per budget year in part)
     records the amounts granted and one commitment in the ledger per year with money, all in one
@@ -134,7 +136,9 @@ def application_decide(
     second decision on a decided application, or grants that together exceed what the fund has
     available, are refused. Refused too (ValidationError
     in Norwegian, nothing written): a decider the fund does not name (see ``fund.duties``), a
-    grant before the assessment, a final decision without a case reference."""
+    grant before the assessment, a final decision without a case reference, a decision dated
+    in the future. ``decided_at`` records a decision made before it is entered (at the meeting
+    its case reference names, or the demo's history); the commitments are dated that day."""
     fund = fund_lock(application.fund)
     locked = (
         Application.objects.select_for_update(of=("self",))
@@ -168,7 +172,12 @@ def application_decide(
                 )
                 % {"available": money_text(available), "total": money_text(total)}
             )
-    decided_at = timezone.now()
+    now = timezone.now()
+    if decided_at is not None and decided_at > now:
+        raise ValidationError(
+            {"decided_at": _("A decision is recorded when it is made, never in the future.")}
+        )
+    decided_at = decided_at or now
     decision = ApplicationDecision(
         municipality_id=locked.municipality_id,
         application=locked,

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from helhet.demo.benefits.build import build_benefits_demo
+from helhet.demo.fund import build_fund_demo
 from helhet.demo.maturity import build_maturity_demo
 from helhet.demo.municipalities import build_demo
 from helhet.demo.portfolio import build_portfolio_demo
@@ -40,6 +41,7 @@ class Command(BaseCommand):
             build_projects_demo(municipalities["stavanger"])
             build_maturity_demo(municipalities["stavanger"])
             build_benefits_demo(municipalities["stavanger"])
+            build_fund_demo(municipalities["stavanger"])
         self.stdout.write(
             self.style.SUCCESS("Demodata lastet: Stavanger kommune og Bergen kommune.")
         )
