@@ -118,11 +118,11 @@ def test_the_review_sums_the_ledger_by_year_kind_department_and_budget_year(
         ("2022", Decimal(1000000), Decimal(600000)),
         ("2023", Decimal(2400000), Decimal(0)),
     ]
-    assert [line.application.initiative.name for line in review.funded.rows] == [
+    assert [line.initiative_name for line in review.funded.rows] == [
         "DigiBarnevern",
         "Medisindispensere",
     ]
-    assert [(line.application.initiative.name, line.stopped) for line in review.at_risk.rows] == [
+    assert [(line.initiative_name, line.stopped) for line in review.at_risk.rows] == [
         ("DigiBarnevern", True)
     ]
     assert (review.at_risk_committed, review.at_risk_undisbursed) == (
@@ -140,7 +140,7 @@ def test_an_initiative_past_its_planned_end_is_late(stavanger: Municipality) -> 
 
     review = fund_review(fund(stavanger), municipality=stavanger, today=TODAY)
 
-    late = {line.application.initiative.name: line.late for line in review.at_risk.rows}
+    late = {line.initiative_name: line.late for line in review.at_risk.rows}
     assert late == {"DigiBarnevern": False, "Medisindispensere": True}
     assert review.at_risk_undisbursed == Decimal(2800000)  # 2 000 000 + (1 400 000 - 600 000)
 

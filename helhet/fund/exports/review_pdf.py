@@ -112,7 +112,7 @@ def _grant_rows(lines: list[FundedLine], *, with_benefits: bool) -> list[list[st
     rows = []
     for line in lines:
         benefits = line.benefits
-        state = line.application.initiative.get_status_display()
+        state = line.status_label
         if line.late:
             state = _("%(status)s, late") % {"status": state}
         last = (
@@ -123,7 +123,7 @@ def _grant_rows(lines: list[FundedLine], *, with_benefits: bool) -> list[list[st
         )
         rows.append(
             [
-                line.application.initiative.name,
+                line.initiative_name,
                 line.department,
                 state,
                 _money(line.committed),

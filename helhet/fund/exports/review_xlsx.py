@@ -51,12 +51,12 @@ def _financed_headers(first: str) -> list[str]:
 
 def _grant_rows(lines: list[FundedLine]) -> Iterator[list[Any]]:
     for line in lines:
-        application, benefits = line.application, line.benefits
+        benefits = line.benefits
         yield [
-            application.initiative.name,
+            line.initiative_name,
             line.department,
-            application.get_use_kind_display(),
-            application.initiative.get_status_display(),
+            line.use_kind_label,
+            line.status_label,
             _("Yes") if line.late else _("No"),
             line.committed,
             line.disbursed,
@@ -129,7 +129,7 @@ def review_xlsx(review: FundReview) -> bytes:
         _("Qualitative benefits"),
     ]
     widths = [36, 28, 26, 14, 8, 16, 16, 16, 10, 18, 18, 18, 18, 12]
-    everything = all_funded(review, municipality=review.fund.municipality)
+    everything = all_funded(review)
     _fill(sheet_with(workbook, "Tilsagn", grant_headers, widths), _grant_rows(everything))
     _fill(
         sheet_with(
@@ -150,7 +150,7 @@ def review_xlsx(review: FundReview) -> bytes:
         ),
         (
             [
-                owed.application.initiative.name,
+                owed.initiative_name,
                 line.year,
                 owed.share,
                 line.gain,

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Min, Q, QuerySet
+from django.db.models import Case, F, IntegerField, Min, Q, QuerySet, Value, When, Window
+from django.db.models.functions import RowNumber
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from helhet.benefits.models import (
@@ -40,6 +42,9 @@ from helhet.fund.models import (
     GainReturnStatus,
 )
 from helhet.organization.models import Municipality
+
+# Measurements before this year are counted in it (no fund gain is older).
+FIRST_MEASURED_YEAR = 2010
 
 
 class YearState:
@@ -106,19 +111,44 @@ class GainYear:
 @dataclass(frozen=True)
 class NonMonetary:
     """A benefit that is not money: freed time (hours a year, also as full-time equivalents)
-    or a qualitative one (its title)."""
+    or a qualitative one (its title). Its labels are looked up only when shown."""
 
     title: str
     kind: str
-    kind_label: str
-    status_label: str
+    status: str
     hours: Decimal | None
     fte: Decimal | None
+
+    @property
+    def kind_label(self) -> str:
+        return str(BenefitKind(self.kind).label)
+
+    @property
+    def status_label(self) -> str:
+        return str(BenefitStatus(self.status).label)
+
+
+@dataclass(frozen=True)
+class GrantFacts:
+    """What the due computation needs of one granted application under rules that return a
+    share of gains: the share and the years, the grant's first budget year, and its
+    initiative."""
+
+    application_id: int
+    initiative_id: int
+    initiative_name: str
+    rules_version: int
+    share: Decimal
+    years: int
+    first_year: int | None
 
 
 @dataclass
 class ApplicationGains:
-    application: Application
+    application_id: int
+    initiative_id: int
+    initiative_name: str
+    rules_version: int
     share: Decimal
     years: list[GainYear]
     non_monetary: list[NonMonetary] = field(default_factory=list)
@@ -187,57 +217,91 @@ class FundGains:
         ]
 
 
-def _granted_with_share(applications: QuerySet[Application]) -> list[Application]:
-    """The granted applications whose rules return a share of gains, with the first budget
-    year of the grant (``first_year``), the initiative and its rules (one query)."""
-    return list(
+def grant_facts(applications: QuerySet[Application]) -> list[GrantFacts]:
+    """The granted applications among ``applications`` whose rules return a share of gains,
+    with the first budget year of the grant (one query)."""
+    rows = (
         applications.filter(
             status__in=GRANTED_STATUSES,
             rules__gain_return=GainReturnRule.SHARE,
             rules__gain_return_years__gt=0,
         )
-        .select_related("rules", "initiative", "fund")
         .annotate(
             first_granted=Min("years__year", filter=Q(years__amount_granted__gt=0)),
             first_applied=Min("years__year"),
         )
         .order_by("initiative__name", "pk")
+        .values_list(
+            "pk",
+            "initiative_id",
+            "initiative__name",
+            "rules__version",
+            "rules__gain_return_share",
+            "rules__gain_return_years",
+            "first_granted",
+            "first_applied",
+        )
     )
+    return [
+        GrantFacts(pk, initiative, name, version, share, years, granted or applied)
+        for pk, initiative, name, version, share, years, granted, applied in rows
+    ]
 
 
 def _benefit_facts(
-    initiative_ids: Iterable[int],
-) -> tuple[dict[int, list[BenefitGainFacts]], dict[int, list[Benefit]]]:
-    """Per initiative, the facts of its benefits that may give money, and its other benefits
-    (four queries: benefits, amount measurements, budget cuts)."""
-    ids = list(initiative_ids)
-    benefits = list(
-        Benefit.objects.filter(initiative_id__in=ids)
+    initiative_ids: Iterable[int], hours: Decimal
+) -> tuple[dict[int, list[BenefitGainFacts]], dict[int, list[NonMonetary]]]:
+    """Per initiative, the facts of its benefits that may give money (all but the abandoned:
+    freed time gives money through a budget cut), and those that are not money (three
+    queries: benefits, amount measurements, budget cuts)."""
+    benefits = (
+        Benefit.objects.filter(initiative_id__in=list(initiative_ids))
         .exclude(status=BenefitStatus.ABANDONED)
-        .only("pk", "initiative_id", "title", "kind", "status", "planned_amount", "due_date")
         .order_by("initiative_id", "title", "pk")
+        .values_list("pk", "initiative_id", "title", "kind", "status", "planned_amount", "due_date")
     )
     facts: dict[int, BenefitGainFacts] = {}
     monetary: dict[int, list[BenefitGainFacts]] = defaultdict(list)
-    others: dict[int, list[Benefit]] = defaultdict(list)
-    for benefit in benefits:
-        if benefit.kind != BenefitKind.DIRECT:
-            others[benefit.initiative_id].append(benefit)
-        facts[benefit.pk] = BenefitGainFacts(
-            kind=benefit.kind,
-            status=benefit.status,
-            planned_amount=benefit.planned_amount,
-            due_year=benefit.due_date.year if benefit.due_date else None,
+    others: dict[int, list[NonMonetary]] = defaultdict(list)
+    for pk, initiative_id, title, kind, status, planned, due_date in benefits:
+        if kind != BenefitKind.DIRECT:
+            hours_planned = planned if kind == BenefitKind.INDIRECT else None
+            fte = (hours_planned / hours).quantize(Decimal("0.01")) if hours_planned else None
+            others[initiative_id].append(NonMonetary(title, kind, status, hours_planned, fte))
+        facts[pk] = BenefitGainFacts(
+            kind=kind,
+            status=status,
+            planned_amount=planned,
+            due_year=due_date.year if due_date else None,
         )
-        monetary[benefit.initiative_id].append(facts[benefit.pk])
+        monetary[initiative_id].append(facts[pk])
+    # Only the last counted measurement of each year decides that year's realised kroner: the
+    # database keeps that one per indicator and year (a window over the measurements).
+    today = timezone.localdate()
+    year_of = Case(
+        *[
+            When(measured_on__lt=date(y + 1, 1, 1), then=Value(y))
+            for y in range(FIRST_MEASURED_YEAR, today.year + 1)
+        ],
+        default=Value(today.year + 1),
+        output_field=IntegerField(),
+    )
     measurements = (
         Measurement.objects.counted()
         .filter(
-            indicator__benefit_id__in=facts.keys(),
+            indicator__benefit__initiative_id__in=list(initiative_ids),
             indicator__benefit__kind=BenefitKind.DIRECT,
             indicator__measures_amount=True,
             indicator__unit=IndicatorUnit.NOK,
         )
+        .annotate(
+            last_in_year=Window(
+                RowNumber(),
+                partition_by=[F("indicator_id"), year_of],
+                order_by=F("measured_on").desc(),
+            )
+        )
+        .filter(last_in_year=1)
         .values_list(
             "indicator__benefit_id",
             "indicator__baseline_value",
@@ -248,77 +312,82 @@ def _benefit_facts(
         .order_by("indicator__benefit_id", "measured_on")
     )
     for benefit_id, baseline, target, measured_on, value in measurements:
-        fact = facts[benefit_id]
+        fact = facts.get(benefit_id)
+        if fact is None:  # an abandoned benefit
+            continue
         fact.unit, fact.baseline, fact.target = IndicatorUnit.NOK, baseline, target
         fact.measured.append(Measured(measured_on, value))
-    cuts = BudgetCut.objects.filter(benefit_id__in=facts.keys()).values_list(
+    cuts = BudgetCut.objects.filter(benefit__initiative_id__in=list(initiative_ids)).values_list(
         "benefit_id", "budget_year", "amount"
     )
     for benefit_id, year, amount in cuts:
-        facts[benefit_id].cuts.append((year, amount))
+        if benefit_id in facts:
+            facts[benefit_id].cuts.append((year, amount))
     return monetary, others
 
 
-def _non_monetary(benefits: list[Benefit], hours: Decimal) -> list[NonMonetary]:
-    lines = []
-    for benefit in benefits:
-        planned = benefit.planned_amount if benefit.kind == BenefitKind.INDIRECT else None
-        lines.append(
-            NonMonetary(
-                title=benefit.title,
-                kind=benefit.kind,
-                kind_label=benefit.get_kind_display(),
-                status_label=benefit.get_status_display(),
-                hours=planned,
-                fte=(planned / hours).quantize(Decimal("0.01")) if planned is not None else None,
-            )
-        )
-    return lines
-
-
-def gains_of(
-    applications: QuerySet[Application], *, municipality: Municipality, today: date
-) -> FundGains:
-    """What the given applications owe back, year by year, and how it was settled: only those
-    granted under rules that return a share of gains. Six queries, however many applications,
-    benefits and measurements (one more for the hours in a full-time equivalent)."""
-    granted = _granted_with_share(applications.filter(municipality=municipality))
+def gains_for(grants: list[GrantFacts], *, municipality: Municipality, today: date) -> FundGains:
+    """What the given grants owe back, year by year, and how it was settled. Five queries,
+    however many grants, benefits and measurements."""
     hours = hours_per_fte(municipality)
-    monetary, others = _benefit_facts({a.initiative_id for a in granted})
-    settled: dict[tuple[int, int], GainReturn] = {
-        (s.application_id, s.year): s
-        for s in GainReturn.objects.filter(application__in=[a.pk for a in granted])
-    }
+    initiatives = {grant.initiative_id for grant in grants}
+    monetary, others = _benefit_facts(initiatives, hours) if grants else ({}, {})
+    settled: dict[tuple[int, int], GainReturn] = (
+        {
+            (s.application_id, s.year): s
+            for s in GainReturn.objects.filter(
+                application__in=[grant.application_id for grant in grants]
+            )
+        }
+        if grants
+        else {}
+    )
     result = []
-    for application in granted:
-        rules = application.rules
-        assert rules is not None
-        first = getattr(application, "first_granted", None) or getattr(
-            application, "first_applied", None
-        )
-        share = rules.gain_return_share
+    known: dict[tuple[int, int], Decimal] = {}
+    for grant in grants:
         years = []
-        for year in gain_years(first, rules.gain_return_years) if first else []:
-            gain = monetary_gain(monetary.get(application.initiative_id, []), year)
-            settlement = settled.get((application.pk, year))
+        benefits = monetary.get(grant.initiative_id, [])
+        first = grant.first_year
+        for year in gain_years(first, grant.years) if first else []:
+            settlement = settled.get((grant.application_id, year))
+            # Grants to the same initiative share its gain: each initiative and year once.
+            key = (grant.initiative_id, year)
+            if key not in known:
+                known[key] = monetary_gain(benefits, year)
+            gain = known[key]
             years.append(
                 GainYear(
                     year=year,
                     gain=gain,
-                    due=settlement.amount_due if settlement else amount_due(share, gain),
+                    due=settlement.amount_due if settlement else amount_due(grant.share, gain),
                     settlement=settlement,
                     ended=year < today.year,
                 )
             )
         result.append(
             ApplicationGains(
-                application=application,
-                share=share,
+                application_id=grant.application_id,
+                initiative_id=grant.initiative_id,
+                initiative_name=grant.initiative_name,
+                rules_version=grant.rules_version,
+                share=grant.share,
                 years=years,
-                non_monetary=_non_monetary(others.get(application.initiative_id, []), hours),
+                non_monetary=others.get(grant.initiative_id, []),
             )
         )
     return FundGains(applications=result, hours_per_fte=hours)
+
+
+def gains_of(
+    applications: QuerySet[Application], *, municipality: Municipality, today: date
+) -> FundGains:
+    """What the given applications owe back (only those granted under rules that return a
+    share of gains), year by year, and how it was settled (see ``gains_for``)."""
+    return gains_for(
+        grant_facts(applications.filter(municipality=municipality)),
+        municipality=municipality,
+        today=today,
+    )
 
 
 def fund_gains(fund: Fund, *, today: date) -> FundGains:

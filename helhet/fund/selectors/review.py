@@ -13,26 +13,20 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from django.db.models import (
     Case,
     Count,
     DecimalField,
-    Exists,
     F,
     IntegerField,
-    Max,
     Min,
-    OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Sum,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from helhet.benefits.models import Benefit, BenefitKind, BenefitStatus
@@ -43,11 +37,12 @@ from helhet.fund.models import (
     Application,
     EntryKind,
     Fund,
+    GainReturnRule,
     LedgerEntry,
     UseKind,
 )
-from helhet.fund.selectors.balance import Balance, fund_balance
-from helhet.fund.selectors.gains import FundGains, gains_of
+from helhet.fund.selectors.balance import Balance
+from helhet.fund.selectors.gains import FundGains, GrantFacts, gains_for
 from helhet.organization.models import Municipality, OrgUnit, UnitKind
 from helhet.portfolio.models import InitiativeStatus, Rating, StatusReport
 from helhet.portfolio.selectors.units import ancestor_of_kind, units_by_pk
@@ -85,13 +80,17 @@ class Financed:
         return self.committed - self.disbursed
 
 
-@dataclass(frozen=True)
+@dataclass
 class FundedLine:
-    """One granted application: the grant committed and disbursed, its initiative and
-    department, and (filled in for the funded list) the initiative's benefits planned and
-    realised a year."""
+    """One granted application: the grant committed (less releases) and disbursed, its
+    initiative, department and status, and (for the funded list and the exports) the
+    initiative's benefits planned and realised a year."""
 
-    application: Application
+    application_id: int
+    initiative_id: int
+    initiative_name: str
+    initiative_status: str
+    use_kind: str
     department: str
     committed: Decimal
     disbursed: Decimal
@@ -104,7 +103,15 @@ class FundedLine:
 
     @property
     def stopped(self) -> bool:
-        return self.application.initiative.status == InitiativeStatus.STOPPED
+        return self.initiative_status == InitiativeStatus.STOPPED
+
+    @property
+    def status_label(self) -> str:
+        return str(InitiativeStatus(self.initiative_status).label)
+
+    @property
+    def use_kind_label(self) -> str:
+        return str(UseKind(self.use_kind).label)
 
 
 @dataclass(frozen=True)
@@ -133,7 +140,7 @@ class FundReview:
     at_risk_committed: Decimal
     at_risk_undisbursed: Decimal
     gains: FundGains
-    example_entries: int = 0
+    lines: list[FundedLine] = field(default_factory=list, repr=False)
     notes: list[str] = field(default_factory=list)
 
 
@@ -159,34 +166,57 @@ def _signed(kinds: tuple[str, ...], minus: tuple[str, ...] = ()) -> Sum:
     )
 
 
-def _balance_years(entries: QuerySet[LedgerEntry], years: range) -> list[BalanceYear]:
-    """The balance at each year's end from the first entry's year to this year (one query)."""
-    flows: dict[int, dict[str, Decimal]] = defaultdict(lambda: defaultdict(lambda: ZERO))
+Flows = dict[int, dict[str, Decimal]]
+
+
+def _ledger_by_year(entries: QuerySet[LedgerEntry], years: range) -> tuple[Flows, list[Financed]]:
+    """One grouped scan of the ledger: what each kind moved each year, and what the grants
+    committed (less releases) and disbursed per budget year (the entry's, or the year it was
+    booked)."""
+    flows: Flows = defaultdict(lambda: defaultdict(lambda: ZERO))
+    budget_years: dict[int, Financed] = {}
     rows = (
         entries.order_by()
         .annotate(year=_year_of(years))
-        .values("year", "kind")
+        .values("year", "kind", "budget_year")
         .annotate(total=Sum("amount"))
     )
     for row in rows:
-        flows[row["year"]][row["kind"]] += row["total"]
+        kind, total = row["kind"], row["total"] or ZERO
+        flows[row["year"]][kind] += total
+        if kind not in GRANT_KINDS:
+            continue
+        budget = row["budget_year"] or row["year"]
+        line = budget_years.setdefault(budget, Financed(str(budget), str(budget)))
+        if kind == EntryKind.DISBURSEMENT:
+            line.disbursed += total
+        else:
+            line.committed += total if kind == EntryKind.COMMITMENT else -total
+    return flows, [line for _year, line in sorted(budget_years.items())]
+
+
+def _balance_years(flows: Flows, years: range) -> list[BalanceYear]:
+    """The balance at each year's end, from what moved each year."""
     result = []
     capital = returned = committed = disbursed = ZERO
     for year in years:
-        moved = flows[year]
-        committed_in = moved[EntryKind.COMMITMENT] - moved[EntryKind.RELEASE]
-        capital += moved[EntryKind.CAPITAL]
-        returned += moved[EntryKind.RETURNED_GAIN]
+        moved = flows.get(year, {})
+        capital_in = moved.get(EntryKind.CAPITAL, ZERO)
+        returned_in = moved.get(EntryKind.RETURNED_GAIN, ZERO)
+        committed_in = moved.get(EntryKind.COMMITMENT, ZERO) - moved.get(EntryKind.RELEASE, ZERO)
+        disbursed_in = moved.get(EntryKind.DISBURSEMENT, ZERO)
+        capital += capital_in
+        returned += returned_in
         committed += committed_in
-        disbursed += moved[EntryKind.DISBURSEMENT]
+        disbursed += disbursed_in
         result.append(
             BalanceYear(
                 year=year,
                 balance=Balance(capital, returned, committed, disbursed),
-                capital_in=moved[EntryKind.CAPITAL],
-                returned_in=moved[EntryKind.RETURNED_GAIN],
+                capital_in=capital_in,
+                returned_in=returned_in,
                 committed_in=committed_in,
-                disbursed_in=moved[EntryKind.DISBURSEMENT],
+                disbursed_in=disbursed_in,
             )
         )
     return result
@@ -200,147 +230,121 @@ def _department(unit_id: int, units: dict[int, OrgUnit]) -> OrgUnit | None:
     return ancestor_of_kind(unit, UnitKind.DEPARTMENT, units) or unit
 
 
-def _add(line: Financed, committed: Decimal, disbursed: Decimal) -> None:
-    line.committed += committed
-    line.disbursed += disbursed
+GRANT_FIELDS = (
+    "pk",
+    "use_kind",
+    "initiative_id",
+    "initiative__name",
+    "initiative__status",
+    "initiative__owning_unit_id",
+    "initiative__planned_end",
+    "initiative__actual_end",
+    "rules__gain_return",
+    "rules__gain_return_share",
+    "rules__gain_return_years",
+    "rules__version",
+)
 
 
-def _financed(
-    fund: Fund, entries: QuerySet[LedgerEntry], years: range, units: dict[int, OrgUnit]
-) -> tuple[list[Financed], list[Financed], list[Financed], int]:
-    """Committed (less releases) and disbursed by kind of use, by the department of the
-    initiative's owning unit, and by budget year (the entry's, or the year it was booked), in
-    one grouped scan of the grant entries; the grants counted by kind and department in one
-    more query over the granted applications."""
-    rows = (
-        entries.filter(kind__in=GRANT_KINDS, application__isnull=False)
+def _grants(
+    fund: Fund, entries: QuerySet[LedgerEntry], units: dict[int, OrgUnit], today: date
+) -> tuple[list[FundedLine], list[GrantFacts]]:
+    """Every granted application with its grant committed (less releases) and disbursed, its
+    department and whether its initiative is late; and those that owe gains back. Three
+    queries: the grant entries summed per application, the granted applications, and the
+    initiatives whose newest status report rates progress red."""
+    sums = {
+        row["application_id"]: row
+        for row in entries.filter(kind__in=GRANT_KINDS, application__isnull=False)
         .order_by()
-        .values(
-            use=F("application__use_kind"),
-            unit=F("application__initiative__owning_unit_id"),
-            budget=Coalesce("budget_year", _year_of(years)),
-        )
+        .values("application_id")
         .annotate(
             committed=_signed((EntryKind.COMMITMENT,), (EntryKind.RELEASE,)),
             disbursed=_signed((EntryKind.DISBURSEMENT,)),
         )
+    }
+    granted = Application.objects.filter(fund=fund, status__in=GRANTED_STATUSES)
+    red = set(
+        StatusReport.objects.newest_per_initiative()
+        .filter(progress=Rating.RED, initiative_id__in=granted.values("initiative_id"))
+        .values_list("initiative_id", flat=True)
     )
-    kinds = {kind.value: Financed(kind.value, str(kind.label), grants=0) for kind in UseKind}
-    departments: dict[int, Financed] = {}
-    budget_years: dict[int, Financed] = {}
+    rows = (
+        granted.order_by()
+        .annotate(
+            first_granted=Min("years__year", filter=Q(years__amount_granted__gt=0)),
+            first_applied=Min("years__year"),
+        )
+        .values_list(*GRANT_FIELDS, "first_granted", "first_applied")
+    )
+    lines, owing = [], []
+    going = (InitiativeStatus.ACTIVE, InitiativeStatus.PAUSED)
     for row in rows:
-        committed, disbursed = row["committed"] or ZERO, row["disbursed"] or ZERO
-        _add(kinds[row["use"]], committed, disbursed)
-        department = _department(row["unit"], units)
-        if department is not None:
-            line = departments.setdefault(
-                department.pk, Financed(str(department.pk), department.name, grants=0)
+        (pk, use_kind, initiative_id, name, status, unit_id, planned_end, actual_end) = row[:8]
+        (gain_rule, share, gain_years, version, first_granted, first_applied) = row[8:]
+        summed = sums.get(pk, {})
+        department = _department(unit_id, units)
+        late = status in going and (
+            (planned_end is not None and planned_end < today and actual_end is None)
+            or initiative_id in red
+        )
+        lines.append(
+            FundedLine(
+                application_id=pk,
+                initiative_id=initiative_id,
+                initiative_name=name,
+                initiative_status=status,
+                use_kind=use_kind,
+                department=department.name if department else "",
+                committed=summed.get("committed") or ZERO,
+                disbursed=summed.get("disbursed") or ZERO,
+                late=late,
             )
-            _add(line, committed, disbursed)
-        year = budget_years.setdefault(row["budget"], Financed(str(row["budget"]), ""))
-        _add(year, committed, disbursed)
-    granted = 0
-    counts = (
-        Application.objects.filter(fund=fund, status__in=GRANTED_STATUSES)
-        .order_by()
-        .values("use_kind", "initiative__owning_unit_id")
-        .annotate(n=Count("pk"))
-    )
-    for row in counts:
-        granted += row["n"]
-        kind = kinds[row["use_kind"]]
-        kind.grants = (kind.grants or 0) + row["n"]
-        department = _department(row["initiative__owning_unit_id"], units)
-        if department is not None:
-            line = departments.setdefault(
-                department.pk, Financed(str(department.pk), department.name, grants=0)
+        )
+        if gain_rule == GainReturnRule.SHARE and gain_years:
+            owing.append(
+                GrantFacts(
+                    pk,
+                    initiative_id,
+                    name,
+                    version,
+                    share,
+                    gain_years,
+                    first_granted or first_applied,
+                )
             )
-            line.grants = (line.grants or 0) + row["n"]
-    by_year = [
-        Financed(line.key, line.key, line.committed, line.disbursed)
-        for _year, line in sorted(budget_years.items())
-    ]
+    owing.sort(key=lambda grant: (grant.initiative_name, grant.application_id))
+    return lines, owing
+
+
+def _financed(
+    lines: list[FundedLine], units: dict[int, OrgUnit]
+) -> tuple[list[Financed], list[Financed]]:
+    """The grants summed by kind of use and by department."""
+    kinds = {kind.value: Financed(kind.value, str(kind.label), grants=0) for kind in UseKind}
+    departments: dict[str, Financed] = {}
+    for line in lines:
+        for target in (
+            kinds[line.use_kind],
+            departments.setdefault(
+                line.department, Financed(line.department, line.department, grants=0)
+            ),
+        ):
+            target.committed += line.committed
+            target.disbursed += line.disbursed
+            target.grants = (target.grants or 0) + 1
     return (
         list(kinds.values()),
         sorted(departments.values(), key=lambda line: (-line.committed, line.label)),
-        by_year,
-        granted,
     )
 
 
-def _grant_sum(kinds: tuple[str, ...], minus: tuple[str, ...] = ()) -> Coalesce:
-    """An application's ledger sum as a subquery (one index lookup per application)."""
-    per_application = (
-        LedgerEntry.objects.filter(application=OuterRef("pk"), kind__in=kinds + minus)
-        .order_by()
-        .values("application")
-        .annotate(total=_signed(kinds, minus))
-        .values("total")
-    )
-    return Coalesce(Subquery(per_application, output_field=MONEY), Value(ZERO), output_field=MONEY)
-
-
-def _late(today: date) -> Q:
-    """An initiative that is late: still active or paused past its planned end, or its newest
-    status report rates progress red."""
-    red = StatusReport.objects.newest_per_initiative().filter(
-        initiative=OuterRef("initiative"), progress=Rating.RED
-    )
-    return Q(initiative__status__in=[InitiativeStatus.ACTIVE, InitiativeStatus.PAUSED]) & (
-        Q(initiative__planned_end__lt=today, initiative__actual_end__isnull=True) | Q(Exists(red))
-    )
-
-
-def _grants(fund: Fund, today: date) -> QuerySet[Application]:
-    """The fund's granted applications with their grant committed (less releases) and
-    disbursed, and whether the initiative is late."""
-    return (
-        Application.objects.filter(fund=fund, status__in=GRANTED_STATUSES)
-        .select_related("initiative")
-        .only(
-            "id",
-            "use_kind",
-            "status",
-            "initiative__id",
-            "initiative__name",
-            "initiative__status",
-            "initiative__owning_unit_id",
-            "initiative__planned_end",
-        )
-        .annotate(
-            committed=_grant_sum((EntryKind.COMMITMENT,), (EntryKind.RELEASE,)),
-            disbursed=_grant_sum((EntryKind.DISBURSEMENT,)),
-            late=Case(When(_late(today), then=Value(True)), default=Value(False)),
-        )
-    )
-
-
-def _lines(
-    applications: list[Application],
-    units: dict[int, OrgUnit],
-    benefits: dict[int, BenefitsStatus] | None = None,
-) -> list[FundedLine]:
-    lines = []
-    for application in applications:
-        department = _department(application.initiative.owning_unit_id, units)
-        lines.append(
-            FundedLine(
-                application=application,
-                department=department.name if department else "",
-                committed=application.committed,  # type: ignore[attr-defined]
-                disbursed=application.disbursed,  # type: ignore[attr-defined]
-                late=bool(application.late),  # type: ignore[attr-defined]
-                benefits=(benefits or {}).get(application.initiative_id),
-            )
-        )
-    return lines
-
-
-def _benefits_status(initiative_ids: list[int], hours: Decimal) -> dict[int, BenefitsStatus]:
-    """Per initiative, its benefits planned and realised a year: kroner for the direct ones,
-    hours for freed time, by the rule of the benefits overview (one query)."""
+def benefits_status(lines: list[FundedLine], hours: Decimal) -> None:
+    """Fill in each line's initiative's benefits planned and realised a year: kroner for the
+    direct ones, hours for freed time, by the rule of the benefits overview (one query)."""
+    initiative_ids = list({line.initiative_id for line in lines})
     if not initiative_ids:
-        return {}
+        return
     direct, indirect = Q(kind=BenefitKind.DIRECT), Q(kind=BenefitKind.INDIRECT)
     rows = (
         benefits_with_realised(
@@ -361,7 +365,7 @@ def _benefits_status(initiative_ids: list[int], hours: Decimal) -> dict[int, Ben
             qualitative=Count("pk", filter=Q(kind=BenefitKind.QUALITATIVE)),
         )
     )
-    return {
+    found = {
         row["initiative_id"]: BenefitsStatus(
             count=row["n"],
             realised_count=row["realised_n"],
@@ -373,66 +377,63 @@ def _benefits_status(initiative_ids: list[int], hours: Decimal) -> dict[int, Ben
         )
         for row in rows
     }
+    for line in lines:
+        line.benefits = found.get(line.initiative_id)
+
+
+def _largest_first(lines: list[FundedLine]) -> list[FundedLine]:
+    return sorted(
+        lines, key=lambda line: (-line.committed, line.initiative_name, line.application_id)
+    )
 
 
 def fund_review(fund: Fund, *, municipality: Municipality, today: date) -> FundReview:
-    """The review of ``fund`` as of ``today`` (see the module's docstring). About fifteen
-    queries, however many ledger entries, applications and benefits."""
+    """The review of ``fund`` as of ``today`` (see the module's docstring). Thirteen queries,
+    however many ledger entries, applications and benefits: the ledger is read in two grouped
+    scans, the granted applications once, and the rest is summed here."""
     entries = LedgerEntry.objects.filter(fund=fund)
-    span: dict[str, Any] = entries.aggregate(
-        first=Min("entry_date"),
-        last=Max("entry_date"),
-        examples=Count("pk", filter=Q(note__icontains="eksempel")),
+    # The first and last dates come from the (fund, entry_date) index, not a scan.
+    first = entries.order_by("entry_date").values_list("entry_date", flat=True).first()
+    last = entries.order_by("-entry_date").values_list("entry_date", flat=True).first()
+    years = range(
+        first.year if first else today.year, max(today.year, last.year if last else 0) + 1
     )
-    first_year = span["first"].year if span["first"] else today.year
-    last_year = max(today.year, span["last"].year if span["last"] else today.year)
-    years = range(first_year, last_year + 1)
+    flows, by_year = _ledger_by_year(entries, years)
+    balance_years = _balance_years(flows, years)
     units = units_by_pk(municipality)
-    by_kind, by_department, by_year, granted = _financed(fund, entries, years, units)
-    grants = _grants(fund, today)
-    funded_rows = list(grants.order_by("-committed", "initiative__name", "pk")[:LIST_LIMIT])
-    gains = gains_of(Application.objects.filter(fund=fund), municipality=municipality, today=today)
-    benefits = _benefits_status(
-        [application.initiative_id for application in funded_rows], gains.hours_per_fte
+    lines, owing = _grants(fund, entries, units, today)
+    by_kind, by_department = _financed(lines, units)
+    gains = gains_for(owing, municipality=municipality, today=today)
+    funded = _largest_first(lines)[:LIST_LIMIT]
+    benefits_status(funded, gains.hours_per_fte)
+    risky = _largest_first(
+        [line for line in lines if (line.stopped or line.late) and line.committed > 0]
     )
-    risky = grants.filter(Q(initiative__status=InitiativeStatus.STOPPED) | _late(today)).filter(
-        committed__gt=0  # type: ignore[misc]  # the annotation of _grants
-    )
-    risk_totals = LedgerEntry.objects.filter(
-        application__in=risky.values("pk"), kind__in=GRANT_KINDS
-    ).aggregate(
-        n=Count("application_id", distinct=True),
-        committed=_signed((EntryKind.COMMITMENT,), (EntryKind.RELEASE,)),
-        disbursed=_signed((EntryKind.DISBURSEMENT,)),
-    )
-    risky_rows = list(risky.order_by("-committed", "initiative__name", "pk")[:LIST_LIMIT])
     return FundReview(
         fund=fund,
         today=today,
-        balance=fund_balance(fund),
-        years=_balance_years(entries, years),
+        balance=balance_years[-1].balance,
+        years=balance_years,
         by_kind=by_kind,
         by_department=by_department,
         by_year=by_year,
-        granted_count=granted,
-        funded=Listing(granted, _lines(funded_rows, units, benefits)),
-        at_risk=Listing(risk_totals["n"], _lines(risky_rows, units)),
-        at_risk_committed=risk_totals["committed"] or ZERO,
-        at_risk_undisbursed=(risk_totals["committed"] or ZERO) - (risk_totals["disbursed"] or ZERO),
+        granted_count=len(lines),
+        funded=Listing(len(lines), funded),
+        at_risk=Listing(len(risky), risky[:LIST_LIMIT]),
+        at_risk_committed=sum((line.committed for line in risky), ZERO),
+        at_risk_undisbursed=sum((line.undisbursed for line in risky), ZERO),
         gains=gains,
-        example_entries=span["examples"],
-        notes=[_("Amounts marked as examples are not the fund's real figures.")]
-        if span["examples"]
+        lines=lines,
+        # The demo says so in the fund's purpose (and on each example entry in the ledger).
+        notes=[_("The fund's amounts are examples, not its real figures.")]
+        if "eksempel" in fund.purpose.lower()
         else [],
     )
 
 
-def all_funded(review: FundReview, *, municipality: Municipality) -> list[FundedLine]:
-    """Every granted application of the review's fund, the largest grant first, with its
-    initiative's benefits (three queries), for the exports."""
-    units = units_by_pk(municipality)
-    rows = list(_grants(review.fund, review.today).order_by("-committed", "initiative__name", "pk"))
-    benefits = _benefits_status(
-        [application.initiative_id for application in rows], review.gains.hours_per_fte
-    )
-    return _lines(rows, units, benefits)
+def all_funded(review: FundReview) -> list[FundedLine]:
+    """Every granted application of the review, the largest grant first, with its initiative's
+    benefits (one query), for the exports."""
+    lines = _largest_first(review.lines)
+    benefits_status(lines, review.gains.hours_per_fte)
+    return lines

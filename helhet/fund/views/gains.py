@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -25,18 +26,22 @@ from helhet.fund.models import Application
 from helhet.fund.selectors.gains import GainYear, gains_of
 from helhet.fund.services import gains as gain_services
 
+GRANTS_PER_PAGE = 25
+
 
 @member_required(Capability.VIEW_FUNDS)
 def gains(request: MemberRequest, pk: int) -> HttpResponse:
     """What each funded initiative owed the fund year by year, what came back and what was
-    waived, and its benefits that are not money."""
+    waived, and its benefits that are not money; the totals over every grant, the grants
+    themselves a page at a time."""
     fund = get_fund_for_user(request.membership, pk)
     found = gains_of(
         Application.objects.filter(fund=fund),
         municipality=request.membership.municipality,
         today=timezone.localdate(),
     )
-    return render(request, "fund/gains.html", {"fund": fund, "gains": found})
+    page = Paginator(found.applications, GRANTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "fund/gains.html", {"fund": fund, "gains": found, "page": page})
 
 
 @dataclass
