@@ -257,7 +257,8 @@ def main() -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     call_command("migrate", verbosity=0)
 
-    from bench.bench_benefits import generate_benefits
+    from bench_benefits import generate_benefits  # beside this script
+
     from helhet.accounts.models import Membership
     from helhet.demo.municipalities import build_demo
     from helhet.fund.models import Fund
