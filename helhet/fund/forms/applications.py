@@ -123,6 +123,7 @@ class ApplicationForm(StyledForm):
                 required=False,
                 max_length=max_length_of(ApplicationFunding, "note"),
             )
+        _style(self)
 
     def main_fields(self) -> Iterator[forms.BoundField]:
         for name in ("initiative", "round", "use_kind", "project_description", "total_cost"):
@@ -228,6 +229,7 @@ class AnalysisForm(StyledForm):
             )
             self.initial.setdefault(f"cost_{row.index}", _two_places(row.cost))
             self.initial.setdefault(f"benefit_{row.index}", _two_places(row.benefit))
+        _style(self)
 
     def year_fields(self) -> list[tuple[AnalysisRow, forms.BoundField, forms.BoundField]]:
         return [(row, self[f"cost_{row.index}"], self[f"benefit_{row.index}"]) for row in self.rows]
@@ -238,6 +240,14 @@ class AnalysisForm(StyledForm):
             CostBenefit(cost=data[f"cost_{row.index}"], benefit=data[f"benefit_{row.index}"])
             for row in self.rows
         ]
+
+
+def _style(form: forms.Form) -> None:
+    """Designsystemet's class on the fields added after ``StyledForm.__init__``."""
+    for field in form.fields.values():
+        classes = field.widget.attrs.get("class", "")
+        if "ds-input" not in classes.split():
+            field.widget.attrs["class"] = f"{classes} ds-input".strip()
 
 
 def _two_places(value: Decimal) -> Decimal:
