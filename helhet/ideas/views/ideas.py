@@ -188,7 +188,6 @@ def idea_detail(request: MemberRequest, pk: int) -> HttpResponse:
             "may_screen": may_screen,
             "is_submitter": is_submitter,
             "similar": similar_to_idea(idea) if may_screen or is_submitter else None,
-            "answer_form": AnswerForm(),
         },
     )
 
