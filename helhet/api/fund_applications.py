@@ -259,7 +259,10 @@ def fund_application_list(
     if filters.status:
         rows = rows.filter(status=filters.status)
     return paginate(
-        request, rows, paging, details=lambda rows: rows.select_related("fund", "rules")
+        request,
+        rows,
+        paging,
+        details=lambda rows: rows.select_related("fund", "rules", "created_by", "submitted_by"),
     )
 
 
