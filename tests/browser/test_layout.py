@@ -11,9 +11,11 @@ import pytest
 from playwright.sync_api import Page
 
 from helhet.demo.benefits.build import build_benefits_demo
+from helhet.demo.fund import build_fund_demo
 from helhet.demo.maturity import build_maturity_demo
 from helhet.demo.portfolio import build_portfolio_demo
 from helhet.demo.projects import build_projects_demo
+from helhet.fund.models import Application, Fund
 from helhet.maturity.services.settings import maturity_settings_update
 from helhet.organization.models import Municipality
 from helhet.portfolio.models import Initiative
@@ -46,6 +48,18 @@ def _fixed(path: str) -> Callable[[Municipality], str]:
     return lambda stavanger: path
 
 
+def _fund(suffix: str) -> Callable[[Municipality], str]:
+    return lambda stavanger: suffix.format(pk=Fund.objects.get(municipality=stavanger).pk)
+
+
+def _application(name: str, suffix: str) -> Callable[[Municipality], str]:
+    def path(stavanger: Municipality) -> str:
+        pk = Application.objects.get(municipality=stavanger, initiative__name=name).pk
+        return suffix.format(pk=pk)
+
+    return path
+
+
 BREAKDOWN_HOURS_AND_FTE = tuple(
     f"#{table} thead th:nth-child({column})"
     for table in ("dimension-table", "department-table", "category-table", "kind-table")
@@ -74,6 +88,9 @@ MAIN_PAGES = [
     Page_(_fixed("/tjenester/plan/")),
     Page_(_fixed("/organisasjon/")),
     Page_(_fixed("/personer/"), ("main table thead th:last-child",)),
+    Page_(_fund("/fond/{pk}/soknader/")),
+    Page_(_application("Medisindispensere", "/fond/soknader/{pk}/")),
+    Page_(_fund("/fond/{pk}/gjennomgang/")),
 ]
 PUBLIC_PAGES = [
     Page_(_fixed("/logg-inn/"), ("#language + button",)),
@@ -127,13 +144,14 @@ def _check_fits(page: Page, path: str, width: int, key: tuple[str, ...]) -> list
 
 @pytest.fixture
 def full_demo(live_demo: dict[str, Municipality]) -> Municipality:
-    """The demo as `make run` loads it: portfolio, projects, services and benefits."""
+    """The demo as `make run` loads it: portfolio, projects, services, benefits and the fund."""
     stavanger = live_demo["stavanger"]
     if not Initiative.objects.filter(municipality=stavanger).exists():
         build_portfolio_demo(stavanger, live_demo["bergen"])
         build_projects_demo(stavanger)
         build_maturity_demo(stavanger)
         build_benefits_demo(stavanger)
+        build_fund_demo(stavanger)
     maturity_settings_update(actor=None, municipality=stavanger, public_page=True)
     return stavanger
 
