@@ -8,6 +8,7 @@ from helhet.accounts.http import MemberRequest
 from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import ROLE_DESCRIPTIONS, Capability, Role
 from helhet.benefits.selectors.follow_up import my_benefits
+from helhet.ideas.selectors import ideas_waiting
 from helhet.organization.selectors import organization_counts, organization_tree
 from helhet.portfolio.selectors import initiatives_of_person
 from helhet.projects.selectors.gates import decisions_sent_back_to, decisions_waiting_for
@@ -30,6 +31,7 @@ def home(request: MemberRequest) -> HttpResponse:
             "my_initiatives": initiatives_of_person(membership=membership),
             "decisions_waiting": decisions_waiting_for(membership),
             "sent_back": decisions_sent_back_to(membership),
+            "ideas_waiting": ideas_waiting(membership),
             # A reader records nothing, whatever they were made owner of: no offer to measure.
             "my_benefits": my_benefits(membership, today=timezone.localdate())
             if membership.can(Capability.RECORD_MEASUREMENTS)

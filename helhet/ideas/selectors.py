@@ -11,7 +11,8 @@ from django.db.models import Count, F, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from helhet.accounts.models import Membership
-from helhet.ideas.models import CriteriaSet, Idea
+from helhet.accounts.roles import Capability
+from helhet.ideas.models import CriteriaSet, Idea, IdeaQuestion, IdeaStatus
 from helhet.organization.models import OrgUnit
 from helhet.portfolio.models import Initiative
 
@@ -343,3 +344,35 @@ def my_ideas(membership: Membership) -> QuerySet[Idea]:
         .annotate(unanswered=Count("questions", filter=Q(questions__answered_at__isnull=True)))
         .order_by("-submitted_at", "-pk")
     )
+
+
+@dataclass
+class IdeasWaiting:
+    """What waits for the member among the ideas: questions about their own ideas, and (for
+    the portfolio office) submitted ideas of others not yet screened."""
+
+    questions: int
+    to_screen: int
+
+    def __bool__(self) -> bool:
+        return bool(self.questions or self.to_screen)
+
+
+def ideas_waiting(membership: Membership) -> IdeasWaiting:
+    """Two counts for the start page, one query each (the second only for the portfolio
+    office)."""
+    questions = IdeaQuestion.objects.filter(
+        municipality_id=membership.municipality_id,
+        idea__submitted_by_id=membership.user_id,
+        answered_at__isnull=True,
+    ).count()
+    to_screen = 0
+    if membership.can(Capability.SCREEN_IDEAS):
+        to_screen = (
+            Idea.objects.filter(
+                municipality_id=membership.municipality_id, status=IdeaStatus.SUBMITTED
+            )
+            .exclude(submitted_by_id=membership.user_id)
+            .count()
+        )
+    return IdeasWaiting(questions=questions, to_screen=to_screen)

@@ -205,3 +205,18 @@ def test_a_criterion_ideas_are_scored_on_stays(stavanger: Municipality) -> None:
             actor=person("portefolje"), idea=idea, scores={**scores, criterion.pk: 6}
         )
     assert Idea.objects.get(pk=idea.pk).score == Decimal("3.00")
+
+
+def test_the_start_page_says_what_waits_among_the_ideas(
+    stavanger: Municipality, login: Callable[[str], Client]
+) -> None:
+    idea = submit(stavanger)
+    submit(stavanger, by="portefolje", title="Kontorets egen idé")
+    services.idea_question_ask(actor=person("portefolje"), idea=idea, question="Hvor ofte?")
+
+    reader = login("leser").get("/").content.decode()
+    office = login("portefolje").get("/").content.decode()
+
+    assert "1 spørsmål om ideene dine venter på svar fra deg" in reader
+    assert "1 ny idé venter på vurdering" in office  # not the office's own idea
+    assert 'id="home-ideas"' not in login("direktor").get("/").content.decode()
