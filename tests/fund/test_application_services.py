@@ -13,8 +13,13 @@ from django.utils import timezone
 
 from helhet.accounts.models import User
 from helhet.benefits.models import Benefit
+from helhet.benefits.services.plan import benefit_create
 from helhet.fund.models import AnalysisYear, Application, ApplicationStatus, FundRules
-from helhet.fund.selectors.applications import application_analysis, submission_problems
+from helhet.fund.selectors.applications import (
+    application_analysis,
+    non_monetary_benefits,
+    submission_problems,
+)
 from helhet.fund.services.applications import (
     CostBenefit,
     FundingLine,
@@ -255,3 +260,31 @@ def test_an_initiative_of_another_municipality_is_refused(
             use_kind="project",
         )
     assert not Application.objects.exists()
+
+
+def test_benefits_not_in_kroner_are_listed_beside_never_priced(stavanger: Municipality) -> None:
+    application = draft(stavanger)
+    for title, kind, amount in (
+        ("Tid på medisinrommet", "indirect", Decimal(1695)),
+        ("Færre feilmedisineringer", "qualitative", None),
+    ):
+        benefit_create(
+            actor=None,
+            initiative=application.initiative,
+            title=title,
+            dimension="quality",
+            category="quality",
+            kind=kind,
+            planned_amount=amount,
+        )
+    rules = FundRules.objects.get(fund=application.fund)
+
+    listed = non_monetary_benefits(application)
+
+    assert [(b.title, b.kind, b.hours, b.fte) for b in listed] == [
+        ("Tid på medisinrommet", "indirect", Decimal(1695), Decimal(1)),  # 1 695 hours: one FTE
+        ("Færre feilmedisineringer", "qualitative", None, None),
+    ]
+    # Only the direct benefit's kroner are in the analysis.
+    benefits = {row.benefit for row in application_analysis(application, rules).analysis.rows}
+    assert benefits == {Decimal(1613764)}
