@@ -11,9 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Case, F, IntegerField, Min, Q, QuerySet, Value, When, Window
-from django.db.models.functions import RowNumber
-from django.utils import timezone
+from django.db.models import Min, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from helhet.benefits.models import (
@@ -42,9 +40,6 @@ from helhet.fund.models import (
     GainReturnStatus,
 )
 from helhet.organization.models import Municipality
-
-# Measurements before this year are counted in it (no fund gain is older).
-FIRST_MEASURED_YEAR = 2010
 
 
 class YearState:
@@ -275,17 +270,6 @@ def _benefit_facts(
             due_year=due_date.year if due_date else None,
         )
         monetary[initiative_id].append(facts[pk])
-    # Only the last counted measurement of each year decides that year's realised kroner: the
-    # database keeps that one per indicator and year (a window over the measurements).
-    today = timezone.localdate()
-    year_of = Case(
-        *[
-            When(measured_on__lt=date(y + 1, 1, 1), then=Value(y))
-            for y in range(FIRST_MEASURED_YEAR, today.year + 1)
-        ],
-        default=Value(today.year + 1),
-        output_field=IntegerField(),
-    )
     measurements = (
         Measurement.objects.counted()
         .filter(
@@ -294,14 +278,6 @@ def _benefit_facts(
             indicator__measures_amount=True,
             indicator__unit=IndicatorUnit.NOK,
         )
-        .annotate(
-            last_in_year=Window(
-                RowNumber(),
-                partition_by=[F("indicator_id"), year_of],
-                order_by=F("measured_on").desc(),
-            )
-        )
-        .filter(last_in_year=1)
         .values_list(
             "indicator__benefit_id",
             "indicator__baseline_value",
