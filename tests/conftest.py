@@ -30,6 +30,15 @@ from helhet.organization.models import Municipality, OrgUnit, UnitKind
 FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+# The slowest test (half a minute of migrating) starts first, as a worker takes its first tests in
+# collection order, so that no worker is left running it alone at the end of the run.
+SLOWEST_FIRST = "tests/core/test_migrations.py"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=lambda item: not item.nodeid.startswith(SLOWEST_FIRST))
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings: Settings) -> None:
     settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
