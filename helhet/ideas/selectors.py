@@ -43,103 +43,27 @@ def criteria_set_for_unit(unit: OrgUnit) -> CriteriaSet | None:
 # --- Similar ideas and initiatives ----------------------------------------------------------------
 
 # Words too common to say two texts are about the same thing.
-STOP_WORDS = frozenset(
-    [
-        "alle",
-        "andre",
-        "at",
-        "av",
-        "bare",
-        "ble",
-        "blir",
-        "bli",
-        "da",
-        "de",
-        "dem",
-        "den",
-        "denne",
-        "der",
-        "dere",
-        "det",
-        "dette",
-        "disse",
-        "du",
-        "eller",
-        "en",
-        "er",
-        "et",
-        "etter",
-        "for",
-        "fordi",
-        "fra",
-        "får",
-        "gjør",
-        "gjøre",
-        "han",
-        "har",
-        "hva",
-        "hvem",
-        "hvor",
-        "hvordan",
-        "i",
-        "ikke",
-        "inn",
-        "jeg",
-        "kan",
-        "kommer",
-        "kunne",
-        "man",
-        "med",
-        "mer",
-        "mange",
-        "men",
-        "mot",
-        "må",
-        "ned",
-        "noe",
-        "noen",
-        "nye",
-        "når",
-        "og",
-        "også",
-        "om",
-        "opp",
-        "oss",
-        "på",
-        "sin",
-        "skal",
-        "slik",
-        "som",
-        "så",
-        "til",
-        "under",
-        "ut",
-        "uten",
-        "var",
-        "ved",
-        "vi",
-        "vil",
-        "være",
-        "vært",
-        "the",
-        "and",
-        "for",
-        "with",
-        "bruke",
-        "brukes",
-        "får",
-        "må",
-        "kan",
-        "skal",
-    ]
-)
+_COMMON = """
+alle andre annen at av bare ble blir bli da de dem den denne der dere det dette disse du eller
+en er et etter for fordi fra får gjør gjøre han har hva hvem hvor hvordan i ikke inn jeg kan
+kommer kunne man med mer mange men mot må ned noe noen nye når og også om opp oss på sin skal
+slik som så til under ut uten var ved vi vil være vært the and with bruke brukes nesten ingen
+vite lenge gjennom hele blant egen eget mye bedre enklere
+"""
+# Words every municipal text has, which say nothing of what an idea is about.
+_MUNICIPAL = """
+kommune kommunen kommunens innbyggere innbyggerne ansatte ansattes bruker brukere brukerne
+tjeneste tjenesten tjenester digital digitalt digitale løsning løsningen problem problemet
+"""
+STOP_WORDS = frozenset(_COMMON.split()) | frozenset(_MUNICIPAL.split())
 MIN_WORD = 4
 MAX_WORDS = 12
 MAX_CANDIDATES = 200
 SHOWN = 5
-# What counts: a shared word 2 each, the same service 3, the same unit 1; shown from 2, so the
-# same unit alone does not make two ideas alike.
-WORD_WEIGHT, SERVICE_WEIGHT, UNIT_WEIGHT, ENOUGH = 2, 3, 1, 2
+# What counts: a shared word 2 each, the same service 3, the same unit 1; shown from 3: two
+# shared words, one and the same unit, or the same service. One word alone is too often
+# chance, and the same unit alone says nothing of what the idea is about.
+WORD_WEIGHT, SERVICE_WEIGHT, UNIT_WEIGHT, ENOUGH = 2, 3, 1, 3
 
 
 def significant_words(text: str) -> list[str]:

@@ -12,10 +12,12 @@ from playwright.sync_api import Page
 
 from helhet.demo.benefits.build import build_benefits_demo
 from helhet.demo.fund import build_fund_demo
+from helhet.demo.ideas import build_ideas_demo
 from helhet.demo.maturity import build_maturity_demo
 from helhet.demo.portfolio import build_portfolio_demo
 from helhet.demo.projects import build_projects_demo
 from helhet.fund.models import Application, Fund
+from helhet.ideas.models import Idea
 from helhet.maturity.services.settings import maturity_settings_update
 from helhet.organization.models import Municipality
 from helhet.portfolio.models import Initiative
@@ -60,6 +62,12 @@ def _application(name: str, suffix: str) -> Callable[[Municipality], str]:
     return path
 
 
+def _idea(title: str, suffix: str) -> Callable[[Municipality], str]:
+    return lambda stavanger: suffix.format(
+        pk=Idea.objects.get(municipality=stavanger, title=title).pk
+    )
+
+
 BREAKDOWN_HOURS_AND_FTE = tuple(
     f"#{table} thead th:nth-child({column})"
     for table in ("dimension-table", "department-table", "category-table", "kind-table")
@@ -91,6 +99,10 @@ MAIN_PAGES = [
     Page_(_fund("/fond/{pk}/soknader/")),
     Page_(_application("Medisindispensere", "/fond/soknader/{pk}/")),
     Page_(_fund("/fond/{pk}/gjennomgang/")),
+    Page_(_fixed("/ideer/?sort=-score"), ("table.hh-ideas th:has(a[href*='sort=score'])",)),
+    Page_(_idea("Sensorer for fyllingsgrad i søppeldunker i sentrum", "/ideer/{pk}/")),
+    Page_(_idea("Nøkkelfri adgang for hjemmetjenesten", "/ideer/{pk}/vurdering/")),
+    Page_(_fixed("/ideer/kriterier/")),
 ]
 PUBLIC_PAGES = [
     Page_(_fixed("/logg-inn/"), ("#language + button",)),
@@ -144,7 +156,8 @@ def _check_fits(page: Page, path: str, width: int, key: tuple[str, ...]) -> list
 
 @pytest.fixture
 def full_demo(live_demo: dict[str, Municipality]) -> Municipality:
-    """The demo as `make run` loads it: portfolio, projects, services, benefits and the fund."""
+    """The demo as `make run` loads it: portfolio, projects, services, benefits, the fund and the
+    ideas."""
     stavanger = live_demo["stavanger"]
     if not Initiative.objects.filter(municipality=stavanger).exists():
         build_portfolio_demo(stavanger, live_demo["bergen"])
@@ -152,6 +165,7 @@ def full_demo(live_demo: dict[str, Municipality]) -> Municipality:
         build_maturity_demo(stavanger)
         build_benefits_demo(stavanger)
         build_fund_demo(stavanger)
+        build_ideas_demo(stavanger)
     maturity_settings_update(actor=None, municipality=stavanger, public_page=True)
     return stavanger
 
