@@ -32,6 +32,7 @@ SECTION_OF_VIEW = {
     "benefits:overview": "benefits:overview",
     "benefits:settings": "benefits:overview",
     "accounts:municipality_tokens": "people:member_list",
+    "fund:apply": "portfolio:overview",  # applying from the initiative's page
 }
 
 
