@@ -14,6 +14,7 @@ from helhet.api import (
     benefits_summary,
     decisions,
     fund_applications,
+    fund_decisions,
     gates,
     ideas,
     initiatives,
@@ -62,5 +63,6 @@ for module in (
     benefit_plans,
     ideas,
     fund_applications,
+    fund_decisions,
 ):
     api.add_router("", module.router)

@@ -101,3 +101,26 @@ def get_rw_application_for_user(membership: Membership, pk: int) -> Application:
     if not may_apply_for(membership, application.initiative):
         raise PermissionDenied
     return application
+
+
+# --- Assessment and decision (helhet.fund.views.decisions) ----------------------------------------
+
+
+def get_application_to_assess(membership: Membership, pk: int) -> Application:
+    """The application, if it belongs to the member's municipality (404) and the member's role
+    assesses applications (403 otherwise). Whether they may assess this one (not their own) is
+    the segregation of duties' answer, ``fund.duties.assessment_refusal``."""
+    application = get_application_for_user(membership, pk)
+    if not membership.can(Capability.ASSESS_APPLICATIONS):
+        raise PermissionDenied
+    return application
+
+
+def get_application_to_decide(membership: Membership, pk: int) -> Application:
+    """The application, if it belongs to the member's municipality (404) and the member's role
+    decides fund grants (403 otherwise). Whether they decide this one (the fund's named
+    decider, not their own) is ``fund.duties.decision_refusal``'s answer."""
+    application = get_application_for_user(membership, pk)
+    if not membership.can(Capability.DECIDE_FUND_GRANTS):
+        raise PermissionDenied
+    return application

@@ -1,6 +1,6 @@
 from django.urls import URLPattern, path
 
-from helhet.fund.views import applications, gains, review
+from helhet.fund.views import applications, decisions, gains, review
 
 app_name = "fund"
 
@@ -22,6 +22,9 @@ urlpatterns: list[URLPattern] = [
         "soknader/<int:pk>/trekk/", applications.application_withdraw, name="application_withdraw"
     ),
     # Assessment, ranking and decision.
+    path("soknader/<int:pk>/vurdering/", decisions.application_assess, name="application_assess"),
+    path("soknader/<int:pk>/vedtak/", decisions.application_decide, name="application_decide"),
+    path("<int:pk>/rangering/", decisions.ranking, name="ranking"),
     # Gains back to the fund, the review and its exports.
     path("<int:pk>/gevinster/", gains.gains, name="gains"),
     path("soknader/<int:pk>/gevinster/", gains.gain_settle, name="gain_settle"),
