@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from helhet.core.formats import number_text
 from helhet.fund.models import Application, CriterionScore, FundCriterion, FundRules, UseKind
 from helhet.fund.money import money_text
+from helhet.fund.selectors.applications import amount_applied
 
 TWO_PLACES = Decimal("0.01")
 
@@ -59,11 +60,6 @@ def weighted_score(pairs: Iterable[tuple[int, int]]) -> Decimal | None:
         return None
     value = Decimal(sum(weight * score for weight, score in pairs)) / Decimal(total_weight)
     return value.quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
-
-
-def amount_applied(application: Application) -> Decimal:
-    """The sum of the amounts applied for over the budget years (prefetch ``years``)."""
-    return sum((year.amount_applied for year in application.years.all()), Decimal("0.00"))
 
 
 def amount_granted(application: Application) -> Decimal:
