@@ -109,7 +109,7 @@ class DecisionForm(StyledForm):
     """The decision; ``granted_<year>`` per budget year counts only for a grant in part."""
 
     outcome = forms.ChoiceField(
-        label=_("Decision"),
+        label=_("Decision on the application"),
         choices=DecisionOutcome.choices,
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose the decision.")},

@@ -23,6 +23,7 @@ from helhet.fund.access import (
 )
 from helhet.fund.duties import assessment_refusal, decision_refusal, state_refusal
 from helhet.fund.forms.decisions import DecisionForm, FormalCheckForm, ScoresForm
+from helhet.fund.models import FINAL_STATUSES
 from helhet.fund.selectors.assessment import application_assessment
 from helhet.fund.selectors.balance import fund_balance
 from helhet.fund.selectors.decisions import application_decisions
@@ -120,7 +121,7 @@ def application_decide(request: MemberRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("The decision is recorded."))
+            messages.success(request, _("The decision on the application is recorded."))
             return redirect(reverse("fund:application_decide", args=[application.pk]))
     return render(
         request,
@@ -133,6 +134,7 @@ def application_decide(request: MemberRequest, pk: int) -> HttpResponse:
             "decisions": application_decisions(application),
             "balance": fund_balance(application.fund),
             "refusal": refusal,
+            "decided": application.status in FINAL_STATUSES,
             "form": form,
         },
         status=400 if form.is_bound else 200,
