@@ -9,6 +9,7 @@ from django.test import Client
 
 from helhet.accounts.models import Membership, User
 from helhet.accounts.roles import Role
+from helhet.ideas.models import CriteriaSet
 from helhet.organization.models import Municipality
 from tests.conftest import database_state
 
@@ -64,3 +65,16 @@ def test_an_invalid_organisation_number_is_an_error_and_nothing_is_created(
         _create("Sandnes kommune", "sandnes", "12345", "--admin", "drift")
 
     assert database_state() == before
+
+
+def test_the_municipality_starts_with_the_default_screening_criteria(operator: User) -> None:
+    _create("Sandnes kommune", "sandnes", "964965137", "--admin", "drift")
+
+    default = CriteriaSet.objects.get(municipality__slug="sandnes", unit=None)
+    assert list(default.criteria.values_list("name", "weight")) == [
+        ("Nytte for innbyggerne", 3),
+        ("Nytte for de ansatte", 2),
+        ("Strategisk forankring", 2),
+        ("Gjennomførbarhet", 2),
+        ("Hvor haster det", 1),
+    ]
