@@ -15,6 +15,7 @@ from helhet.api import (
     decisions,
     fund_applications,
     fund_decisions,
+    funds,
     gates,
     ideas,
     initiatives,
@@ -64,5 +65,6 @@ for module in (
     ideas,
     fund_applications,
     fund_decisions,
+    funds,
 ):
     api.add_router("", module.router)

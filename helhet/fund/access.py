@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 
 from helhet.accounts.models import Membership
 from helhet.accounts.roles import Capability
-from helhet.fund.models import Application, Fund, LedgerEntry
+from helhet.fund.models import Application, Fund, FundRound, LedgerEntry
 from helhet.portfolio.access import can_edit_initiative, get_initiative_for_user
 from helhet.portfolio.models import Initiative
 
@@ -124,3 +124,16 @@ def get_application_to_decide(membership: Membership, pk: int) -> Application:
     if not membership.can(Capability.DECIDE_FUND_GRANTS):
         raise PermissionDenied
     return application
+
+
+def get_rw_round_for_user(membership: Membership, pk: int) -> FundRound:
+    """The application round, if its fund belongs to the member's municipality (404) and the
+    member keeps funds (403 otherwise)."""
+    if not membership.can(Capability.VIEW_FUNDS):
+        raise PermissionDenied
+    round_ = get_object_or_404(
+        FundRound.objects.select_related("fund"), pk=pk, municipality=membership.municipality
+    )
+    if not membership.can(Capability.MANAGE_FUNDS):
+        raise PermissionDenied
+    return round_

@@ -24,6 +24,7 @@ SECTION_OF_NAMESPACE = {
     "organization": "organization:tree",
     "people": "people:member_list",
     "ideas": "ideas:list",
+    "fund": "fund:list",
 }
 SECTION_OF_VIEW = {
     "projects:gate_times": "methodology:method_list",
@@ -62,6 +63,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append((_("Services"), "maturity:catalogue"))
     if membership.can(Capability.SUBMIT_IDEAS):
         items.append((_("Ideas"), "ideas:list"))
+    if membership.can(Capability.VIEW_FUNDS):
+        items.append((_("Funds"), "fund:list"))
     if membership.can(Capability.VIEW_ORGANIZATION):
         items.append((_("Organisation"), "organization:tree"))
     if membership.can(Capability.VIEW_MEMBERS):

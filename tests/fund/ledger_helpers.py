@@ -4,10 +4,18 @@ the tests is easy to follow)."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from helhet.accounts.models import User
 from helhet.fund.models import Application, ApplicationStatus, EntryKind, Fund
+from helhet.fund.services.funds import (
+    CriterionLine,
+    fund_create,
+    fund_round_create,
+    fund_rules_create,
+)
 from helhet.fund.services.ledger import ledger_entry_record
 from helhet.organization.models import Municipality, OrgUnit, UnitKind
 from helhet.portfolio.models import Initiative, InitiativeKind
@@ -46,14 +54,68 @@ def initiative_named(municipality: Municipality, name: str) -> Initiative:
 
 
 def application_to(
-    fund: Fund, *, actor: User, initiative: str = "Velferdsteknologi"
+    fund: Fund,
+    *,
+    actor: User,
+    initiative: str = "Velferdsteknologi",
+    status: str = ApplicationStatus.SUBMITTED,
 ) -> Application:
-    """A submitted application to ``fund`` from the initiative named ``initiative``; the ledger
-    only needs it to exist (what makes an application complete is tested elsewhere)."""
+    """An application to ``fund`` from the initiative named ``initiative``; the ledger only
+    needs it to exist (what makes an application complete is tested elsewhere)."""
     return Application.objects.create(
         municipality_id=fund.municipality_id,
         fund=fund,
         initiative=initiative_named(fund.municipality, initiative),
-        status=ApplicationStatus.SUBMITTED,
+        status=status,
         created_by=actor,
     )
+
+
+INNOVATION_FUND = "Innovasjonsfondet"
+
+
+def innovation_fund(municipality: Municipality) -> Fund:
+    """A fund kept by the demo's portfolio office (made once per test) with rules version 1 and
+    two criteria, 1 000 000 kr of capital, a round, and a grant of 200 000 kr to
+    "Velferdsteknologi" of which 50 000 kr is paid out."""
+    found = Fund.objects.filter(municipality=municipality, name=INNOVATION_FUND).first()
+    if found is not None:
+        return found
+    office = User.objects.get(username="portefolje")
+    fund = fund_create(
+        actor=office,
+        municipality=municipality,
+        name=INNOVATION_FUND,
+        purpose="Større innovasjonsprosjekter der gevinstene kommer senere.",
+        decision_reference="65/17",
+        decision_date=date(2017, 5, 8),
+        decision_body="Bystyret",
+    )
+    fund_rules_create(
+        actor=office,
+        fund=fund,
+        criteria=[CriterionLine("Nytte for innbyggerne", 3), CriterionLine("Gjennomførbarhet", 1)],
+        max_amount=Decimal("5000000"),
+        max_share=Decimal(50),
+    )
+    fund_round_create(actor=office, fund=fund, name="Våren 2027", deadline=date(2027, 3, 1))
+    record: dict[str, Any] = {"fund": fund, "actor": office}
+    ledger_entry_record(
+        **record, kind=EntryKind.CAPITAL, amount=Decimal("1000000"), reference="65/17"
+    )
+    grant = application_to(fund, actor=office, status=ApplicationStatus.GRANTED)
+    ledger_entry_record(
+        **record,
+        kind=EntryKind.COMMITMENT,
+        amount=Decimal("200000"),
+        application=grant,
+        budget_year=2027,
+    )
+    ledger_entry_record(
+        **record,
+        kind=EntryKind.DISBURSEMENT,
+        amount=Decimal("50000"),
+        application=grant,
+        reference="Bilag 2027-1",
+    )
+    return fund

@@ -62,3 +62,32 @@ def application_balance(application: Application) -> Balance:
     """What is committed to, and disbursed from, one application's grant (capital and returned
     are the gains this application's initiative returned)."""
     return _balance(LedgerEntry.objects.filter(application=application))
+
+
+def fund_balances(funds: object) -> dict[int, Balance]:
+    """Each fund's balances (by the fund's id), in one query for all of them; a fund with no
+    entries has all zero."""
+    rows = (
+        LedgerEntry.objects.filter(fund__in=funds)
+        .values("fund")
+        .annotate(
+            capital=_sum(EntryKind.CAPITAL),
+            returned=_sum(EntryKind.RETURNED_GAIN),
+            commitment=_sum(EntryKind.COMMITMENT),
+            release=_sum(EntryKind.RELEASE),
+            disbursed=_sum(EntryKind.DISBURSEMENT),
+        )
+        .order_by()
+    )
+    return {
+        row["fund"]: Balance(
+            capital=row["capital"],
+            returned=row["returned"],
+            committed=row["commitment"] - row["release"],
+            disbursed=row["disbursed"],
+        )
+        for row in rows
+    }
+
+
+EMPTY_BALANCE = Balance(capital=ZERO, returned=ZERO, committed=ZERO, disbursed=ZERO)
