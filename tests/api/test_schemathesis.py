@@ -27,9 +27,11 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from helhet.api.urls import api
+from helhet.fund.models import EntryKind, LedgerEntry
 from helhet.organization.models import Municipality, OrgUnit
 from tests.benefits.helpers import indicator
 from tests.fund.application_helpers import draft, the_fund
+from tests.fund.ledger_helpers import innovation_fund
 from tests.ideas.helpers import submit
 from tests.maturity.matrix_catalogue import catalogue_service
 from tests.projects.matrix_projects import project
@@ -62,7 +64,7 @@ def _keep_the_test_connection() -> Any:
 def real_ids(stavanger: Municipality) -> dict[str, int]:
     """Ids of real objects of the municipality, by path parameter: a project on a method with a
     decision request waiting, a benefit's indicator, a service, an idea, a fund and a draft
-    application to it, a unit."""
+    application to it, a ledger entry (a disbursement of a grant), a unit."""
     initiative = project(stavanger, "Schemathesis-prosjektet", pending=True)
     waiting = initiative.decision_requests.first()
     return {
@@ -73,6 +75,9 @@ def real_ids(stavanger: Municipality) -> dict[str, int]:
         "idea_id": submit(stavanger).pk,
         "fund_id": the_fund(stavanger).pk,
         "application_id": draft(stavanger).pk,
+        "entry_id": LedgerEntry.objects.get(
+            fund=innovation_fund(stavanger), kind=EntryKind.DISBURSEMENT
+        ).pk,
         "unit_id": OrgUnit.objects.for_municipality(stavanger).order_by("pk").first().pk,  # type: ignore[union-attr]
     }
 
