@@ -81,12 +81,13 @@ class ScoresForm(StyledForm):
                 empty_value=None,
                 required=False,
                 help_text=criterion.description,
+                widget=forms.Select(attrs={"class": "ds-input"}),
             )
             self.fields[f"comment_{criterion.pk}"] = forms.CharField(
                 label=_("Comment on %(criterion)s") % {"criterion": criterion.name},
                 required=False,
                 max_length=comment_length,
-                widget=forms.Textarea(attrs={"rows": 2}),
+                widget=forms.Textarea(attrs={"rows": 2, "class": "ds-input"}),
             )
         self.rows = [
             (criterion, self[f"score_{criterion.pk}"], self[f"comment_{criterion.pk}"])
@@ -148,6 +149,8 @@ class DecisionForm(StyledForm):
                 help_text=_("Applied for: %(amount)s")
                 % {"amount": money_text(year.amount_applied)},
             )
+        for year in years:  # added after StyledForm styled the others
+            self.fields[f"granted_{year.year}"].widget.attrs["class"] = "ds-input"
         self.granted_fields = [self[f"granted_{year.year}"] for year in years]
 
     def granted(self) -> dict[int, Decimal]:
