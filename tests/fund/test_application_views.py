@@ -36,6 +36,9 @@ def test_the_project_leader_applies_from_the_initiative_page_and_submits(
     page = client.get(f"/portefolje/tiltak/{initiative.pk}/").content.decode()
     assert f'href="/fond/tiltak/{initiative.pk}/sok/"' in page
     assert "Søk digitaliseringsfondet" in page
+    fund_page = client.get(f"/fond/{fund.pk}/").content.decode()
+    assert f'href="/fond/{fund.pk}/soknader/"' in fund_page
+    assert f'href="/fond/{fund.pk}/soknader/ny/"' in fund_page
     apply_page = client.get(f"/fond/tiltak/{initiative.pk}/sok/").content.decode()
     assert f"/fond/{fund.pk}/soknader/ny/?tiltak={initiative.pk}" in apply_page
     form_page = client.get(f"/fond/{fund.pk}/soknader/ny/?tiltak={initiative.pk}")
