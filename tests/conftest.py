@@ -10,12 +10,14 @@ Tests on a transactional database (the browser tests' live server) end with a fl
 everything; the demo is built again before the next test that expects it."""
 
 from collections.abc import Callable, Generator
+from io import StringIO
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.apps import apps
-from django.db import connection
+from django.core.management import call_command
+from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 from pytest_django import DjangoDbBlocker
@@ -132,9 +134,30 @@ def pytest_runtest_teardown(item: pytest.Item) -> Generator[None]:
 def _empty_database_unless_demo(request: pytest.FixtureRequest) -> None:
     """A test in a transaction that does not ask for the demo sees the empty database it sees
     without the shared demo."""
-    if "demo" not in request.fixturenames and _database_use(request.node) == "test":
+    names = request.fixturenames
+    if "demo" not in names and "whole_demo" not in names and _database_use(request.node) == "test":
         request.getfixturevalue("_django_db_helper")
         _DemoDatabase.remove_in_transaction()
+
+
+@pytest.fixture(scope="module")
+def whole_demo(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Generator[None]:
+    """The whole demo as ``manage.py load_demo`` loads it (portfolio, methods, benefits, maturity,
+    fund: ~3 CPU-seconds) once for the tests of a module, in a transaction each test's own
+    transaction nests in, so each test finds it as freshly loaded; rolled back after the module's
+    last test. Only for a module whose every test uses it: a test of the module that does not
+    still sees it."""
+    with django_db_blocker.unblock():
+        module_transaction = transaction.atomic()
+        module_transaction.__enter__()
+        try:
+            _DemoDatabase.remove_in_transaction()
+            with override_settings(DEBUG=True, PASSWORD_HASHERS=FAST_PASSWORD_HASHERS):
+                call_command("load_demo", stdout=StringIO())
+            yield
+        finally:
+            transaction.set_rollback(True)
+            module_transaction.__exit__(None, None, None)
 
 
 @pytest.fixture(autouse=True)

@@ -2,13 +2,10 @@
 alive: example costs, dates, owners and leaders (marked as examples) and recent status reports."""
 
 from datetime import date, datetime, timedelta
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
-from pytest_django.fixtures import Settings
 
 from helhet.accounts.duties import refusal_to_choose
 from helhet.accounts.models import User
@@ -45,9 +42,8 @@ AUDIT_INITIATIVES = {
 
 
 @pytest.fixture
-def loaded(db: None, settings: Settings) -> None:
-    settings.DEBUG = True  # load_demo refuses otherwise
-    call_command("load_demo", stdout=StringIO())
+def loaded(whole_demo: None, db: None) -> None:
+    """What ``manage.py load_demo`` loads (tests/conftest.py)."""
 
 
 def test_stavanger_holds_every_initiative_the_audit_names(loaded: None) -> None:

@@ -2,12 +2,8 @@
 waiting for the project owner at the gate into operation, one waiting for Smartby's chief for
 over a month, and a project with a board, uncertainties and a lesson in its log."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 from django.test import Client
-from pytest_django.fixtures import Settings
 
 from helhet.accounts.models import User
 from helhet.methodology.models import DecisionRequest, ProjectMethod
@@ -17,9 +13,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def loaded(settings: Settings) -> None:
-    settings.DEBUG = True  # load_demo refuses otherwise
-    call_command("load_demo", stdout=StringIO())
+def loaded(whole_demo: None, db: None) -> None:
+    """What ``manage.py load_demo`` loads (tests/conftest.py)."""
 
 
 def test_four_demo_initiatives_run_on_four_methods(loaded: None) -> None:

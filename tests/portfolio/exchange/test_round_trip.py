@@ -5,11 +5,8 @@ history."""
 
 import io
 from decimal import Decimal
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
-from pytest_django.fixtures import Settings
 
 from helhet.accounts.models import User
 from helhet.organization.models import Municipality
@@ -22,10 +19,8 @@ from tests.portfolio.exchange_files import csv_file, read_xlsx, xlsx_file
 
 
 @pytest.fixture
-def demo_portfolio(db: None, settings: Settings) -> Municipality:
+def demo_portfolio(whole_demo: None, db: None) -> Municipality:
     """Stavanger with the whole demo portfolio (methods, phases, funding, status reports)."""
-    settings.DEBUG = True  # load_demo refuses otherwise
-    call_command("load_demo", stdout=StringIO())
     return Municipality.objects.get(slug="stavanger")
 
 
