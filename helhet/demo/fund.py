@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -26,14 +27,12 @@ from django.utils import timezone
 from helhet.accounts.models import User
 from helhet.benefits.models import BenefitKind, Category, Dimension
 from helhet.benefits.services.plan import benefit_create
-from helhet.core.history import save_with_history
 from helhet.demo.portfolio_examples import DIGIBARNEVERN_GRANT, WIRELESS_GRANT
 from helhet.fund.models import (
     Application,
     DecisionOutcome,
     EntryKind,
     Fund,
-    FundCriterion,
     FundRound,
     FundRules,
     GainReturnRule,
@@ -47,6 +46,12 @@ from helhet.fund.services.applications import (
 )
 from helhet.fund.services.assessment import application_formal_check, application_score
 from helhet.fund.services.decisions import application_decide
+from helhet.fund.services.funds import (
+    CriterionLine,
+    fund_create,
+    fund_round_create,
+    fund_rules_create,
+)
 from helhet.fund.services.ledger import ledger_entry_record
 from helhet.organization.models import Municipality
 from helhet.portfolio.models import Initiative
@@ -97,6 +102,18 @@ CRITERIA = (
     ("Strategisk forankring", "Digitaliseringsstrategien og de nasjonale prosjektene.", 2),
     ("Gjennomførbarhet", "Organisering, kompetanse og risiko.", 2),
     ("Hast", "Hva tapes ved å vente et år.", 1),
+)
+# A second version, an example of changing the rules: the applications before keep version 1.
+RULES_2_CHANGES: dict[str, Any] = {
+    "min_amount": Decimal(200_000),
+    "max_amount": Decimal(10_000_000),
+    "max_share": Decimal(80),
+}
+RULES_2_NOTE = (
+    "Eksempel på en ny versjon, etter mønster av Digdirs medfinansieringsordning: fondet dekker "
+    "inntil 80 prosent av prosjektkostnaden, minst 200 000 og høyst 10 millioner kroner per "
+    "søknad, over høyst tre budsjettår. Kriteriene og gevinstregelen er uendret; søknadene fra "
+    "før beholder versjon 1."
 )
 
 
@@ -274,7 +291,14 @@ def build_fund_demo(stavanger: Municipality) -> Fund:
     }
     for payment in PAYMENTS:
         _pay(fund, granted[payment.initiative], payment, office)
-    round_ = _round(fund, office, today)
+    _rules_2(fund, office, today)
+    round_ = fund_round_create(
+        actor=office,
+        fund=fund,
+        name=ROUND_NAME.format(year=today.year + 1),
+        opens_on=today - timedelta(days=45),
+        deadline=today + timedelta(days=21),
+    )
     for data in ROUND:
         _application(fund, initiatives[data.initiative], data, round_, today)
     return fund
@@ -293,7 +317,8 @@ def _at(day: date) -> datetime:
 
 
 def _fund(m: Municipality, office: User) -> Fund:
-    fund = Fund(
+    return fund_create(
+        actor=office,
         municipality=m,
         name=FUND_NAME,
         purpose=FUND_PURPOSE,
@@ -301,51 +326,35 @@ def _fund(m: Municipality, office: User) -> Fund:
         decision_date=COUNCIL_DECISION,
         decision_body="Bystyret",
     )
-    fund.full_clean()
-    save_with_history(fund, actor=office)
-    return fund
 
 
 def _rules(fund: Fund, office: User) -> FundRules:
-    rules = FundRules(
-        municipality_id=fund.municipality_id,
+    """The first version of the rules, dated when case 64/17 set them."""
+    rules = fund_rules_create(
+        actor=office,
         fund=fund,
-        version=1,
+        criteria=[
+            CriterionLine(name, weight, description) for name, description, weight in CRITERIA
+        ],
+        note=RULES_NOTE,
+        finances_one_off=True,
+        finances_entry_ticket=True,
+        finances_project=True,
+        max_budget_years=3,
         gain_return=GainReturnRule.SHARE,
         gain_return_share=Decimal(50),
         gain_return_years=5,
-        max_budget_years=3,
-        note=RULES_NOTE,
-        created_by=office,
     )
-    rules.full_clean()
-    rules.save()
-    for position, (name, description, weight) in enumerate(CRITERIA):
-        criterion = FundCriterion(
-            municipality_id=fund.municipality_id,
-            rules=rules,
-            name=name,
-            description=description,
-            weight=weight,
-            position=position,
-        )
-        criterion.full_clean()
-        criterion.save()
     FundRules.objects.filter(pk=rules.pk).update(created_at=_at(RULES_DECIDED))
     return rules
 
 
-def _round(fund: Fund, office: User, today: date) -> FundRound:
-    round_ = FundRound(
-        municipality_id=fund.municipality_id,
-        fund=fund,
-        name=ROUND_NAME.format(year=today.year + 1),
-        opens_on=today - timedelta(days=45),
-        deadline=today + timedelta(days=21),
-    )
-    round_.full_clean()
-    save_with_history(round_, actor=office)
-    return round_
+def _rules_2(fund: Fund, office: User, today: date) -> FundRules:
+    """The second version, copied from the first with ``RULES_2_CHANGES``, dated at the start of
+    last year."""
+    rules = fund_rules_create(actor=office, fund=fund, note=RULES_2_NOTE, **RULES_2_CHANGES)
+    FundRules.objects.filter(pk=rules.pk).update(created_at=_at(date(today.year - 1, 1, 15)))
+    return rules
 
 
 def _plan(initiative: Initiative, title: str, description: str) -> None:

@@ -58,12 +58,15 @@ def test_the_demo_fund_tells_the_audits_story_with_example_amounts_marked(fund: 
         "65/17",
     )
 
-    # Rules v1: all three kinds, realised gains back to the fund (the share an example).
-    rules = fund.rule_versions.get()
-    assert rules.version == 1
-    assert all(rules.finances(kind) for kind in UseKind.values)
-    assert rules.gain_return == GainReturnRule.SHARE and rules.gain_return_share > 0
-    assert "tilbakeføres til fondet" in rules.note and "eksempler" in rules.note
+    # Rules v1: all three kinds, realised gains back to the fund (the share an example); v2
+    # an example change, which this year's round is submitted under while the grants keep v1.
+    first, rules = fund.rule_versions.order_by("version")
+    assert (first.version, rules.version) == (1, 2)
+    assert all(first.finances(kind) for kind in UseKind.values)
+    assert first.gain_return == GainReturnRule.SHARE and first.gain_return_share > 0
+    assert "tilbakeføres til fondet" in first.note and "eksempler" in first.note
+    assert rules.max_share == 80 and rules.gain_return_share == first.gain_return_share
+    assert [c.name for c in rules.criteria.all()] == [c.name for c in first.criteria.all()]
 
     # Every entry but the council's capital, and every application, says its amounts are
     # examples.
@@ -80,6 +83,7 @@ def test_the_demo_fund_tells_the_audits_story_with_example_amounts_marked(fund: 
     ticket = fund.applications.get(initiative__name="DigiBarnevern")
     assert (wireless.use_kind, ticket.use_kind) == (UseKind.ONE_OFF, UseKind.ENTRY_TICKET)
     assert {wireless.status, ticket.status} == {ApplicationStatus.GRANTED}
+    assert wireless.rules == ticket.rules == first
     commitments = LedgerEntry.objects.filter(
         application__in=[wireless, ticket], kind=EntryKind.COMMITMENT
     )
@@ -100,6 +104,7 @@ def test_the_demo_fund_tells_the_audits_story_with_example_amounts_marked(fund: 
     assert len(submission_problems(draft, rules, today=timezone.localdate())) == 1
     granted = by_status[ApplicationStatus.PARTLY_GRANTED]
     assert granted.decisions.get().conditions
+    assert granted.rules == by_status[ApplicationStatus.SUBMITTED].rules == rules
 
     # The balance adds up: capital less what is committed (a release gives back).
     balance = fund_balance(fund)
