@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Min, Q, QuerySet
+from django.db.models import Case, DateField, Exists, Min, OuterRef, Q, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from helhet.benefits.models import (
@@ -243,12 +243,37 @@ def grant_facts(applications: QuerySet[Application]) -> list[GrantFacts]:
     ]
 
 
+def _last_in_each_period(
+    measurements: QuerySet[Measurement], years: Iterable[int]
+) -> QuerySet[Measurement]:
+    """The measurements among ``measurements`` that the due computation can read for
+    ``years``: those with no later counted measurement of the same indicator before the end of
+    the first of ``years`` on or after their own year (after the last of the years: no later
+    one at all). The last measurement up to any year's end is always among them. The period's
+    end is a plain comparison, never a date function (which SQLite would run in Python for
+    every row)."""
+    ends = [date(year + 1, 1, 1) for year in sorted(set(years))]
+    period_end = Case(
+        *[When(measured_on__lt=end, then=Value(end)) for end in ends],
+        default=Value(date.max),
+        output_field=DateField(),
+    )
+    later = Measurement.objects.counted().filter(
+        indicator_id=OuterRef("indicator_id"),
+        measured_on__gt=OuterRef("measured_on"),
+        measured_on__lt=OuterRef("period_end"),
+    )
+    return measurements.alias(period_end=period_end).exclude(Exists(later))
+
+
 def _benefit_facts(
-    initiative_ids: Iterable[int], hours: Decimal
+    initiative_ids: Iterable[int], hours: Decimal, years: Iterable[int]
 ) -> tuple[dict[int, list[BenefitGainFacts]], dict[int, list[NonMonetary]]]:
     """Per initiative, the facts of its benefits that may give money (all but the abandoned:
     freed time gives money through a budget cut), and those that are not money (three
-    queries: benefits, amount measurements, budget cuts)."""
+    queries: benefits, amount measurements, budget cuts). Of the measurements only those the
+    due computation may read for ``years`` are fetched: the last of each indicator up to the
+    end of each of those years (and the last of all), not every one."""
     benefits = (
         Benefit.objects.filter(initiative_id__in=list(initiative_ids))
         .exclude(status=BenefitStatus.ABANDONED)
@@ -271,7 +296,7 @@ def _benefit_facts(
         )
         monetary[initiative_id].append(facts[pk])
     measurements = (
-        Measurement.objects.counted()
+        _last_in_each_period(Measurement.objects.counted(), years)
         .filter(
             indicator__benefit__initiative_id__in=list(initiative_ids),
             indicator__benefit__kind=BenefitKind.DIRECT,
@@ -299,7 +324,13 @@ def _benefit_facts(
     for benefit_id, year, amount in cuts:
         if benefit_id in facts:
             facts[benefit_id].cuts.append((year, amount))
-    return monetary, others
+    # Only a direct benefit realises kroner, and any other one gives money only through a
+    # budget cut: the rest add nothing to any year's gain and are left out of the computation.
+    priced = {
+        initiative_id: [fact for fact in found if fact.kind == BenefitKind.DIRECT or fact.cuts]
+        for initiative_id, found in monetary.items()
+    }
+    return priced, others
 
 
 def gains_for(grants: list[GrantFacts], *, municipality: Municipality, today: date) -> FundGains:
@@ -307,7 +338,13 @@ def gains_for(grants: list[GrantFacts], *, municipality: Municipality, today: da
     however many grants, benefits and measurements."""
     hours = hours_per_fte(municipality)
     initiatives = {grant.initiative_id for grant in grants}
-    monetary, others = _benefit_facts(initiatives, hours) if grants else ({}, {})
+    asked = {
+        year
+        for grant in grants
+        if grant.first_year
+        for year in gain_years(grant.first_year, grant.years)
+    }
+    monetary, others = _benefit_facts(initiatives, hours, asked) if grants else ({}, {})
     settled: dict[tuple[int, int], GainReturn] = (
         {
             (s.application_id, s.year): s
