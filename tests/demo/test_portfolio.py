@@ -84,7 +84,9 @@ def test_bergen_sees_only_its_own_demo_initiatives(loaded: None) -> None:
 
 
 def test_the_portfolio_looks_alive_with_examples_marked_and_duties_kept(loaded: None) -> None:
-    stavanger = Initiative.objects.filter(municipality__slug="stavanger")
+    everything = Initiative.objects.filter(municipality__slug="stavanger")
+    # An idea the demo's idea intake just promoted has no figures yet.
+    stavanger = everything.exclude(kind=InitiativeKind.IDEA)
     today = timezone.localdate()
 
     # Every initiative has a cost; every one whose figures are examples says so by its tag, and
@@ -131,7 +133,7 @@ def test_the_portfolio_looks_alive_with_examples_marked_and_duties_kept(loaded: 
     client = Client()
     client.force_login(User.objects.get(username="leser"))
     page = client.get("/portefolje/").content.decode()
-    assert f"{stavanger.count()} av {stavanger.count()} har anslag" in page
+    assert f"{stavanger.count()} av {everything.count()} har anslag" in page
     assert "Ingrid Løland" in page
     assert "Ingen finansiering er registrert." not in page
 
