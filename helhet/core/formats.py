@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.utils import formats
+from django.utils.translation import gettext as _
 
 if TYPE_CHECKING:
     from fpdf import FPDF
@@ -57,6 +58,42 @@ def pdf_start(
     pdf.set_margins(margin, margin, margin)
     pdf.add_page()
     return pdf
+
+
+def numbered_pdf(
+    *,
+    orientation: str,
+    title: str,
+    author: str,
+    margin: int,
+    page_break: int,
+    footer_at: int,
+    compress: bool,
+) -> FPDF:
+    """A new A4 document with Helhet's settings (``pdf_start``) and "page N of M" at the right of
+    every page's foot, ``footer_at`` mm above the bottom edge."""
+    from fpdf import FPDF
+
+    class _NumberedPDF(FPDF):
+        def footer(self) -> None:
+            self.set_y(-footer_at)
+            self.set_font("Helvetica", size=8)
+            self.cell(
+                text=pdf_latin(
+                    _("page %(number)s of %(pages)s") % {"number": self.page_no(), "pages": "{nb}"}
+                ),
+                align="R",
+                w=self.epw,
+            )
+
+    return pdf_start(
+        _NumberedPDF(orientation=orientation, format="A4"),
+        title=title,
+        author=author,
+        margin=margin,
+        page_break=page_break,
+        compress=compress,
+    )
 
 
 def pdf_line(pdf: FPDF, text: str) -> None:

@@ -29,7 +29,7 @@ from helhet.benefits.exports.texts import (
 )
 from helhet.benefits.models import Benefit, format_number
 from helhet.benefits.selectors.follow_up import IndicatorFigures, indicator_figures
-from helhet.core.formats import long_date, pdf_latin, pdf_line, pdf_start
+from helhet.core.formats import long_date, numbered_pdf, pdf_latin, pdf_line
 from helhet.portfolio.models import Initiative
 
 if TYPE_CHECKING:
@@ -70,26 +70,13 @@ def plan_pdf(
 def _new_pdf(title: str, initiative: Initiative, compress: bool) -> FPDF:
     """An empty A4 portrait document with its metadata, margins and a page number at the foot
     of every page."""
-    from fpdf import FPDF
-
-    class _PlanPDF(FPDF):
-        def footer(self) -> None:
-            self.set_y(-12)
-            self.set_font("Helvetica", size=8)
-            self.cell(
-                text=pdf_latin(
-                    _("page %(number)s of %(pages)s") % {"number": self.page_no(), "pages": "{nb}"}
-                ),
-                align="R",
-                w=self.epw,
-            )
-
-    return pdf_start(
-        _PlanPDF(orientation="portrait", format="A4"),
+    return numbered_pdf(
+        orientation="portrait",
         title=title,
         author=initiative.municipality.name,
         margin=15,
         page_break=18,
+        footer_at=12,
         compress=compress,
     )
 

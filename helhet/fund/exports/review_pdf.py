@@ -1,7 +1,7 @@
 """The fund's review as an A4 PDF for the political case: the fund and its balance now, the
 balance year by year, what was financed by kind, department and budget year, the largest grants
 with their initiatives' benefits, the gains due and returned, and the money committed to stopped
-or late initiatives. Core fonts in Windows-1252 (``core.formats.pdf_start``): a character outside
+or late initiatives. Core fonts in Windows-1252 (``core.formats.numbered_pdf``): a character outside
 it prints as "?"."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
-from helhet.core.formats import kroner_text, long_date, pdf_latin, pdf_line, pdf_start
+from helhet.core.formats import kroner_text, long_date, numbered_pdf, pdf_latin, pdf_line
 from helhet.fund.selectors.review import Financed, FundedLine, FundReview
 
 if TYPE_CHECKING:
@@ -29,26 +29,13 @@ def _money(value: Decimal | None) -> str:
 
 
 def _new_pdf(review: FundReview, title: str, compress: bool) -> FPDF:
-    from fpdf import FPDF
-
-    class _ReviewPDF(FPDF):
-        def footer(self) -> None:
-            self.set_y(-10)
-            self.set_font("Helvetica", size=8)
-            self.cell(
-                text=pdf_latin(
-                    _("page %(number)s of %(pages)s") % {"number": self.page_no(), "pages": "{nb}"}
-                ),
-                align="R",
-                w=self.epw,
-            )
-
-    return pdf_start(
-        _ReviewPDF(orientation="landscape", format="A4"),
+    return numbered_pdf(
+        orientation="landscape",
         title=title,
         author=review.fund.municipality.name,
         margin=12,
         page_break=14,
+        footer_at=10,
         compress=compress,
     )
 
