@@ -62,7 +62,7 @@ class YearOut(Schema):
         return money(row.amount_granted)
 
 
-class FundingOut(Schema):
+class OtherFundingOut(Schema):
     source: str = Field(description="own_budget, digdir, ks, eu, state_grant or other")
     amount: str
     note: str
@@ -139,7 +139,7 @@ class ApplicationOut(Schema):
 class ApplicationDetailOut(ApplicationOut):
     project_description: str
     years: list[YearOut]
-    other_funding: list[FundingOut]
+    other_funding: list[OtherFundingOut]
     analysis: AnalysisOut | None = Field(description="null while the fund has no rules")
     missing: list[str] = Field(
         description="What keeps a draft from being submitted; empty when it may be"
@@ -179,7 +179,7 @@ class YearIn(Schema):
     amount_applied: Money
 
 
-class FundingIn(Schema):
+class OtherFundingIn(Schema):
     source: Literal[tuple(OtherFundingSource.values)]  # type: ignore[valid-type]
     amount: Money
     note: str = text(ApplicationFunding, "note")
@@ -197,7 +197,7 @@ class ApplicationIn(Schema):
     project_description: str | None = text(Application, "project_description", None)
     total_cost: Money | None = None
     years: list[YearIn] = Field([], max_length=10)
-    other_funding: list[FundingIn] = Field([], max_length=20)
+    other_funding: list[OtherFundingIn] = Field([], max_length=20)
 
 
 def _detail(application: Application) -> Application:

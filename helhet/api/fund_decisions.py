@@ -51,7 +51,7 @@ class CriterionScoreOut(Schema):
     comment: str
 
 
-class AssessmentOut(Schema):
+class ApplicationAssessmentOut(Schema):
     application_id: int
     formal_check_passed: bool | None = Field(description="null until checked")
     formal_check_note: str
@@ -98,17 +98,17 @@ class FormalCheckIn(Schema):
     note: str = text(Application, "formal_check_note")
 
 
-class ScoreIn(Schema):
+class CriterionScoreIn(Schema):
     criterion_id: Id
     score: Score
     comment: str = text(CriterionScore, "comment")
 
 
-class ScoresIn(Schema):
+class CriterionScoresIn(Schema):
     """Step two: scores 1–5 on criteria of the application's rules version; a score already
     given is replaced."""
 
-    scores: list[ScoreIn] = Field(max_length=100)
+    scores: list[CriterionScoreIn] = Field(max_length=100)
 
 
 class GrantedYearIn(Schema):
@@ -116,7 +116,7 @@ class GrantedYearIn(Schema):
     amount: Money
 
 
-class DecisionIn(Schema):
+class FundDecisionIn(Schema):
     """The decision. ``granted`` (per budget year) counts only for ``partly_granted``;
     ``reason`` is required for ``rejected`` and ``deferred``, ``case_reference`` for every
     outcome but ``deferred``."""
@@ -133,7 +133,7 @@ class DecisionIn(Schema):
     granted: list[GrantedYearIn] = Field([], max_length=10)
 
 
-class DecisionOut(Schema):
+class FundDecisionOut(Schema):
     id: int
     application_id: int
     outcome: str
@@ -149,7 +149,7 @@ class DecisionOut(Schema):
         return str(decision.get_outcome_display())
 
 
-class DecisionResultOut(DecisionOut):
+class DecisionResultOut(FundDecisionOut):
     status: str = Field(description="The application's status after the decision")
     granted: dict[str, str | None] = Field(description="Amount granted per budget year (NOK)")
 
@@ -165,7 +165,7 @@ class DecisionResultOut(DecisionOut):
 
 @router.get(
     "/fund-applications/{application_id}/assessment",
-    response={200: AssessmentOut, **ERRORS},
+    response={200: ApplicationAssessmentOut, **ERRORS},
     summary="An application's assessment: formal check, the system's checks, scores",
     operation_id="helhet_api_fund_assessment_read",
 )
@@ -181,7 +181,7 @@ def _to_assess(request: HttpRequest, application_id: Id) -> tuple[Application, s
 
 @router.post(
     "/fund-applications/{application_id}/assessment/formal-check",
-    response={200: AssessmentOut, **BODY_ERRORS},
+    response={200: ApplicationAssessmentOut, **BODY_ERRORS},
     summary="Record whether a submitted application meets the formal requirements",
     description="The portfolio office, never for an application they wrote or submitted nor "
     "one for an initiative they own or lead (403, the detail says which). 422 for a draft or "
@@ -206,13 +206,13 @@ def fund_formal_check(request: HttpRequest, application_id: Id, payload: FormalC
 
 @router.post(
     "/fund-applications/{application_id}/assessment/scores",
-    response={200: AssessmentOut, **BODY_ERRORS},
+    response={200: ApplicationAssessmentOut, **BODY_ERRORS},
     summary="Score an application on the criteria of its rules version (1–5)",
     description="The portfolio office, once the formal requirements are found met (422 "
     "before); 403 for those the segregation of duties keeps from assessing it.",
     operation_id="helhet_api_fund_scores",
 )
-def fund_scores(request: HttpRequest, application_id: Id, payload: ScoresIn) -> Any:
+def fund_scores(request: HttpRequest, application_id: Id, payload: CriterionScoresIn) -> Any:
     application, refusal = _to_assess(request, application_id)
     if refusal is not None:
         return Status(403, {"detail": refusal})
@@ -229,7 +229,7 @@ def fund_scores(request: HttpRequest, application_id: Id, payload: ScoresIn) -> 
 
 @router.get(
     "/fund-applications/{application_id}/decisions",
-    response={200: list[DecisionOut], **ERRORS},
+    response={200: list[FundDecisionOut], **ERRORS},
     summary="The decisions on an application, oldest first",
     operation_id="helhet_api_fund_decision_list",
 )
@@ -250,7 +250,7 @@ def fund_decision_list(request: HttpRequest, application_id: Id) -> Any:
     "deferral without a reason, a final decision without a case reference.",
     operation_id="helhet_api_fund_decide",
 )
-def fund_decide(request: HttpRequest, application_id: Id, payload: DecisionIn) -> Any:
+def fund_decide(request: HttpRequest, application_id: Id, payload: FundDecisionIn) -> Any:
     membership = request_membership(request)
     application = get_application_to_decide(membership, application_id)
     refusal = decision_refusal(membership.user, application)

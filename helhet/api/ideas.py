@@ -104,20 +104,20 @@ class IdeaIn(Schema):
     service_id: Id | None = None
 
 
-class ScoreIn(Schema):
+class IdeaScoreIn(Schema):
     criterion_id: Id
     score: Annotated[int, Field(ge=1, le=5)]
 
 
-class ScoresIn(Schema):
-    scores: list[ScoreIn] = Field(..., max_length=100)
+class IdeaScoresIn(Schema):
+    scores: list[IdeaScoreIn] = Field(..., max_length=100)
 
 
 class QuestionIn(Schema):
     question: str = text(IdeaQuestion, "question", ...)
 
 
-class DecisionIn(Schema):
+class IdeaDecisionIn(Schema):
     """reject needs a reason; merge names initiative_id; promote names name, kind (idea or
     project) and owning_unit_id, and registers a new initiative."""
 
@@ -213,7 +213,7 @@ def idea_create(request: HttpRequest, payload: IdeaIn) -> Any:
     "set must be scored 1-5; a decided idea is not scored again (422).",
     operation_id="helhet_api_ideas_idea_score",
 )
-def idea_score(request: HttpRequest, idea_id: Id, payload: ScoresIn) -> Any:
+def idea_score(request: HttpRequest, idea_id: Id, payload: IdeaScoresIn) -> Any:
     membership = request_membership(request)
     idea = get_idea_to_screen(membership, idea_id)
     try:
@@ -245,7 +245,7 @@ def question_create(request: HttpRequest, idea_id: Id, payload: QuestionIn) -> A
     return Status(201, asked)
 
 
-def _decide(membership: Any, idea: Idea, payload: DecisionIn) -> None:
+def _decide(membership: Any, idea: Idea, payload: IdeaDecisionIn) -> None:
     actor, municipality = membership.user, membership.municipality
     if payload.decision == "reject":
         services.idea_reject(actor=actor, idea=idea, reason=payload.reason)
@@ -291,7 +291,7 @@ def _decide(membership: Any, idea: Idea, payload: DecisionIn) -> None:
     "it (403); a rejected, merged or promoted idea is not decided again (422).",
     operation_id="helhet_api_ideas_idea_decide",
 )
-def idea_decide(request: HttpRequest, idea_id: Id, payload: DecisionIn) -> Any:
+def idea_decide(request: HttpRequest, idea_id: Id, payload: IdeaDecisionIn) -> Any:
     membership = request_membership(request)
     idea = get_idea_to_screen(membership, idea_id)
     try:

@@ -68,7 +68,7 @@ class MaturitySummaryOut(Schema):
     total: CountsOut
 
 
-class InitiativeRef(Schema):
+class PlannedInitiativeRef(Schema):
     id: int
     name: str
     status: str
@@ -81,7 +81,7 @@ class StepOut(Schema):
     id: int = Field(alias="step.id")
     level: int = Field(alias="step.level")
     description: str = Field(alias="step.description")
-    initiative: InitiativeRef | None = Field(alias="step.initiative")
+    initiative: PlannedInitiativeRef | None = Field(alias="step.initiative")
     needs_initiative: bool = Field(alias="step.needs_initiative")
     responsible: PersonRef | None = Field(alias="step.responsible")
     due_date: date | None = Field(alias="step.due_date")
