@@ -19,6 +19,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("gevinster/", include("helhet.benefits.urls")),
     path("ideer/", include("helhet.ideas.urls")),
     path("fond/", include("helhet.fund.urls")),
+    path("losninger/", include("helhet.adoption.urls")),
+    path("laering/", include("helhet.learning.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),

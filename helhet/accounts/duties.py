@@ -346,3 +346,9 @@ def refusal_to_settle_gain(
             "confirm or waive what it owes the fund."
         )
     return None
+
+
+# --- Solutions in use: counting adoption (helhet.adoption) ---------------------------------------
+
+
+# --- Learning: lessons, overlaps and help requests (helhet.learning) -----------------------------

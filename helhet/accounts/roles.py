@@ -48,6 +48,15 @@ class Capability(StrEnum):
     APPLY_FOR_FUNDING = "apply_for_funding"
     ASSESS_APPLICATIONS = "assess_applications"
     DECIDE_FUND_GRANTS = "decide_fund_grants"
+    # Solutions in use (helhet.adoption) and learning across departments (helhet.learning).
+    VIEW_SOLUTIONS = "view_solutions"
+    MANAGE_SOLUTIONS = "manage_solutions"
+    RECORD_ADOPTION = "record_adoption"
+    VIEW_LESSONS = "view_lessons"
+    WRITE_LESSONS = "write_lessons"
+    JUDGE_OVERLAPS = "judge_overlaps"
+    ASK_FOR_HELP = "ask_for_help"
+    ANSWER_HELP_REQUESTS = "answer_help_requests"
 
 
 _ALL = frozenset(Role)
@@ -110,6 +119,21 @@ ROLE_MATRIX: dict[Capability, frozenset[Role]] = {
     ),
     Capability.ASSESS_APPLICATIONS: frozenset({Role.PORTFOLIO_OFFICE}),
     Capability.DECIDE_FUND_GRANTS: frozenset({Role.LEADER}),
+    # Everyone sees the solutions in use and how far each unit has taken them up. The portfolio
+    # office registers solutions and keeps their plans (and the operations owner keeps their
+    # own, see helhet.adoption.access); the units count their own use (a reader counts nothing).
+    Capability.VIEW_SOLUTIONS: _ALL,
+    Capability.MANAGE_SOLUTIONS: frozenset({Role.PORTFOLIO_OFFICE}),
+    Capability.RECORD_ADOPTION: _ALL - {Role.READER},
+    # Anyone in the municipality reads the lessons; everyone who works writes them (the owner
+    # or the portfolio office edits one). The portfolio office judges probable overlaps.
+    Capability.VIEW_LESSONS: _ALL,
+    Capability.WRITE_LESSONS: _ALL - {Role.READER},
+    Capability.JUDGE_OVERLAPS: frozenset({Role.PORTFOLIO_OFFICE}),
+    # A unit asks a digital department for help; the asked department's people answer (see
+    # helhet.learning.access for whose department it is).
+    Capability.ASK_FOR_HELP: _ALL - {Role.READER},
+    Capability.ANSWER_HELP_REQUESTS: _ALL - {Role.READER},
 }
 
 # The capabilities that govern what a person may be chosen for or do inside a page, not which

@@ -25,6 +25,8 @@ SECTION_OF_NAMESPACE = {
     "people": "people:member_list",
     "ideas": "ideas:list",
     "fund": "fund:list",
+    "adoption": "adoption:list",
+    "learning": "learning:lessons",
 }
 SECTION_OF_VIEW = {
     "projects:gate_times": "methodology:method_list",
