@@ -24,6 +24,14 @@ from helhet.core.models import MunicipalityOwned
 from helhet.core.text import SHORT_TEXT, TEXT, limited_text
 
 PERCENT = [MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))]
+DERIVED_UNIT_FIELDS = [
+    "latest_counted_on",
+    "latest_value",
+    "latest_percent",
+    "previous_value",
+    "previous_percent",
+    "fell",
+]
 
 
 class SolutionStage(models.TextChoices):
@@ -152,7 +160,16 @@ class SolutionUnit(MunicipalityOwned):
         validators=PERCENT,
     )
     added_on = models.DateField(_("should use it from"), default=timezone.localdate)
-    history = HistoricalRecords()
+    # The newest count and the one before it, kept by the count services
+    # (``solution_unit_latest_refresh``) so the overviews read one row per unit; derived, no
+    # history of their own, rebuilt by ``adoption_figures_rebuild``.
+    latest_counted_on = models.DateField(_("last counted on"), null=True, blank=True)
+    latest_value = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    latest_percent = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
+    previous_value = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    previous_percent = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
+    fell = models.BooleanField(default=False)
+    history = HistoricalRecords(excluded_fields=DERIVED_UNIT_FIELDS)
 
     class Meta:
         ordering = ["solution", "unit__name", "pk"]

@@ -1,0 +1,1 @@
+"""Writes of the adoption app, split by sub-domain."""
