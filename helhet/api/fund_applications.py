@@ -1,6 +1,7 @@
 """Fund applications in the JSON API: a fund's applications (paginated), one application with
 its budget years, other funding, economic analysis and what keeps it from being submitted,
-writing a draft from an initiative, and submitting it. Writes go through the fund's services;
+writing a draft from an initiative, changing it (optimistic concurrency: 409 on a stale version)
+and its economic analysis, submitting and withdrawing it. Writes go through the fund's services;
 another municipality's fund or application is 404; applying takes APPLY_FOR_FUNDING and an
 initiative the person may change (403 otherwise)."""
 
@@ -19,7 +20,16 @@ from helhet.api.errors import BODY_ERRORS, ERRORS, InvalidRequest, invalid, serv
 from helhet.api.lookups import object_by_id
 from helhet.api.members import request_membership
 from helhet.api.pagination import Page, PageParams, paginate
-from helhet.api.schemas import Id, Money, NamedRef, PersonRef, four_places, money, text
+from helhet.api.schemas import (
+    Id,
+    Money,
+    NamedRef,
+    PersonRef,
+    WholeNumber,
+    four_places,
+    money,
+    text,
+)
 from helhet.fund.access import (
     get_application_for_user,
     get_fund_for_user,
@@ -40,6 +50,7 @@ from helhet.fund.selectors.applications import (
     applications_listed,
 )
 from helhet.fund.services import applications as services
+from helhet.fund.services.versions import StaleEditError
 from helhet.portfolio.access import editable_initiatives_q
 from helhet.portfolio.models import Initiative
 
@@ -344,3 +355,166 @@ def fund_application_submit(request: HttpRequest, application_id: Id) -> Any:
     except ValidationError as error:
         return invalid(service_errors(error))
     return _detail(submitted)
+
+
+class ApplicationPatch(Schema):
+    """What changes in a draft; what is left out stays as it is. ``years`` and
+    ``other_funding``, when sent, replace the lists as a whole. The same rules as writing one."""
+
+    version: WholeNumber = Field(description="The version you started from (from GET)")
+    use_kind: Literal[tuple(UseKind.values)] | None = None  # type: ignore[valid-type]
+    round_id: Id | None = Field(None, description="null: continuous intake")
+    project_description: str | None = text(Application, "project_description", None)
+    total_cost: Money | None = None
+    years: list[YearIn] | None = Field(None, max_length=10)
+    other_funding: list[OtherFundingIn] | None = Field(None, max_length=20)
+
+
+class ApplicationConflictOut(Schema):
+    detail: str
+    version: int = Field(description="The version saved now: start again from it")
+
+
+class AnalysisYearIn(Schema):
+    cost: Money = Field(description="Costs that year, NOK, never negative")
+    benefit: Money = Field(description="Monetary benefits that year, NOK, never negative")
+
+
+class AnalysisIn(Schema):
+    years: list[AnalysisYearIn] = Field(
+        max_length=40,
+        description="Year 0 (the first budget year) first; at most the fund's analysis period. "
+        "Years of the period left out count as 0.",
+    )
+
+
+@router.patch(
+    "/fund-applications/{application_id}",
+    response={200: ApplicationDetailOut, 409: ApplicationConflictOut, **BODY_ERRORS},
+    summary="Change a draft application (send the version you started from)",
+    description="For those who may apply for its initiative (403 otherwise). When someone saved "
+    "it since the version sent, nothing is written and the answer is 409 with the version saved "
+    "now. Refused with 422, nothing written, once it is submitted, or with amounts that break "
+    "the fund's rules, as when writing one.",
+    operation_id="helhet_api_fund_application_update",
+)
+def fund_application_update(
+    request: HttpRequest, application_id: Id, payload: ApplicationPatch
+) -> Any:
+    membership = request_membership(request)
+    application = get_rw_application_for_user(membership, application_id)
+    sent = payload.model_fields_set
+    try:
+        round_ = application.round
+        if "round_id" in sent:
+            round_ = None
+            if payload.round_id is not None:
+                round_ = object_by_id(
+                    FundRound.objects.filter(fund_id=application.fund_id),
+                    payload.round_id,
+                    "round_id",
+                    _("Choose a round of this fund."),
+                )
+        years = (
+            [services.YearAmount(row.year, row.amount_applied) for row in payload.years]
+            if payload.years is not None
+            else [
+                services.YearAmount(row.year, row.amount_applied) for row in application.years.all()
+            ]
+        )
+        funding = (
+            [
+                services.FundingLine(row.source, row.amount, row.note)
+                for row in payload.other_funding
+            ]
+            if payload.other_funding is not None
+            else [
+                services.FundingLine(row.source, row.amount, row.note)
+                for row in application.other_funding.all()
+            ]
+        )
+        changed = services.application_update(
+            actor=membership.user,
+            application=application,
+            use_kind=payload.use_kind or application.use_kind,
+            round_=round_,
+            project_description=(
+                payload.project_description
+                if payload.project_description is not None
+                else application.project_description
+            ),
+            total_cost=payload.total_cost if "total_cost" in sent else application.total_cost,
+            years=years,
+            other_funding=funding,
+            expected_version=payload.version,
+        )
+    except InvalidRequest as error:
+        return invalid(error.errors)
+    except StaleEditError as stale:
+        return Status(409, {"detail": stale.messages[0], "version": stale.current_version})
+    except ValidationError as error:
+        return invalid(service_errors(error))
+    return _detail(changed)
+
+
+@router.post(
+    "/fund-applications/{application_id}/withdraw",
+    response={200: ApplicationDetailOut, **ERRORS},
+    summary="Withdraw an application that is not decided yet",
+    description="A draft, submitted or deferred application is kept, marked withdrawn, and is "
+    "not decided on. For those who may apply for its initiative (403 otherwise); 422 once it "
+    "is decided or withdrawn.",
+    operation_id="helhet_api_fund_application_withdraw",
+)
+def fund_application_withdraw(request: HttpRequest, application_id: Id) -> Any:
+    membership = request_membership(request)
+    application = get_rw_application_for_user(membership, application_id)
+    try:
+        withdrawn = services.application_withdraw(actor=membership.user, application=application)
+    except ValidationError as error:
+        return invalid(service_errors(error))
+    return _detail(withdrawn)
+
+
+@router.post(
+    "/fund-applications/{application_id}/analysis",
+    response={200: ApplicationDetailOut, **BODY_ERRORS},
+    summary="Save a draft's economic analysis, year by year",
+    description="Replaces the saved analysis as a whole: costs and monetary benefits for each "
+    "year of the fund's analysis period, year 0 first; the answer's analysis gives the net "
+    "present value and NPV per krone. Refused with 422, nothing written, with more years than "
+    "the period, a negative amount, or once the application is submitted.",
+    operation_id="helhet_api_fund_application_analysis_set",
+)
+def fund_application_analysis_set(
+    request: HttpRequest, application_id: Id, payload: AnalysisIn
+) -> Any:
+    membership = request_membership(request)
+    application = get_rw_application_for_user(membership, application_id)
+    try:
+        saved = services.application_analysis_set(
+            actor=membership.user,
+            application=application,
+            rows=[services.CostBenefit(row.cost, row.benefit) for row in payload.years],
+        )
+    except ValidationError as error:
+        return invalid(service_errors(error))
+    return _detail(saved)
+
+
+@router.delete(
+    "/fund-applications/{application_id}/analysis",
+    response={200: ApplicationDetailOut, **ERRORS},
+    summary="Draw a draft's economic analysis from the benefits plan again",
+    description="Forgets the saved years: the analysis is proposed from the budget years, the "
+    "total cost and the benefits plan again. 422 once the application is submitted.",
+    operation_id="helhet_api_fund_application_analysis_reset",
+)
+def fund_application_analysis_reset(request: HttpRequest, application_id: Id) -> Any:
+    membership = request_membership(request)
+    application = get_rw_application_for_user(membership, application_id)
+    try:
+        reset = services.application_analysis_reset(actor=membership.user, application=application)
+    except ValidationError as error:
+        return invalid(service_errors(error))
+    return _detail(reset)

@@ -21,7 +21,17 @@ from helhet.api.errors import BODY_ERRORS, ERRORS, InvalidRequest, invalid, serv
 from helhet.api.lookups import object_by_id, person_by_username
 from helhet.api.members import request_membership, require
 from helhet.api.pagination import Page, PageParams, paginate
-from helhet.api.schemas import Day, Id, Money, NamedRef, PersonRef, Username, money, text
+from helhet.api.schemas import (
+    Day,
+    Id,
+    Money,
+    NamedRef,
+    PersonRef,
+    Username,
+    WholeNumber,
+    money,
+    text,
+)
 from helhet.fund.access import get_fund_for_user, get_ledger_entry_for_user, get_rw_fund_for_user
 from helhet.fund.models import (
     Application,
@@ -34,6 +44,7 @@ from helhet.fund.models import (
 from helhet.fund.selectors.balance import EMPTY_BALANCE, Balance, fund_balance, fund_balances
 from helhet.fund.services import funds as fund_services
 from helhet.fund.services.ledger import ledger_entry_correct, ledger_entry_record
+from helhet.fund.services.versions import StaleEditError
 
 router = Router(tags=["fund"])
 
@@ -69,6 +80,7 @@ class FundOut(Schema):
     decision_date: date | None
     decision_body: str
     decider: PersonRef | None = Field(description="null: any leader decides")
+    version: int = Field(description="Send it back with PATCH (optimistic concurrency)")
     balance: BalanceOut
 
 
@@ -81,6 +93,7 @@ def _fund_out(fund: Fund, balance: Balance) -> dict[str, Any]:
         "decision_date": fund.decision_date,
         "decision_body": fund.decision_body,
         "decider": fund.decider,
+        "version": fund.version,
         "balance": _balance(balance),
     }
 
@@ -94,6 +107,26 @@ class FundIn(Schema):
     decider: Username | None = Field(
         None, description="Username of a person whose role decides fund grants; none: any leader"
     )
+
+
+class FundPatch(Schema):
+    """What changes in the fund; what is left out stays as it is. Its rules change through
+    ``POST /funds/{fund_id}/rules`` (a new version), never here."""
+
+    version: WholeNumber = Field(description="The version you started from (from GET)")
+    name: str | None = text(Fund, "name", None)
+    purpose: str | None = text(Fund, "purpose", None)
+    decision_reference: str | None = text(Fund, "decision_reference", None)
+    decision_date: Day | None = None
+    decision_body: str | None = text(Fund, "decision_body", None)
+    decider: Username | None = Field(
+        None, description="Username of a person whose role decides fund grants; null: any leader"
+    )
+
+
+class FundConflictOut(Schema):
+    detail: str
+    version: int = Field(description="The version saved now: start again from it")
 
 
 class CriterionIO(Schema):
@@ -286,6 +319,43 @@ def fund_create(request: HttpRequest, payload: FundIn) -> Any:
 )
 def fund_read(request: HttpRequest, fund_id: Id) -> Any:
     fund = get_fund_for_user(request_membership(request), fund_id)
+    return _fund_out(fund, fund_balance(fund))
+
+
+@router.patch(
+    "/funds/{fund_id}",
+    response={200: FundOut, 409: FundConflictOut, **BODY_ERRORS},
+    summary="Change a fund's name, purpose, decision or decider (the portfolio office)",
+    description=(
+        "Send the version you started from: when someone saved the fund since, nothing is "
+        "written and the answer is 409 with the version saved now. A decider whose role does "
+        "not decide fund grants, or a name another fund has, gives 422. The rules are changed "
+        "by making a new version (POST /funds/{fund_id}/rules)."
+    ),
+    operation_id="helhet_api_fund_update",
+)
+def fund_update(request: HttpRequest, fund_id: Id, payload: FundPatch) -> Any:
+    membership = request_membership(request)
+    fund = get_rw_fund_for_user(membership, fund_id)
+    changes = payload.model_dump(exclude_unset=True, exclude={"version", "decider"})
+    # A text sent as null stays as it was; the decider may be set to null (any leader).
+    changes = {name: value for name, value in changes.items() if value is not None}
+    if "decision_date" in payload.model_fields_set:
+        changes["decision_date"] = payload.decision_date
+    try:
+        if "decider" in payload.model_fields_set:
+            changes["decider"] = person_by_username(
+                membership.municipality, payload.decider, "decider"
+            )
+        fund_services.fund_update(
+            actor=membership.user, fund=fund, expected_version=payload.version, **changes
+        )
+    except InvalidRequest as error:
+        return invalid(error.errors)
+    except StaleEditError as stale:
+        return Status(409, {"detail": stale.messages[0], "version": stale.current_version})
+    except ValidationError as error:
+        return invalid(service_errors(error))
     return _fund_out(fund, fund_balance(fund))
 
 

@@ -15,6 +15,7 @@ from helhet.api import (
     decisions,
     fund_applications,
     fund_decisions,
+    fund_rounds,
     funds,
     gates,
     ideas,
@@ -66,5 +67,6 @@ for module in (
     fund_applications,
     fund_decisions,
     funds,
+    fund_rounds,
 ):
     api.add_router("", module.router)

@@ -126,14 +126,20 @@ def get_application_to_decide(membership: Membership, pk: int) -> Application:
     return application
 
 
+def get_round_for_user(membership: Membership, pk: int) -> FundRound:
+    """The application round, if its fund belongs to the member's municipality (404 otherwise);
+    everyone who reads the funds reads their rounds."""
+    if not membership.can(Capability.VIEW_FUNDS):
+        raise PermissionDenied
+    return get_object_or_404(
+        FundRound.objects.select_related("fund"), pk=pk, municipality=membership.municipality
+    )
+
+
 def get_rw_round_for_user(membership: Membership, pk: int) -> FundRound:
     """The application round, if its fund belongs to the member's municipality (404) and the
     member keeps funds (403 otherwise)."""
-    if not membership.can(Capability.VIEW_FUNDS):
-        raise PermissionDenied
-    round_ = get_object_or_404(
-        FundRound.objects.select_related("fund"), pk=pk, municipality=membership.municipality
-    )
+    round_ = get_round_for_user(membership, pk)
     if not membership.can(Capability.MANAGE_FUNDS):
         raise PermissionDenied
     return round_

@@ -7,6 +7,7 @@ Money is Decimal NOK with øre. Shares and rates are percentages (``Decimal("4.0
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -73,6 +74,8 @@ class Fund(MunicipalityOwned):
         verbose_name=_("decides on applications"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Counts up with every saved change, so an edit started from an older version is refused.
+    version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords()
 
     class Meta:
@@ -195,13 +198,18 @@ class FundCriterion(MunicipalityOwned):
 
 
 class FundRound(MunicipalityOwned):
-    """Applications collected until a deadline. Applications without a round are received
-    continuously."""
+    """Applications collected until a deadline, or until the portfolio office closes the round.
+    Applications without a round are received continuously."""
 
     fund = models.ForeignKey(Fund, on_delete=models.CASCADE, related_name="rounds")
     name = models.CharField(_("name"), max_length=SHORT_TEXT)
     opens_on = models.DateField(_("opens"), null=True, blank=True)
     deadline = models.DateField(_("deadline"))
+    # Set when the portfolio office closes the round before (or after) its deadline: no
+    # application is submitted to it from then on.
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    # Counts up with every saved change, so an edit started from an older version is refused.
+    version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords()
 
     class Meta:
@@ -214,6 +222,12 @@ class FundRound(MunicipalityOwned):
 
     def __str__(self) -> str:
         return self.name
+
+    def accepts_applications(self, today: date) -> bool:
+        """Whether an application may be submitted to the round on ``today``: it has opened,
+        its deadline has not passed and nobody has closed it."""
+        opened = self.opens_on is None or self.opens_on <= today
+        return opened and today <= self.deadline and self.closed_at is None
 
 
 class ApplicationStatus(models.TextChoices):

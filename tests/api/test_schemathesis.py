@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import pytest
@@ -30,7 +31,7 @@ from helhet.api.urls import api
 from helhet.fund.models import EntryKind, LedgerEntry
 from helhet.organization.models import Municipality, OrgUnit
 from tests.benefits.helpers import indicator
-from tests.fund.application_helpers import draft, the_fund
+from tests.fund.application_helpers import a_round, draft, the_fund
 from tests.fund.ledger_helpers import innovation_fund
 from tests.ideas.helpers import submit
 from tests.maturity.matrix_catalogue import catalogue_service
@@ -63,8 +64,8 @@ def _keep_the_test_connection() -> Any:
 @pytest.fixture
 def real_ids(stavanger: Municipality) -> dict[str, int]:
     """Ids of real objects of the municipality, by path parameter: a project on a method with a
-    decision request waiting, a benefit's indicator, a service, an idea, a fund and a draft
-    application to it, a ledger entry (a disbursement of a grant), a unit."""
+    decision request waiting, a benefit's indicator, a service, an idea, a fund, a round
+    of it and a draft application to it, a ledger entry (a disbursement of a grant), a unit."""
     initiative = project(stavanger, "Schemathesis-prosjektet", pending=True)
     waiting = initiative.decision_requests.first()
     return {
@@ -74,6 +75,7 @@ def real_ids(stavanger: Municipality) -> dict[str, int]:
         "service_id": catalogue_service(stavanger).pk,
         "idea_id": submit(stavanger).pk,
         "fund_id": the_fund(stavanger).pk,
+        "round_id": a_round(the_fund(stavanger), deadline=date(2027, 3, 1)).pk,
         "application_id": draft(stavanger).pk,
         "entry_id": LedgerEntry.objects.get(
             fund=innovation_fund(stavanger), kind=EntryKind.DISBURSEMENT

@@ -161,9 +161,19 @@ def _api_draft(stavanger: Municipality) -> Target:
     return Target(found.pk, found.initiative.name, {}, "application_id")
 
 
+def _api_analysis(stavanger: Municipality) -> Target:
+    found = draft(stavanger)
+    analysis = {"years": [{"cost": "1", "benefit": "0"}]}
+    return Target(found.pk, found.initiative.name, analysis, "application_id")
+
+
 TENANCY_API = {
     "api-v1:fund_application_list": _api_fund,
     "api-v1:fund_application_create": _api_fund,
     "api-v1:fund_application_read": _api_draft,
     "api-v1:fund_application_submit": _api_draft,
+    "api-v1:fund_application_update": _api_draft,
+    "api-v1:fund_application_withdraw": _api_draft,
+    "api-v1:fund_application_analysis_set": _api_analysis,
+    "api-v1:fund_application_analysis_reset": _api_analysis,
 }

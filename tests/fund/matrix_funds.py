@@ -145,6 +145,11 @@ def _api_entry(stavanger: Municipality) -> Target:
     )
 
 
+def _api_round(stavanger: Municipality) -> Target:
+    fund = innovation_fund(stavanger)
+    return Target(_round_pk(stavanger), fund.name, {}, kwarg="round_id")
+
+
 # The API's URL names are its operations' function names.
 TENANCY_API = {
     "api-v1:fund_read": _api_fund,
@@ -154,4 +159,10 @@ TENANCY_API = {
     "api-v1:fund_ledger_list": _api_fund,
     "api-v1:fund_ledger_entry_create": _api_fund,
     "api-v1:ledger_entry_correction": _api_entry,
+    "api-v1:fund_update": _api_fund,
+    "api-v1:fund_round_list": _api_fund,
+    "api-v1:fund_round_create": _api_fund,
+    "api-v1:fund_round_read": _api_round,
+    "api-v1:fund_round_update": _api_round,
+    "api-v1:fund_round_close": _api_round,
 }

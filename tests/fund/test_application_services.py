@@ -80,7 +80,7 @@ REFUSED = [
     pytest.param(
         {"total_cost": Decimal(30_000_000), "years": [YearAmount(2027, Decimal(12_000_000))]},
         "years",
-        "mer enn fondets største beløp, 10\xa0000\xa0000 kroner",
+        "mer enn fondets største beløp, 10\xa0000\xa0000 kr",
         id="above the fund's maximum",
     ),
     pytest.param(

@@ -170,3 +170,64 @@ def test_only_those_who_may_change_the_initiative_apply_for_it(
         headers=api_headers("leser"),
     )
     assert submitted.status_code == 403
+
+
+def test_the_applicant_changes_a_draft_sets_its_analysis_and_withdraws_it(
+    stavanger: Municipality, api_headers: Callable[[str], dict[str, str]]
+) -> None:
+    application = draft(stavanger)
+    path = f"/api/v1/fund-applications/{application.pk}"
+    client = Client(headers=api_headers("prosjektleder"))
+
+    def patch(body: dict[str, Any]) -> Any:
+        return client.patch(path, body, content_type="application/json")
+
+    changed = patch(
+        {"version": 1, "total_cost": "4000000", "project_description": "Dispensere i 2027."}
+    )
+    assert changed.status_code == 200, changed.content
+    body = changed.json()
+    assert (body["total_cost"], body["project_description"]) == ("4000000.00", "Dispensere i 2027.")
+    assert body["amount_applied"] == "2000000.00"  # the years left out stay as they were
+    assert [row["source"] for row in body["other_funding"]] == ["own_budget"]
+    before = database_state()
+    stale = patch({"version": 1, "total_cost": "6000000"})
+    assert stale.status_code == 409
+    assert stale.json()["version"] == 2
+    too_much = patch({"version": 2, "years": [{"year": 2027, "amount_applied": "2500000"}]})
+    assert too_much.status_code == 422  # above half the project cost of 4 million
+    assert database_state() == before
+    reader = Client(headers=api_headers("leser"))
+    assert reader.patch(path, {"version": 2}, content_type="application/json").status_code == 403
+
+    # Year 0 costs 1 000 kr, year 1 brings 1 040 kr: NPV = −1 000 + 1 040 / 1.04 = 0,
+    # the present cost is 1 000 kr and NPV per krone 0.
+    analysis = client.post(
+        f"{path}/analysis",
+        {"years": [{"cost": "1000", "benefit": "0"}, {"cost": "0", "benefit": "1040"}]},
+        content_type="application/json",
+    )
+    assert analysis.status_code == 200, analysis.content
+    figures = analysis.json()["analysis"]
+    assert figures["prefilled"] is False
+    assert (figures["npv"], figures["present_cost"], figures["npv_per_krone"]) == (
+        "0.00",
+        "1000.00",
+        "0.0000",
+    )
+    assert len(figures["years"]) == 10  # the fund's analysis period; the rest count as 0
+    eleven = [{"cost": "0", "benefit": "0"}] * 11
+    refused = client.post(f"{path}/analysis", {"years": eleven}, content_type="application/json")
+    assert refused.status_code == 422
+    assert "Analyseperioden er 10 år." in refused.json()["errors"]["__all__"]
+    reset = client.delete(f"{path}/analysis")
+    assert reset.json()["analysis"]["prefilled"] is True
+
+    assert reader.post(f"{path}/withdraw").status_code == 403
+    withdrawn = client.post(f"{path}/withdraw")
+    assert withdrawn.status_code == 200
+    assert withdrawn.json()["status"] == "withdrawn"
+    again = client.post(f"{path}/withdraw")
+    assert again.status_code == 422
+    assert "kan ikke lenger trekkes" in again.json()["errors"]["__all__"][0]
+    assert patch({"version": 3}).status_code == 422

@@ -89,7 +89,9 @@ class ApplicationForm(StyledForm):
             initiative_field = self.fields["initiative"]
             assert isinstance(initiative_field, forms.ModelChoiceField)
             initiative_field.queryset = initiatives
-        rounds = FundRound.objects.filter(fund=fund, deadline__gte=timezone.localdate())
+        rounds = FundRound.objects.filter(
+            fund=fund, deadline__gte=timezone.localdate(), closed_at__isnull=True
+        )
         if application is not None and application.round_id is not None:
             rounds = rounds | FundRound.objects.filter(pk=application.round_id)
         round_field = self.fields["round"]

@@ -48,6 +48,8 @@ class FundForm(StyledForm):
         required=False,
         help_text=_("E.g. Bystyret."),
     )
+    # The version the person opened: a save from an older one is refused.
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
 
     def __init__(self, *args: Any, municipality: Municipality, keep: int | None, **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -66,7 +68,7 @@ class FundForm(StyledForm):
 
 
 def fund_initial(fund: Fund) -> dict[str, Any]:
-    return {name: getattr(fund, name) for name in FUND_FIELDS}
+    return {**{name: getattr(fund, name) for name in FUND_FIELDS}, "version": fund.version}
 
 
 class RulesForm(StyledForm):
@@ -209,3 +211,5 @@ class RoundForm(StyledForm):
     )
     opens_on = forms.DateField(label=_("Opens"), required=False, widget=DateInput())
     deadline = forms.DateField(label=_("Deadline"), widget=DateInput())
+    # The version the person opened: a save from an older one is refused.
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.db.models import DecimalField, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from helhet.accounts.models import Membership
@@ -17,7 +18,7 @@ from helhet.accounts.roles import Capability
 from helhet.benefits.figures import hours_to_fte
 from helhet.benefits.models import Benefit, BenefitKind, BenefitStatus
 from helhet.benefits.selectors.totals import hours_per_fte
-from helhet.core.formats import kroner_text, long_date, number_text
+from helhet.core.formats import long_date
 from helhet.fund.economics import Analysis, AnalysisRow, DirectBenefit, analyse, prefilled_rows
 from helhet.fund.models import (
     Application,
@@ -26,8 +27,8 @@ from helhet.fund.models import (
     ApplicationYear,
     Fund,
     FundRules,
-    UseKind,
 )
+from helhet.fund.rules import rule_breaches
 from helhet.portfolio.access import editable_initiatives_q
 from helhet.portfolio.models import Initiative
 
@@ -149,63 +150,13 @@ def non_monetary_benefits(application: Application) -> list[NonMonetaryBenefit]:
     ]
 
 
-def rule_breaches(
-    rules: FundRules,
-    *,
-    use_kind: str,
-    years: list[tuple[int, Decimal]],
-    total_cost: Decimal | None,
-    other_funding: Decimal,
-) -> dict[str, str]:
-    """What in the application breaks the fund's rules, by the field it concerns (empty when
-    nothing does): a kind of use the fund does not finance, more budget years than allowed, a
-    total below the smallest or above the largest amount, above the largest share of the
-    project cost, or more funding than the project costs."""
-    breaches: dict[str, str] = {}
-    if not rules.finances(use_kind):
-        breaches["use_kind"] = _(
-            "The fund does not finance %(kind)s under its current rules. Choose another kind of "
-            "use."
-        ) % {"kind": str(UseKind(use_kind).label).lower()}
-    if len(years) > rules.max_budget_years:
-        breaches["years"] = _(
-            "The fund supports at most %(count)s budget years. Spread the amount over fewer years."
-        ) % {"count": rules.max_budget_years}
-    applied = sum((amount for _year, amount in years), ZERO)
-    if rules.max_amount is not None and applied > rules.max_amount:
-        breaches["years"] = _(
-            "%(applied)s kroner is more than the fund's largest amount, %(max)s kroner. Apply for "
-            "less."
-        ) % {"applied": kroner_text(applied), "max": kroner_text(rules.max_amount)}
-    elif rules.min_amount is not None and applied and applied < rules.min_amount:
-        breaches["years"] = _(
-            "%(applied)s kroner is less than the fund's smallest amount, %(min)s kroner."
-        ) % {"applied": kroner_text(applied), "min": kroner_text(rules.min_amount)}
-    if total_cost is not None and applied:
-        if rules.max_share is not None and applied * 100 > rules.max_share * total_cost:
-            breaches["total_cost"] = _(
-                "The fund pays at most %(share)s %% of the project cost: at most %(most)s kroner "
-                "of %(cost)s. Apply for less, or find other funding for the rest."
-            ) % {
-                "share": number_text(rules.max_share),
-                "most": kroner_text((rules.max_share * total_cost / 100).quantize(Decimal("0.01"))),
-                "cost": kroner_text(total_cost),
-            }
-        elif applied + other_funding > total_cost:
-            breaches["total_cost"] = _(
-                "The amount applied for and the other funding, %(sum)s kroner together, are more "
-                "than the project costs (%(cost)s kroner). Correct the cost or the amounts."
-            ) % {"sum": kroner_text(applied + other_funding), "cost": kroner_text(total_cost)}
-    return breaches
-
-
 def submission_problems(
     application: Application, rules: FundRules | None, *, today: date
 ) -> list[str]:
     """What keeps the application from being submitted, in the order a user fixes it: what the
     audit requires (a project description, a benefits realisation plan with at least one
-    benefit, the total cost, an amount applied for), the round's dates, then the fund's rules.
-    Empty when it may be submitted."""
+    benefit, the total cost, an amount applied for), the round's dates, then the fund's rules
+    (``fund.rules``). Empty when it may be submitted."""
     if rules is None:
         return [_("The fund has no rules yet. The portfolio office must set them first.")]
     problems = []
@@ -227,7 +178,18 @@ def submission_problems(
                 _("The round %(round)s opens %(day)s.")
                 % {"round": round_.name, "day": long_date(round_.opens_on)}
             )
-        if today > round_.deadline:
+        if round_.closed_at is not None:
+            problems.append(
+                _(
+                    "The round %(round)s was closed %(day)s. Choose an open round or "
+                    "continuous intake."
+                )
+                % {
+                    "round": round_.name,
+                    "day": long_date(timezone.localdate(round_.closed_at)),
+                }
+            )
+        elif today > round_.deadline:
             problems.append(
                 _(
                     "The deadline of the round %(round)s was %(day)s. Choose an open round or "
@@ -235,15 +197,14 @@ def submission_problems(
                 )
                 % {"round": round_.name, "day": long_date(round_.deadline)}
             )
-    problems.extend(
-        rule_breaches(
-            rules,
-            use_kind=application.use_kind,
-            years=years,
-            total_cost=application.total_cost,
-            other_funding=other_funding_total(application),
-        ).values()
-    )
+    for breach in rule_breaches(
+        rules,
+        use_kind=application.use_kind,
+        years=years,
+        total_cost=application.total_cost,
+        other_funding=other_funding_total(application),
+    ).values():
+        problems.extend(breach)
     return problems
 
 

@@ -11,10 +11,14 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
 
-from helhet.core.formats import number_text
-from helhet.fund.models import Application, CriterionScore, FundCriterion, FundRules, UseKind
+from helhet.fund.models import Application, CriterionScore, FundCriterion, FundRules
 from helhet.fund.money import money_text
-from helhet.fund.selectors.applications import amount_applied
+from helhet.fund.rules import rule_tests
+from helhet.fund.selectors.applications import (
+    amount_applied,
+    applied_by_year,
+    other_funding_total,
+)
 
 TWO_PLACES = Decimal("0.01")
 
@@ -68,68 +72,40 @@ def amount_granted(application: Application) -> Decimal:
 
 
 def rule_checks(application: Application, rules: FundRules) -> list[RuleCheck]:
-    """The application against ``rules`` and the audit's list: kind of use, smallest and largest
-    amount, largest share of the project cost, budget years, project description, benefits
-    realisation plan, total cost, an amount applied. Reads the prefetched ``years``."""
+    """The application against the audit's list (project description, benefits realisation
+    plan, total cost, an amount applied for) and against ``rules``, tested as the services
+    test them (``fund.rules.rule_tests``). Reads the prefetched ``years`` and
+    ``other_funding``."""
     applied = amount_applied(application)
-    years = [year for year in application.years.all() if year.amount_applied > 0]
+    has_description = bool(application.project_description.strip())
+    has_benefit = application.initiative.benefits.exists()
+    cost = application.total_cost
     checks = [
         RuleCheck(
-            _("The fund finances this kind of use"),
-            rules.finances(application.use_kind),
-            str(UseKind(application.use_kind).label),
-        ),
-        RuleCheck(
             _("Project description"),
-            bool(application.project_description.strip()),
-            _("written") if application.project_description.strip() else _("missing"),
+            has_description,
+            _("written") if has_description else _("missing"),
         ),
         RuleCheck(
             _("Benefits realisation plan with at least one benefit"),
-            application.initiative.benefits.exists(),
-            _("in the benefits module")
-            if application.initiative.benefits.exists()
-            else _("no benefit registered"),
+            has_benefit,
+            _("in the benefits module") if has_benefit else _("no benefit registered"),
         ),
         RuleCheck(
             _("Total project cost"),
-            application.total_cost is not None and application.total_cost > 0,
-            money_text(application.total_cost) if application.total_cost else _("missing"),
+            cost is not None and cost > 0,
+            money_text(cost) if cost else _("missing"),
         ),
         RuleCheck(_("Amount applied for"), applied > 0, money_text(applied)),
-        RuleCheck(
-            _("At most %(count)s budget years") % {"count": rules.max_budget_years},
-            len(years) <= rules.max_budget_years,
-            _("%(count)s budget years") % {"count": len(years)},
-        ),
     ]
-    if rules.min_amount is not None:
-        checks.append(
-            RuleCheck(
-                _("At least %(amount)s") % {"amount": money_text(rules.min_amount)},
-                applied >= rules.min_amount,
-                money_text(applied),
-            )
-        )
-    if rules.max_amount is not None:
-        checks.append(
-            RuleCheck(
-                _("At most %(amount)s") % {"amount": money_text(rules.max_amount)},
-                applied <= rules.max_amount,
-                money_text(applied),
-            )
-        )
-    if rules.max_share is not None and application.total_cost:
-        share = (applied * 100 / application.total_cost).quantize(TWO_PLACES)
-        checks.append(
-            RuleCheck(
-                _("At most %(share)s %% of the project cost")
-                % {"share": number_text(rules.max_share)},
-                share <= rules.max_share,
-                _("%(share)s %% of %(cost)s")
-                % {"share": number_text(share), "cost": money_text(application.total_cost)},
-            )
-        )
+    tested = rule_tests(
+        rules,
+        use_kind=application.use_kind,
+        years=applied_by_year(application),
+        total_cost=cost,
+        other_funding=other_funding_total(application),
+    )
+    checks.extend(RuleCheck(test.label, test.met, test.detail) for test in tested)
     return checks
 
 

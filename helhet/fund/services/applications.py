@@ -28,12 +28,13 @@ from helhet.fund.models import (
     FundRound,
     OtherFundingSource,
 )
+from helhet.fund.rules import rule_breaches
 from helhet.fund.selectors.applications import (
     application_analysis,
     newest_rules,
-    rule_breaches,
     submission_problems,
 )
+from helhet.fund.services.versions import StaleEditError
 from helhet.portfolio.models import Initiative
 
 YEAR_MIN, YEAR_MAX = 2000, 2100
@@ -217,11 +218,12 @@ def _locked_draft(application: Application, expected_version: int | None) -> App
             % {"status": str(locked.get_status_display()).lower()}
         )
     if expected_version is not None and locked.version != expected_version:
-        raise ValidationError(
+        raise StaleEditError(
             _(
                 "Someone else changed the application while you were writing. Open it again "
                 "and make your changes there."
-            )
+            ),
+            current_version=locked.version,
         )
     return locked
 

@@ -17,6 +17,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from helhet.accounts.duties import role_of
@@ -33,6 +34,7 @@ from helhet.fund.models import (
     GainReturnRule,
 )
 from helhet.fund.services.ledger import fund_lock
+from helhet.fund.services.versions import claim_next_version
 from helhet.organization.models import Municipality
 
 FUND_FIELDS = ("name", "purpose", "decision_reference", "decision_date", "decision_body", "decider")
@@ -120,15 +122,20 @@ def fund_create(
 
 
 @transaction.atomic
-def fund_update(*, actor: User | None, fund: Fund, **fields: Any) -> Fund:
+def fund_update(
+    *, actor: User | None, fund: Fund, expected_version: int | None = None, **fields: Any
+) -> Fund:
     """Change the fund's name, purpose, decision or decider, under the same rules as
-    ``fund_create``. The history records who changed what."""
+    ``fund_create``. ``expected_version`` is the version the person started from: when someone
+    saved in between, StaleEditError is raised and nothing is written (never a silent
+    overwrite). The history records who changed what."""
     unknown = set(fields) - set(FUND_FIELDS)
     if unknown:
         raise TypeError(f"Unknown fund fields: {sorted(unknown)}")
     for name, value in fields.items():
         setattr(fund, name, value)
     _check_fund(fund)
+    fund.version = claim_next_version(Fund, fund.pk, expected_version)
     save_with_history(fund, actor=actor)
     return fund
 
@@ -256,6 +263,10 @@ def _check_round(round_: FundRound) -> None:
         errors["name"] = _("The fund already has a round with this name.")
     if round_.deadline is None:
         errors["deadline"] = _("Write the deadline for applications.")
+    elif round_.closed_at is not None:
+        errors["deadline"] = _(
+            "The round is closed and can no longer be changed. Open a new round instead."
+        )
     elif round_.opens_on is not None and round_.opens_on > round_.deadline:
         errors["opens_on"] = _("The round must open on or before its deadline.")
     if errors:
@@ -284,11 +295,35 @@ def fund_round_create(
 
 @transaction.atomic
 def fund_round_update(
-    *, actor: User | None, round_: FundRound, name: str, deadline: date, opens_on: date | None
+    *,
+    actor: User | None,
+    round_: FundRound,
+    name: str,
+    deadline: date,
+    opens_on: date | None,
+    expected_version: int | None = None,
 ) -> FundRound:
     """Change the round's name, opening day or deadline, under the rules of
-    ``fund_round_create``."""
+    ``fund_round_create``; a closed round is not changed. ``expected_version`` is the version
+    the person started from: when someone saved in between, StaleEditError is raised and
+    nothing is written."""
     round_.name, round_.deadline, round_.opens_on = name, deadline, opens_on
     _check_round(round_)
+    round_.version = claim_next_version(FundRound, round_.pk, expected_version)
     save_with_history(round_, actor=actor)
     return round_
+
+
+@transaction.atomic
+def fund_round_close(*, actor: User | None, round_: FundRound) -> FundRound:
+    """Close the round now, also before its deadline: from now on no application is submitted
+    to it (drafts in it must choose another round or continuous intake), and it can no longer
+    be changed. What was submitted stays in it and is assessed and ranked as before. Refused
+    when it is closed already."""
+    locked = FundRound.objects.select_for_update().get(pk=round_.pk)
+    if locked.closed_at is not None:
+        raise ValidationError(_("The round %(round)s is closed already.") % {"round": locked.name})
+    locked.closed_at = timezone.now()
+    locked.version += 1
+    save_with_history(locked, actor=actor)
+    return locked

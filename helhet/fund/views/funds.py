@@ -51,9 +51,11 @@ def fund_create(request: MemberRequest) -> HttpResponse:
         request.POST if request.method == "POST" else None, municipality=municipality, keep=None
     )
     if request.method == "POST" and form.is_valid():
+        fields = dict(form.cleaned_data)
+        fields.pop("version")
         try:
             fund = fund_services.fund_create(
-                actor=request.user, municipality=municipality, **form.cleaned_data
+                actor=request.user, municipality=municipality, **fields
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -100,8 +102,11 @@ def fund_edit(request: MemberRequest, pk: int) -> HttpResponse:
         keep=fund.decider_id,
     )
     if request.method == "POST" and form.is_valid():
+        fields = dict(form.cleaned_data)
         try:
-            fund_services.fund_update(actor=request.user, fund=fund, **form.cleaned_data)
+            fund_services.fund_update(
+                actor=request.user, fund=fund, expected_version=fields.pop("version"), **fields
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -164,8 +169,10 @@ def round_create(request: MemberRequest, pk: int) -> HttpResponse:
     fund = get_rw_fund_for_user(request.membership, pk)
     form = RoundForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
+        fields = dict(form.cleaned_data)
+        fields.pop("version")
         try:
-            fund_services.fund_round_create(actor=request.user, fund=fund, **form.cleaned_data)
+            fund_services.fund_round_create(actor=request.user, fund=fund, **fields)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -182,11 +189,22 @@ def round_edit(request: MemberRequest, pk: int) -> HttpResponse:
     round_ = get_rw_round_for_user(request.membership, pk)
     form = RoundForm(
         request.POST if request.method == "POST" else None,
-        initial={"name": round_.name, "opens_on": round_.opens_on, "deadline": round_.deadline},
+        initial={
+            "name": round_.name,
+            "opens_on": round_.opens_on,
+            "deadline": round_.deadline,
+            "version": round_.version,
+        },
     )
     if request.method == "POST" and form.is_valid():
+        fields = dict(form.cleaned_data)
         try:
-            fund_services.fund_round_update(actor=request.user, round_=round_, **form.cleaned_data)
+            fund_services.fund_round_update(
+                actor=request.user,
+                round_=round_,
+                expected_version=fields.pop("version"),
+                **fields,
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
