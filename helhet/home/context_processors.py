@@ -67,6 +67,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append((_("Ideas"), "ideas:list"))
     if membership.can(Capability.VIEW_FUNDS):
         items.append((_("Funds"), "fund:list"))
+    if membership.can(Capability.VIEW_LESSONS):
+        items.append((_("Lessons"), "learning:lessons"))
     if membership.can(Capability.VIEW_ORGANIZATION):
         items.append((_("Organisation"), "organization:tree"))
     if membership.can(Capability.VIEW_MEMBERS):

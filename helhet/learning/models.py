@@ -9,6 +9,7 @@ which Innovasjon og digitalisering is to offer."""
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -93,7 +94,14 @@ class Lesson(MunicipalityOwned):
     written_at = models.DateTimeField(_("written"), default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(default=1)
-    history = HistoricalRecords(m2m_fields=[themes])
+    # Derived, kept by the lesson services (helhet.learning.search): the lesson's words in lower
+    # case (title, texts, themes, initiative, unit, phase), which SQLite searches; and on
+    # PostgreSQL their Norwegian full-text vector, GIN-indexed (migration 0002). Not history.
+    search_text = models.TextField(blank=True, editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
+    history = HistoricalRecords(
+        m2m_fields=[themes], excluded_fields=["search_text", "search_vector"]
+    )
 
     class Meta:
         ordering = ["-written_at", "-pk"]
