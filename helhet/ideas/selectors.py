@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from helhet.accounts.models import Membership
 from helhet.accounts.roles import Capability
+from helhet.core.folding import Folded
 from helhet.ideas.models import CriteriaSet, Idea, IdeaQuestion, IdeaStatus
 from helhet.organization.models import OrgUnit
 from helhet.portfolio.models import Initiative
@@ -113,11 +114,18 @@ class Similar:
         return bool(self.ideas or self.initiatives)
 
 
+def _folded(fields: tuple[str, ...]) -> dict[str, Folded]:
+    """The text fields in lower case, æ, ø and å too on SQLite, as ``folded_<field>``."""
+    return {f"folded_{name}": Folded(name) for name in fields}
+
+
 def _words_q(words: list[str], fields: tuple[str, ...]) -> Q:
+    """Any of the (casefolded) words in any of the fields, matched against ``_folded``: so
+    "Øvre" in a title is found by "øvre" on SQLite as on PostgreSQL."""
     found = Q(pk__in=[])
     for word in words:
         for name in fields:
-            found |= Q(**{f"{name}__icontains": word})
+            found |= Q(**{f"folded_{name}__contains": word})
     return found
 
 
@@ -169,12 +177,16 @@ def similar_to(
     if service_id is not None:
         idea_match |= Q(service_id=service_id)
         initiative_match |= Q(service_steps__service_id=service_id)
-    ideas = Idea.objects.filter(idea_match, municipality_id=municipality_id)
+    ideas = Idea.objects.alias(**_folded(IDEA_TEXT)).filter(
+        idea_match, municipality_id=municipality_id
+    )
     if exclude_idea_id is not None:
         ideas = ideas.exclude(pk=exclude_idea_id)
-    initiatives = Initiative.objects.filter(
-        initiative_match, municipality_id=municipality_id
-    ).select_related("owning_unit")
+    initiatives = (
+        Initiative.objects.alias(**_folded(INITIATIVE_TEXT))
+        .filter(initiative_match, municipality_id=municipality_id)
+        .select_related("owning_unit")
+    )
     if service_id is not None:
         # Grouped per initiative: the join through the service's steps adds no duplicates.
         initiatives = initiatives.annotate(
@@ -216,9 +228,10 @@ def similar_to_idea(idea: Idea) -> Similar:
 # The list's sort keys, as the query string names them; a minus in front sorts the other way.
 SORTS = {
     "submitted": ("submitted_at", "pk"),
-    "title": ("title", "pk"),
+    # Titles and unit names sort with their case folded, æ, ø and å too (helhet.core.folding).
+    "title": ("folded_title", "pk"),
     "status": ("status", "-submitted_at"),
-    "unit": ("unit__name", "-submitted_at"),
+    "unit": ("folded_unit", "-submitted_at"),
     "score": (F("score").asc(nulls_last=True), "-submitted_at"),
 }
 DEFAULT_SORT = "-submitted"
@@ -244,8 +257,10 @@ def ideas_listed(
     """The municipality's ideas, filtered by status and unit (the unit and those under it are
     not gathered: the unit the idea names), sorted by ``sort`` (a key of SORTS, a minus in
     front for descending). One query for the page, whatever its length."""
-    rows = Idea.objects.filter(municipality_id=membership.municipality_id).select_related(
-        "unit", "submitted_by", "initiative"
+    rows = (
+        Idea.objects.filter(municipality_id=membership.municipality_id)
+        .alias(folded_title=Folded("title"), folded_unit=Folded("unit__name"))
+        .select_related("unit", "submitted_by", "initiative")
     )
     if status:
         rows = rows.filter(status=status)

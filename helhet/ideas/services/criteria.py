@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from helhet.accounts.duties import may
 from helhet.accounts.models import User
 from helhet.accounts.roles import Capability
+from helhet.core.folding import Folded, fold
 from helhet.core.history import delete_with_history, save_with_history
 from helhet.ideas.models import CriteriaSet, ScreeningCriterion
 from helhet.organization.models import Municipality, OrgUnit
@@ -76,9 +77,13 @@ def criterion_add(
 
 def _check(criterion: ScreeningCriterion) -> None:
     criterion.full_clean(exclude=["municipality", "criteria_set"], validate_constraints=False)
-    same_name = ScreeningCriterion.objects.filter(
-        criteria_set_id=criterion.criteria_set_id, name__iexact=criterion.name
-    ).exclude(pk=criterion.pk)
+    # "Økonomi" and "økonomi" are the same name, on SQLite too (helhet.core.folding).
+    same_name = (
+        ScreeningCriterion.objects.filter(criteria_set_id=criterion.criteria_set_id)
+        .alias(folded_name=Folded("name"))
+        .filter(folded_name=fold(criterion.name))
+        .exclude(pk=criterion.pk)
+    )
     if same_name.exists():
         raise ValidationError({"name": _("The set has a criterion with this name already.")})
 
