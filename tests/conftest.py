@@ -239,6 +239,7 @@ STATE_APPS = {
     "benefits",
     "fund",
     "ideas",
+    "adoption",
 }
 STATE_EXCLUDED = {"accounts.apitoken", "accounts.historicalapitoken"}
 

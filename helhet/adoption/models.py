@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from helhet.core.history import HISTORY_UNIT
 from helhet.core.models import MunicipalityOwned
 from helhet.core.text import SHORT_TEXT, TEXT, limited_text
 
@@ -31,6 +32,8 @@ DERIVED_UNIT_FIELDS = [
     "previous_value",
     "previous_percent",
     "fell",
+    "latest_eligible",
+    "count_due_on",
 ]
 
 
@@ -169,10 +172,15 @@ class SolutionUnit(MunicipalityOwned):
     previous_value = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     previous_percent = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
     fell = models.BooleanField(default=False)
+    latest_eligible = models.PositiveIntegerField(null=True, blank=True)
+    # The day a new count is due: the latest count (or the day the unit was added) plus the
+    # solution's interval; a unit past it is late.
+    count_due_on = models.DateField(null=True, blank=True)
     history = HistoricalRecords(excluded_fields=DERIVED_UNIT_FIELDS)
 
     class Meta:
         ordering = ["solution", "unit__name", "pk"]
+        indexes = [models.Index(fields=["municipality", "count_due_on"])]
         verbose_name = _("unit using the solution")
         verbose_name_plural = _("units using the solution")
         constraints = [
@@ -316,3 +324,12 @@ class FollowUpAction(MunicipalityOwned):
         ordering = ["solution_unit", "-planned_on", "-pk"]
         verbose_name = _("follow-up action")
         verbose_name_plural = _("follow-up actions")
+
+
+# The history shows these as what they are, not as amounts in NOK.
+for _model, _name, _unit in (
+    (Solution, "target_percent", "%"),
+    (SolutionUnit, "target_percent", "%"),
+    (AdoptionCount, "value", ""),
+):
+    setattr(_model._meta.get_field(_name), HISTORY_UNIT, _unit)

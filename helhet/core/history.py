@@ -31,6 +31,10 @@ PART_CHANGE_TYPES = {
     "-": _("%(part)s removed"),
 }
 
+# The attribute a decimal field that is not an amount in NOK carries with its unit ("%", or ""
+# for a plain number), for the history to show it so.
+HISTORY_UNIT = "history_unit"
+
 # Bookkeeping nobody changes by hand: the counter that guards against overwriting another's
 # save, and the times a row was made and last saved (the history has its own times).
 HIDDEN_FIELDS = frozenset({"version", "created_at", "updated_at"})
@@ -104,9 +108,11 @@ def _display(field: models.Field[Any, Any], value: Any, names: dict[Any, dict[An
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(field, models.DecimalField):
-        # Every decimal in Helhet is an amount in NOK.
+        # A decimal in Helhet is an amount in NOK, unless its field names another unit (a
+        # count has none, a target is in per cent: see ``HISTORY_UNIT``).
         places = 0 if Decimal(value) == Decimal(value).to_integral_value() else 2
-        return f"{formats.number_format(Decimal(value), places, force_grouping=True)} kr"
+        number = formats.number_format(Decimal(value), places, force_grouping=True)
+        return f"{number} {getattr(field, HISTORY_UNIT, 'kr')}".rstrip()
     if isinstance(field, models.ForeignKey):
         name = names.get(field.related_model, {}).get(value)
         return name if name is not None else f"#{value}"
@@ -179,7 +185,12 @@ def _part_deltas(part: HistoryPart, limit: int) -> list[_Delta]:
     )[-limit:]
     model = part.records.model.instance_type
     hidden = frozenset({part.parent_field, "municipality"})
-    shown = [field for field in model._meta.concrete_fields if _shown(field, hidden)]
+    # Derived fields the history leaves out (``excluded_fields``) are not on the records.
+    shown = [
+        field
+        for field in model._meta.concrete_fields
+        if _shown(field, hidden) and hasattr(part.records.model, field.attname)
+    ]
     name = capfirst(str(model._meta.verbose_name))
     previous_of: dict[Any, Any] = {}
     deltas: list[_Delta] = []

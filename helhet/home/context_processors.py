@@ -36,6 +36,7 @@ SECTION_OF_VIEW = {
     "benefits:settings": "benefits:overview",
     "accounts:municipality_tokens": "people:member_list",
     "fund:apply": "portfolio:overview",  # applying from the initiative's page
+    "adoption:from_initiative": "portfolio:overview",  # from the initiative's page
 }
 
 
@@ -67,6 +68,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append((_("Ideas"), "ideas:list"))
     if membership.can(Capability.VIEW_FUNDS):
         items.append((_("Funds"), "fund:list"))
+    if membership.can(Capability.VIEW_SOLUTIONS):
+        items.append((_("Solutions"), "adoption:list"))
     if membership.can(Capability.VIEW_LESSONS):
         items.append((_("Lessons"), "learning:lessons"))
     if membership.can(Capability.VIEW_ORGANIZATION):

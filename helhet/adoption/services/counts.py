@@ -6,7 +6,7 @@ Every refusal is a Norwegian message that says what to do, and nothing is writte
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from helhet.accounts.models import User
 from helhet.adoption.access import record_refusal
 from helhet.adoption.models import (
+    DERIVED_UNIT_FIELDS,
     AdoptionCount,
     CountSource,
     MeasureKind,
@@ -116,13 +117,18 @@ def figures_from(
         "previous_value": None,
         "previous_percent": None,
         "fell": False,
+        "latest_eligible": None,
+        "count_due_on": solution_unit.added_on + timedelta(days=solution.count_interval_days),
     }
     if newest:
         counted_on, value, eligible = newest[0]
+        eligible = eligible if eligible is not None else base
         figures.update(
             latest_counted_on=counted_on,
             latest_value=value,
-            latest_percent=percent_of(solution, value, eligible if eligible is not None else base),
+            latest_eligible=eligible if solution.measure_kind == MeasureKind.COUNT else None,
+            latest_percent=percent_of(solution, value, eligible),
+            count_due_on=counted_on + timedelta(days=solution.count_interval_days),
         )
     if len(newest) > 1:
         _day, value, eligible = newest[1]
@@ -161,14 +167,7 @@ def adoption_figures_rebuild(*, municipality: Municipality | None = None) -> int
     return changed
 
 
-_FIGURES = (
-    "latest_counted_on",
-    "latest_value",
-    "latest_percent",
-    "previous_value",
-    "previous_percent",
-    "fell",
-)
+_FIGURES = tuple(DERIVED_UNIT_FIELDS)
 
 
 def _check_recorder(actor: User, solution_unit: SolutionUnit) -> None:

@@ -22,6 +22,7 @@ from helhet.accounts.models import User
 from helhet.accounts.roles import Capability
 from helhet.adoption.access import may_manage_solution
 from helhet.adoption.models import MeasureKind, Solution, SolutionStage
+from helhet.adoption.services.counts import solution_unit_latest_refresh
 from helhet.core.history import save_with_history
 from helhet.methodology.models import Decision
 from helhet.organization.models import Municipality, OrgUnit
@@ -41,6 +42,9 @@ SOLUTION_FIELDS = (
     "target_percent",
     "count_interval_days",
 )
+
+# What the units' kept figures are worked out from (``solution_unit_latest_refresh``).
+_FIGURES_DEPEND_ON = ("measure_kind", "count_interval_days")
 
 
 @dataclass(frozen=True)
@@ -204,15 +208,20 @@ def solution_update(
                 "make your changes there."
             )
         )
+    before = {name: getattr(locked, name) for name in (*_FIGURES_DEPEND_ON, "owner_person_id")}
     for name, value in fields.items():
         setattr(locked, name, value.strip() if isinstance(value, str) else value)
     _check(locked, initiatives)
-    if locked.owner_person_id != solution.owner_person_id and not may(
+    if locked.owner_person_id != before["owner_person_id"] and not may(
         actor, locked.municipality_id, Capability.MANAGE_SOLUTIONS
     ):
         raise PermissionDenied(_("Only the portfolio office hands a solution to a new owner."))
     locked.version += 1
     save_with_history(locked, actor=actor)
+    if any(getattr(locked, name) != before[name] for name in _FIGURES_DEPEND_ON):
+        for solution_unit in locked.units.all():
+            solution_unit.solution = locked
+            solution_unit_latest_refresh(solution_unit=solution_unit)
     if initiatives is not None:
         locked.initiatives.set(initiatives)
     return locked

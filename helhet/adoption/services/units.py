@@ -86,6 +86,7 @@ def solution_unit_add(
     )
     _check(solution_unit)
     save_with_history(solution_unit, actor=actor)
+    solution_unit_latest_refresh(solution_unit=solution_unit)
     return solution_unit
 
 
