@@ -161,15 +161,22 @@ def get_solution_unit_to_count(membership: Membership, pk: int) -> SolutionUnit:
     return solution_unit
 
 
-def get_count_to_correct(membership: Membership, pk: int) -> AdoptionCount:
-    """A count the member may correct: the same people who may record one for its unit."""
+def get_count_for_user(membership: Membership, pk: int) -> AdoptionCount:
+    """A count in the member's municipality (404 otherwise)."""
     if not membership.can(Capability.VIEW_SOLUTIONS):
         raise PermissionDenied
-    count = get_object_or_404(
-        AdoptionCount.objects.select_related("solution_unit__solution", "solution_unit__unit"),
+    return get_object_or_404(
+        AdoptionCount.objects.select_related(
+            "solution_unit__solution", "solution_unit__unit", "recorded_by"
+        ),
         pk=pk,
         municipality=membership.municipality,
     )
+
+
+def get_count_to_correct(membership: Membership, pk: int) -> AdoptionCount:
+    """A count the member may correct: the same people who may record one for its unit."""
+    count = get_count_for_user(membership, pk)
     refusal = record_refusal(membership.user, count.solution_unit)
     if refusal is not None:
         raise PermissionDenied(refusal)

@@ -26,6 +26,7 @@ from helhet.api import (
     portfolio_summary,
     projects,
     service_catalogue,
+    solutions,
     status_reports,
 )
 from helhet.api.auth import TokenAuth, add_token_exception_handlers
@@ -68,5 +69,6 @@ for module in (
     fund_decisions,
     funds,
     fund_rounds,
+    solutions,
 ):
     api.add_router("", module.router)

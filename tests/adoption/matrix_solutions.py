@@ -51,7 +51,7 @@ def _count(stavanger: Municipality) -> AdoptionCount:
     )
 
 
-def _count_pk(stavanger: Municipality) -> int:
+def count_pk(stavanger: Municipality) -> int:
     return _count(stavanger).pk
 
 
@@ -97,7 +97,7 @@ ROLE_VIEWS = [
     View(
         "adoption:count_correct",
         (Capability.RECORD_ADOPTION,),
-        _count_pk,
+        count_pk,
         allowed_roles=COUNTERS,
     ),
     View("adoption:import", (Capability.RECORD_ADOPTION,)),
@@ -114,7 +114,7 @@ def _unit_target(stavanger: Municipality) -> Target:
 
 
 def _count_target(stavanger: Municipality) -> Target:
-    return Target(_count_pk(stavanger), NAME, _a_count(stavanger), viewer="portefolje")
+    return Target(count_pk(stavanger), NAME, _a_count(stavanger), viewer="portefolje")
 
 
 def _initiative_target(stavanger: Municipality) -> Target:
@@ -130,4 +130,32 @@ TENANCY_HTML = {
     "adoption:count": _unit_target,
     "adoption:count_correct": _count_target,
     "adoption:from_initiative": _initiative_target,
+}
+
+
+def _api_solution(stavanger: Municipality) -> Target:
+    return Target(_solution_pk(stavanger), NAME, {"version": 1}, kwarg="solution_id")
+
+
+def _api_unit(stavanger: Municipality) -> Target:
+    post = {"counted_on": "2024-02-29", "value": "3"}
+    return Target(_hundvag_pk(stavanger), "Hundv", post, kwarg="solution_unit_id")
+
+
+def _api_count(stavanger: Municipality) -> Target:
+    post = {"counted_on": "2024-01-31", "value": "3"}
+    return Target(count_pk(stavanger), "2024-01-31", post, kwarg="count_id")
+
+
+TENANCY_API = {
+    "api-v1:solution_read": _api_solution,
+    "api-v1:unit_list": _api_solution,
+    "api-v1:unit_read": _api_unit,
+    "api-v1:count_list": _api_unit,
+    "api-v1:count_read": _api_count,
+    "api-v1:solution_update": _api_solution,
+    "api-v1:unit_create": _api_solution,
+    "api-v1:unit_update": _api_unit,
+    "api-v1:count_create": _api_unit,
+    "api-v1:count_correct": _api_count,
 }

@@ -30,6 +30,8 @@ from schemathesis.specs.openapi.checks import (
 from helhet.api.urls import api
 from helhet.fund.models import EntryKind, LedgerEntry
 from helhet.organization.models import Municipality, OrgUnit
+from tests.adoption.helpers import dispensers
+from tests.adoption.matrix_solutions import count_pk
 from tests.benefits.helpers import indicator
 from tests.fund.application_helpers import a_round, draft, the_fund
 from tests.fund.ledger_helpers import innovation_fund
@@ -67,6 +69,7 @@ def real_ids(stavanger: Municipality) -> dict[str, int]:
     decision request waiting, a benefit's indicator, a service, an idea, a fund, a round
     of it and a draft application to it, a ledger entry (a disbursement of a grant), a unit."""
     initiative = project(stavanger, "Schemathesis-prosjektet", pending=True)
+    solution, hundvag, _hinna = dispensers(stavanger)
     waiting = initiative.decision_requests.first()
     return {
         "initiative_id": initiative.pk,
@@ -81,6 +84,9 @@ def real_ids(stavanger: Municipality) -> dict[str, int]:
             fund=innovation_fund(stavanger), kind=EntryKind.DISBURSEMENT
         ).pk,
         "unit_id": OrgUnit.objects.for_municipality(stavanger).order_by("pk").first().pk,  # type: ignore[union-attr]
+        "solution_id": solution.pk,
+        "solution_unit_id": hundvag.pk,
+        "count_id": count_pk(stavanger),
     }
 
 
