@@ -10,6 +10,9 @@ rules' gain share and years, the criteria and the case references of the example
 examples too, and say so. The historical decisions are dated when the audit tells the story
 (after April 2019, when nothing had been disbursed, and before the audit in 2021).
 
+One example grant shows a gain due back to the fund (``WIRELESS_SAVING``): the audit gives
+none, so its benefit, figures and measurements say "demoeksempel".
+
 The fund demo is data (``GRANTS``, ``ROUND``); the functions below only walk it through the
 services, after the portfolio and benefits demos (the applications need the initiatives'
 benefits realisation plans)."""
@@ -27,6 +30,8 @@ from django.utils import timezone
 from helhet.accounts.models import User
 from helhet.benefits.models import BenefitKind, Category, Dimension
 from helhet.benefits.services.plan import benefit_create
+from helhet.demo.benefits.build import build_plan
+from helhet.demo.benefits.shapes import DEMO, DemoBenefit, DemoIndicator, DemoMeasurement, DemoPlan
 from helhet.demo.portfolio_examples import DIGIBARNEVERN_GRANT, WIRELESS_GRANT
 from helhet.fund.models import (
     Application,
@@ -264,6 +269,53 @@ PLANS = (
     ),
 )
 
+# The example of a gain due back to the fund (the audit gives none: no funded project had
+# returned a gain, 2034-2036). The wireless network lets the nursing homes end their own mobile
+# subscriptions for tablets and lines for safety alarms: a direct benefit in kroner, measured
+# each year after the grant. Under rules version 1 (half of realised monetary gains for five
+# years from the year after the first budget year, 2020) 2021-2025 each owe half of what was
+# realised by then: 150 000, 250 000 and three times 275 000 kroner, none of it returned.
+WIRELESS_SAVING = DemoPlan(
+    initiative="Trådløst nett på sykehjemmene",
+    writer="kristin.hovland",
+    responsible="eier",
+    owner="gevinsteier",
+    benefits=(
+        DemoBenefit(
+            title="Lavere kostnader til mobilabonnement og alarmlinjer (demoeksempel)",
+            description=(
+                "Demoeksempel: revisjonen oppgir ingen økonomisk gevinst av det trådløse "
+                "nettet. Med trådløst nett på alle sykehjem kan sykehjemmene si opp egne "
+                "mobilabonnement til nettbrett og egne linjer for trygghetsalarmer. Beløpene er "
+                "eksempler."
+            ),
+            dimension=Dimension.ECONOMY,
+            category=Category.EFFICIENCY,
+            kind=BenefitKind.DIRECT,
+            planned_amount=Decimal(600_000),
+            realisation_method="Abonnementene og linjene sies opp når nettet er i drift.",
+            due=date(2022, 12, 31),
+            indicators=(
+                DemoIndicator(
+                    name="Årskostnad mobilabonnement og alarmlinjer",
+                    unit="nok",
+                    baseline=Decimal(1_400_000),
+                    baseline_date=date(2020, 1, 1),
+                    target=Decimal(800_000),
+                    target_date=date(2022, 12, 31),
+                    frequency="yearly",
+                    measures_amount=True,
+                    measurements=(
+                        DemoMeasurement(date(2021, 12, 31), "1100000", DEMO),
+                        DemoMeasurement(date(2022, 12, 31), "900000", DEMO),
+                        DemoMeasurement(date(2023, 12, 31), "850000", DEMO),
+                    ),
+                ),
+            ),
+        ),
+    ),
+)
+
 
 @transaction.atomic
 def build_fund_demo(stavanger: Municipality) -> Fund:
@@ -285,6 +337,7 @@ def build_fund_demo(stavanger: Municipality) -> Fund:
     _rules(fund, office)
     for initiative, title, description in PLANS:
         _plan(initiatives[initiative], title, description)
+    build_plan(stavanger, WIRELESS_SAVING, today)
     granted = {
         grant.initiative: _application(fund, initiatives[grant.initiative], grant, None, today)
         for grant in GRANTS

@@ -10,6 +10,7 @@ from io import StringIO
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
 from pytest_django.fixtures import Settings
 
@@ -27,6 +28,7 @@ from helhet.fund.models import (
 )
 from helhet.fund.selectors.applications import submission_problems
 from helhet.fund.selectors.balance import fund_balance
+from helhet.fund.selectors.gains import application_gains
 from helhet.fund.services.decisions import application_decide
 
 pytestmark = pytest.mark.django_db
@@ -90,6 +92,26 @@ def test_the_demo_fund_tells_the_audits_story_with_example_amounts_marked(fund: 
     assert all(date(2019, 4, 11) < e.entry_date < date(2021, 1, 1) for e in commitments)
     assert LedgerEntry.objects.filter(application=wireless, kind=EntryKind.RELEASE).exists()
     assert LedgerEntry.objects.filter(application=ticket, kind=EntryKind.DISBURSEMENT).count() == 2
+
+    # The example of a gain due back: the wireless network's saved subscriptions (measured
+    # 1 400 000 -> 1 100 000 -> 900 000 -> 850 000 kroner a year) owe half for 2021-2025.
+    gains = application_gains(wireless, today=timezone.localdate())
+    assert gains is not None
+    assert [(year.year, year.due) for year in gains.years] == [
+        (2021, Decimal(150_000)),
+        (2022, Decimal(250_000)),
+        (2023, Decimal(275_000)),
+        (2024, Decimal(275_000)),
+        (2025, Decimal(275_000)),
+    ]
+    assert all(year.settleable for year in gains.years)  # none returned, as in the audit
+    saving = wireless.initiative.benefits.get(kind="direct")
+    assert "demoeksempel" in saving.title and "eksempler" in saving.description
+    reader = Client()
+    reader.force_login(User.objects.get(username="leser"))
+    page = reader.get(f"/fond/{fund.pk}/gevinster/").content.decode().replace("\xa0", " ")
+    assert '<dd id="gains-due">1 225 000 kr</dd>' in page
+    assert f'id="grant-{wireless.pk}-example"' in page  # the page says they are examples
 
     # This year's round: a draft, an assessed application waiting for its decision, a grant.
     by_status = {a.status: a for a in fund.applications.filter(round__isnull=False)}

@@ -56,6 +56,12 @@ def _user(username: str) -> User:
     return User.objects.get(username=username)
 
 
+def build_plan(m: Municipality, plan: DemoPlan, today: date) -> None:
+    """One plan through the benefits services, as the demo writes it (also for the fund demo's
+    example of a monetary gain)."""
+    _build_plan(m, plan, today)
+
+
 def _build_plan(m: Municipality, plan: DemoPlan, today: date) -> None:
     initiative = Initiative.objects.get(municipality=m, name=plan.initiative)
     writer, responsible, owner = _user(plan.writer), _user(plan.responsible), _user(plan.owner)

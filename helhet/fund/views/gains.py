@@ -19,6 +19,7 @@ from helhet.accounts.duties import refusal_to_settle_gain
 from helhet.accounts.http import MemberRequest
 from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
+from helhet.benefits.models import Benefit
 from helhet.core.forms import add_service_errors
 from helhet.fund.access import get_application_to_settle_for_user, get_fund_for_user
 from helhet.fund.forms.gains import GainReturnForm, GainWaiveForm
@@ -41,7 +42,14 @@ def gains(request: MemberRequest, pk: int) -> HttpResponse:
         today=timezone.localdate(),
     )
     page = Paginator(found.applications, GRANTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "fund/gains.html", {"fund": fund, "gains": found, "page": page})
+    # The demo's example benefits say so in their title (no field for it): the page says so too.
+    examples = set(
+        Benefit.objects.filter(
+            initiative_id__in=[owed.initiative_id for owed in page], title__icontains="eksempel"
+        ).values_list("initiative_id", flat=True)
+    )
+    context = {"fund": fund, "gains": found, "page": page, "examples": examples}
+    return render(request, "fund/gains.html", context)
 
 
 @dataclass
