@@ -3,19 +3,17 @@ look like a new idea, and the lists of ideas (all, sortable; a person's own)."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
-from django.utils.translation import gettext as _
 
 from helhet.accounts.models import Membership
 from helhet.accounts.roles import Capability
 from helhet.core.folding import Folded
 from helhet.ideas.models import CriteriaSet, Idea, IdeaQuestion, IdeaStatus
+from helhet.learning.similarity import ENOUGH, Likeness, Query, similar_initiatives
 from helhet.organization.models import OrgUnit
-from helhet.portfolio.models import Initiative
 
 # --- Which criteria screen an idea ---------------------------------------------------------------
 
@@ -43,66 +41,8 @@ def criteria_set_for_unit(unit: OrgUnit) -> CriteriaSet | None:
 
 # --- Similar ideas and initiatives ----------------------------------------------------------------
 
-# Words too common to say two texts are about the same thing.
-_COMMON = """
-alle andre annen at av bare ble blir bli da de dem den denne der dere det dette disse du eller
-en er et etter for fordi fra får gjør gjøre han har hva hvem hvor hvordan i ikke inn jeg kan
-kommer kunne man med mer mange men mot må ned noe noen nye når og også om opp oss på sin skal
-slik som så til under ut uten var ved vi vil være vært the and with bruke brukes nesten ingen
-vite lenge gjennom hele blant egen eget mye bedre enklere
-"""
-# Words every municipal text has, which say nothing of what an idea is about.
-_MUNICIPAL = """
-kommune kommunen kommunens innbyggere innbyggerne ansatte ansattes bruker brukere brukerne
-tjeneste tjenesten tjenester digital digitalt digitale løsning løsningen problem problemet
-"""
-STOP_WORDS = frozenset(_COMMON.split()) | frozenset(_MUNICIPAL.split())
-MIN_WORD = 4
-MAX_WORDS = 12
 MAX_CANDIDATES = 200
 SHOWN = 5
-# What counts: a shared word 2 each, the same service 3, the same unit 1; shown from 3: two
-# shared words, one and the same unit, or the same service. One word alone is too often
-# chance, and the same unit alone says nothing of what the idea is about.
-WORD_WEIGHT, SERVICE_WEIGHT, UNIT_WEIGHT, ENOUGH = 2, 3, 1, 3
-
-
-def significant_words(text: str) -> list[str]:
-    """The text's words that may say what it is about: four letters or more, not a stop word,
-    casefolded; the longest first, at most twelve."""
-    words = {word for word in re.findall(r"\w+", text.casefold()) if len(word) >= MIN_WORD}
-    words -= STOP_WORDS
-    return sorted(words, key=lambda word: (-len(word), word))[:MAX_WORDS]
-
-
-@dataclass
-class Likeness:
-    """An idea or initiative like the one being written, and why: the words they share, the
-    same service, the same unit."""
-
-    item: Any
-    words: list[str]
-    same_service: bool
-    same_unit: bool
-    rank: int = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.rank = (
-            WORD_WEIGHT * len(self.words)
-            + SERVICE_WEIGHT * self.same_service
-            + UNIT_WEIGHT * self.same_unit
-        )
-
-    @property
-    def reasons(self) -> list[str]:
-        found = []
-        if self.words:
-            found.append(_("same words: %(words)s") % {"words": ", ".join(self.words)})
-        if self.same_service:
-            found.append(_("same service"))
-        if self.same_unit:
-            found.append(_("same unit"))
-        return found
 
 
 @dataclass
@@ -129,23 +69,17 @@ def _words_q(words: list[str], fields: tuple[str, ...]) -> Q:
     return found
 
 
-def _ranked(
-    rows: QuerySet[Any],
-    text_fields: tuple[str, ...],
-    words: list[str],
-    unit_of: str,
-    service_of: Any,
-    unit_id: int | None,
+def _ranked_ideas(
+    rows: QuerySet[Idea], words: list[str], service_id: int | None, unit_id: int | None
 ) -> list[Likeness]:
     found = []
     for row in rows:
-        text = " ".join(getattr(row, name) or "" for name in text_fields).casefold()
-        shared = [word for word in words if word in text]
+        text = " ".join(getattr(row, name) or "" for name in IDEA_TEXT).casefold()
         likeness = Likeness(
             item=row,
-            words=shared,
-            same_service=service_of(row),
-            same_unit=unit_id is not None and getattr(row, unit_of) == unit_id,
+            words=[word for word in words if word in text],
+            same_service=service_id is not None and row.service_id == service_id,
+            same_unit=unit_id is not None and row.unit_id == unit_id,
         )
         if likeness.rank >= ENOUGH:
             found.append(likeness)
@@ -154,7 +88,6 @@ def _ranked(
 
 
 IDEA_TEXT = ("title", "problem", "solution")
-INITIATIVE_TEXT = ("name", "short_description", "need")
 
 
 def similar_to(
@@ -166,49 +99,32 @@ def similar_to(
     exclude_idea_id: int | None = None,
 ) -> Similar:
     """The ideas and initiatives of the municipality most like ``text`` (a title, problem and
-    solution), the same unit and the same service (an initiative is on the service when a
-    planned step of the service names it): at most five of each, the likest first, each with
-    why. Two queries, whatever the size of the portfolio (at most 200 candidates each)."""
-    words = significant_words(text)
+    solution), the same unit and the same service: at most five of each, the likest first,
+    each with why. The initiatives come from the one similarity finder
+    (``helhet.learning.similarity``, the same weights); the ideas are ranked here (at most 200
+    candidates). A handful of queries, whatever the size of the portfolio."""
+    query = Query(
+        municipality_id=municipality_id, text=text, unit_id=unit_id, service_id=service_id
+    )
+    words = query.words
     if not words and service_id is None:
         return Similar([], [])
     idea_match = _words_q(words, IDEA_TEXT)
-    initiative_match = _words_q(words, INITIATIVE_TEXT)
     if service_id is not None:
         idea_match |= Q(service_id=service_id)
-        initiative_match |= Q(service_steps__service_id=service_id)
     ideas = Idea.objects.alias(**_folded(IDEA_TEXT)).filter(
         idea_match, municipality_id=municipality_id
     )
     if exclude_idea_id is not None:
         ideas = ideas.exclude(pk=exclude_idea_id)
-    initiatives = (
-        Initiative.objects.alias(**_folded(INITIATIVE_TEXT))
-        .filter(initiative_match, municipality_id=municipality_id)
-        .select_related("owning_unit")
-    )
-    if service_id is not None:
-        # Grouped per initiative: the join through the service's steps adds no duplicates.
-        initiatives = initiatives.annotate(
-            on_service=Count("service_steps", filter=Q(service_steps__service_id=service_id))
-        )
     return Similar(
-        ideas=_ranked(
+        ideas=_ranked_ideas(
             ideas.select_related("unit").order_by("-pk")[:MAX_CANDIDATES],
-            IDEA_TEXT,
             words,
-            "unit_id",
-            lambda idea: service_id is not None and idea.service_id == service_id,
+            service_id,
             unit_id,
         ),
-        initiatives=_ranked(
-            initiatives.order_by("-pk")[:MAX_CANDIDATES],
-            INITIATIVE_TEXT,
-            words,
-            "owning_unit_id",
-            lambda initiative: service_id is not None and bool(initiative.on_service),
-            unit_id,
-        ),
+        initiatives=similar_initiatives(query),
     )
 
 

@@ -19,6 +19,7 @@ from simple_history.models import HistoricalRecords
 from helhet.core.formats import long_date
 from helhet.core.models import MunicipalityOwned
 from helhet.core.text import LONG_TEXT, TEXT, limited_text
+from helhet.core.words import folded_words
 from helhet.organization.models import Municipality
 
 
@@ -224,7 +225,12 @@ class Initiative(MunicipalityOwned):
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(m2m_fields=[participating_units, goals, tags, contacts])
+    # The folded words of the name, description and need, kept by the database, for finding the
+    # initiatives like another (helhet.learning.similarity); not history: derived from it.
+    text_words = folded_words("name", "short_description", "need")
+    history = HistoricalRecords(
+        m2m_fields=[participating_units, goals, tags, contacts], excluded_fields=["text_words"]
+    )
 
     objects = InitiativeQuerySet.as_manager()
 

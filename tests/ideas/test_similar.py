@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from helhet.ideas.selectors import significant_words, similar_to
+from helhet.ideas.selectors import similar_to
+from helhet.learning.similarity import significant_words
 from helhet.organization.models import Municipality
 from helhet.portfolio.models import InitiativeKind
 from helhet.portfolio.services.initiatives import initiative_create

@@ -1,0 +1,108 @@
+"""The words of a record's texts, folded and kept by the database itself, so that "which records
+mention these words" is an index lookup instead of reading every text (Helhet's similarity
+finder compares a new initiative with every other in the municipality).
+
+A model declares ``words = folded_words("name", "short_description", "need")``: a generated,
+stored column the database keeps in step with the texts on every insert and update (no service,
+signal or rebuild keeps it). On PostgreSQL it is a ``tsvector`` of the folded texts (config
+``simple``: no stemming, the finder leaves common words out itself), searched with ``@@`` and an
+index; on SQLite it is the folded text, searched with LIKE. (Helhet runs on these two.)
+
+Folded: lower case, and æ, ø, å as a, o, a, with the English-keyboard spellings aa, ae, oe
+folded the same way, so "påminnelser", "PAAMINNELSER" and "paminnelser" are one word.
+``fold`` does the same in Python."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import F, Func
+from django.db.models.sql.compiler import SQLCompiler
+
+# (from, to) in the order the database applies them: the two-letter spellings first.
+_PAIRS = (("aa", "a"), ("ae", "a"), ("oe", "o"), ("æ", "a"), ("ø", "o"), ("å", "a"))
+# SQLite's lower() leaves letters outside ASCII as they are.
+_SQLITE_UPPER = (("Æ", "æ"), ("Ø", "ø"), ("Å", "å"))
+
+
+def fold(text: str) -> str:
+    """``text`` as the database folds it: lower case, æøå (and aa, ae, oe) as a, o, a."""
+    text = text.lower()
+    for before, after in _PAIRS:
+        text = text.replace(before, after)
+    return text
+
+
+class WordsField(models.TextField):
+    """A ``tsvector`` on PostgreSQL, text elsewhere (see the module's docstring)."""
+
+    def db_type(self, connection: BaseDatabaseWrapper) -> str | None:
+        if connection.vendor == "postgresql":
+            return "tsvector"
+        return super().db_type(connection)
+
+
+class FoldedWords(Func):
+    """The folded words of the given text columns (see the module's docstring)."""
+
+    output_field = WordsField()
+
+    def _folded(self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, pairs: Any) -> Any:
+        parts: list[str] = []
+        params: list[Any] = []
+        for expression in self.get_source_expressions():
+            sql, part_params = compiler.compile(expression)
+            parts.append(sql)
+            params.extend(part_params)
+        text = " || ' ' || ".join(parts)
+        text = f"lower({text})"
+        for before, after in pairs:
+            text = f"replace({text}, '{before}', '{after}')"
+        return text, params
+
+    def as_postgresql(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra: Any
+    ) -> Any:
+        text, params = self._folded(compiler, connection, _PAIRS)
+        return f"to_tsvector('simple'::regconfig, {text})", params
+
+    def as_sqlite(self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra: Any) -> Any:
+        text, params = self._folded(compiler, connection, ())
+        for before, after in (*_SQLITE_UPPER, *_PAIRS):
+            text = f"replace({text}, '{before}', '{after}')"
+        return text, params
+
+
+def folded_words(*fields: str) -> models.GeneratedField:
+    """The generated column of the folded words of ``fields`` (text columns, never null)."""
+    return models.GeneratedField(
+        expression=FoldedWords(*(F(name) for name in fields)),
+        output_field=WordsField(),
+        db_persist=True,
+        editable=False,
+    )
+
+
+class Mentions(Func):
+    """True when a folded-words column holds a word starting with ``prefix`` (folded, letters
+    and digits only): ``words @@ 'prefix:*'`` on PostgreSQL, a LIKE elsewhere."""
+
+    output_field = models.BooleanField()
+
+    def __init__(self, column: str, prefix: str) -> None:
+        self.prefix = prefix
+        super().__init__(F(column))
+
+    def as_postgresql(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra: Any
+    ) -> Any:
+        sql, params = compiler.compile(self.get_source_expressions()[0])
+        return f"({sql} @@ to_tsquery('simple'::regconfig, %s))", [*params, f"{self.prefix}:*"]
+
+    def as_sqlite(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra: Any
+    ) -> Any:
+        sql, params = compiler.compile(self.get_source_expressions()[0])
+        return f"({sql} LIKE %s)", [*params, f"%{self.prefix}%"]
