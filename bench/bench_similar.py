@@ -134,6 +134,7 @@ def generate_texts(stavanger: Any, *, lessons: int, rng: random.Random) -> dict[
     lessons tied to them, written directly (the services write one row at a time)."""
     from helhet.accounts.models import User
     from helhet.learning.models import Lesson, LessonSource
+    from helhet.learning.search import refresh_search, words_of
     from helhet.portfolio.models import Initiative, Tag
 
     initiatives = list(Initiative.objects.filter(municipality=stavanger).only("pk", "need"))
@@ -152,27 +153,31 @@ def generate_texts(stavanger: Any, *, lessons: int, rng: random.Random) -> dict[
         batch_size=BATCH,
     )
     author = User.objects.get(username="prosjektleder")
-    made = Lesson.objects.bulk_create(
-        [
+    written = []
+    for _ in range(lessons):
+        texts = {
+            "title": sentence(rng, 4)[:-1],
+            "what_happened": sentence(rng, 12),
+            "learned": sentence(rng, 12),
+            "advice": sentence(rng, 8),
+        }
+        written.append(
             Lesson(
                 municipality=stavanger,
                 source=LessonSource.WRITTEN,
-                title=sentence(rng, 4)[:-1],
-                what_happened=sentence(rng, 12),
-                learned=sentence(rng, 12),
-                advice=sentence(rng, 8),
                 initiative_id=rng.choice(initiatives).pk,
                 author=author,
+                search_text=words_of(*texts.values()),
+                **texts,
             )
-            for _ in range(lessons)
-        ],
-        batch_size=BATCH,
-    )
+        )
+    made = Lesson.objects.bulk_create(written, batch_size=BATCH)
     lesson_through = Lesson.themes.through
     lesson_through.objects.bulk_create(
         [lesson_through(lesson_id=row.pk, tag_id=rng.choice(tags).pk) for row in made],
         batch_size=BATCH,
     )
+    refresh_search()
     return {"initiatives": len(initiatives), "lessons": len(made)}
 
 

@@ -68,7 +68,9 @@ class FoldedWords(Func):
         text, params = self._folded(compiler, connection, _PAIRS)
         return f"to_tsvector('simple'::regconfig, {text})", params
 
-    def as_sqlite(self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra: Any) -> Any:
+    def as_sqlite(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra: Any
+    ) -> Any:
         text, params = self._folded(compiler, connection, ())
         for before, after in (*_SQLITE_UPPER, *_PAIRS):
             text = f"replace({text}, '{before}', '{after}')"

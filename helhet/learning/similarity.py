@@ -6,7 +6,8 @@ screening pages, the overlaps list and the API). What counts as alike, and how m
 
 - a significant word shared (four letters or more, not a common word), in the name, short
   description or need of an initiative, or the title and text of a lesson: 2 each;
-- the same service (a planned step of the service catalogue names both): 3;
+- the same service (a planned step of the service catalogue names both), or for a lesson,
+  coming from one of the similar initiatives: 3;
 - a theme (tag) in common: 2 each;
 - the same owning unit: 1; the same method: 1.
 
@@ -14,8 +15,11 @@ Shown from 3: two shared words, a word and a theme, or the same service; never o
 (too often chance), nor the same unit or method alone (says nothing of what the work is about).
 
 Words are folded: case does not count, and æ, ø, å match ae, oe/o, aa (names typed on an
-English keyboard). The matching and the ranking run in the database, in one query per list,
-whatever the size of the portfolio."""
+English keyboard); a long word matches its other endings ("sensorer" finds "sensor"). The
+initiatives' folded words are kept by the database (``helhet.core.words``), the lessons' by the
+lessons register (``helhet.learning.search``, Norwegian full text on PostgreSQL). The matching
+and the ranking run in the database, in one query per list, whatever the size of the
+portfolio."""
 
 from __future__ import annotations
 
@@ -24,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib.postgres.search import SearchQuery
 from django.db.models import (
     Case,
     Count,
@@ -31,6 +36,7 @@ from django.db.models import (
     F,
     IntegerField,
     OuterRef,
+    Q,
     QuerySet,
     Subquery,
     Value,
@@ -42,6 +48,8 @@ from django.utils.translation import gettext as _
 from helhet.accounts.models import User
 from helhet.core.words import Mentions, fold
 from helhet.learning.models import Lesson
+from helhet.learning.search import CONFIG as SEARCH_CONFIG
+from helhet.learning.search import uses_full_text
 from helhet.organization.models import OrgUnit
 from helhet.portfolio.models import Initiative
 
@@ -116,6 +124,7 @@ class Likeness:
     same_unit: bool = False
     themes: list[str] = field(default_factory=list)
     same_method: bool = False
+    of_similar: bool = False  # a lesson from one of the similar initiatives
     rank: int = field(init=False)
 
     def __post_init__(self) -> None:
@@ -125,6 +134,7 @@ class Likeness:
             + THEME_WEIGHT * len(self.themes)
             + UNIT_WEIGHT * self.same_unit
             + METHOD_WEIGHT * self.same_method
+            + SERVICE_WEIGHT * self.of_similar
         )
 
     @property
@@ -140,6 +150,8 @@ class Likeness:
             found.append(_("same unit"))
         if self.same_method:
             found.append(_("same method"))
+        if self.of_similar:
+            found.append(_("from a similar initiative"))
         return found
 
 
@@ -291,27 +303,54 @@ def _people(row: Initiative, contacts: list[User]) -> list[User]:
     return people
 
 
+def _lesson_mentions(word: str) -> Q:
+    """A lesson's words mention ``word``: the register's Norwegian full-text vector on
+    PostgreSQL (so "dispenserne" finds "dispenser"), its lower-case words elsewhere."""
+    if uses_full_text():
+        return Q(search_vector=SearchQuery(word, config=SEARCH_CONFIG, search_type="plain"))
+    return Q(search_text__contains=word.lower())
+
+
 def similar_lessons(
-    query: Query, initiatives: list[Likeness], *, shown: int = SHOWN
+    query: Query, initiatives: Sequence[Likeness] = (), *, shown: int = SHOWN
 ) -> list[Likeness]:
-    """The lessons of the similar ``initiatives`` (those of the likest first, then the newest),
-    at most ``shown``, each with the words it shares with ``query`` and the initiative it comes
-    from. One query. Lessons tied to no initiative are found in the lessons register's search."""
-    if not initiatives:
-        return []
-    order = {like.item.pk: place for place, like in enumerate(initiatives)}
-    rows = Lesson.objects.filter(
-        municipality_id=query.municipality_id, initiative_id__in=order
-    ).select_related("initiative", "unit", "author")
-    found = sorted(rows[: shown * 4], key=lambda row: (order[row.initiative_id], -row.pk))
+    """The lessons most like ``query``: the words they share (WORD_WEIGHT each), coming from
+    one of the similar ``initiatives`` (SERVICE_WEIGHT: as strong as the same service), the same
+    unit; at most ``shown``, the likest first. Lessons of the initiative at hand are left out
+    (its own page shows them). One query, through the lessons register's search index."""
     words = query.words
+    from_similar = [like.item.pk for like in initiatives]
+    if not words and not from_similar:
+        return []
+    rows = Lesson.objects.filter(municipality_id=query.municipality_id)
+    if query.exclude is not None:
+        rows = rows.exclude(initiative_id=query.exclude)
+    candidates = Q(initiative_id__in=from_similar)
+    score: Any = Case(
+        When(initiative_id__in=from_similar, then=Value(SERVICE_WEIGHT)), default=Value(0)
+    )
+    for word in words:
+        mentions = _lesson_mentions(word)
+        candidates |= mentions
+        score = score + Case(When(mentions, then=Value(WORD_WEIGHT)), default=Value(0))
+    if query.unit_id is not None:
+        score = score + Case(When(unit_id=query.unit_id, then=Value(UNIT_WEIGHT)), default=Value(0))
+    found = list(
+        rows.filter(candidates)
+        .annotate(score=score)
+        .filter(score__gte=ENOUGH)
+        .select_related("initiative", "unit", "author")
+        .defer("search_text", "search_vector")
+        .order_by("-score", "-written_at", "-pk")[:shown]
+    )
     return [
         Likeness(
             item=row,
             words=shares(words, " ".join(getattr(row, name) for name in LESSON_TEXT)),
             same_unit=query.unit_id is not None and row.unit_id == query.unit_id,
+            of_similar=row.initiative_id in from_similar,
         )
-        for row in found[:shown]
+        for row in found
     ]
 
 
@@ -357,7 +396,7 @@ class SimilarWork:
 
 
 def similar_work(query: Query, *, shown: int = SHOWN) -> SimilarWork:
-    """The initiatives most like ``query`` and their lessons (see ``similar_initiatives`` and
+    """The initiatives and lessons most like ``query`` (see ``similar_initiatives`` and
     ``similar_lessons``), four queries in all."""
     initiatives = similar_initiatives(query, shown=shown)
     return SimilarWork(

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from helhet.core.words import fold
+from helhet.learning.services.lessons import lesson_write
 from helhet.learning.similarity import (
     Query,
     significant_words,
@@ -108,3 +109,46 @@ def test_another_municipalitys_initiatives_are_never_found(
     text = "Multidosedispenser med påminnelser hjemme"
     assert similar_work(Query(municipality_id=stavanger.pk, text=text))
     assert not similar_work(Query(municipality_id=bergen.pk, text=text))
+
+
+def test_lessons_like_the_text_or_from_a_similar_initiative_are_shown(
+    stavanger: Municipality,
+) -> None:
+    rpa = initiative(
+        stavanger,
+        "RPA",
+        "Innovasjon og digitalisering",
+        short_description="Robotisering av fakturakontroll og andre rutineoppgaver.",
+    )
+    lesson_write(
+        actor=person("prosjektleder"),
+        municipality=stavanger,
+        title="Frykten for å bli overflødig bremser",
+        learned="Involver de ansatte tidlig når oppgaver robotiseres.",
+        initiative=rpa,
+    )
+    lesson_write(
+        actor=person("prosjektleder"),
+        municipality=stavanger,
+        title="Roboter trenger en eier i drift",
+        learned="Robotisering av fakturakontroll krever at noen følger opp roboten.",
+    )
+    lesson_write(
+        actor=person("prosjektleder"), municipality=stavanger, title="Kaffe", learned="Godt."
+    )
+
+    found = similar_work(
+        Query(
+            municipality_id=stavanger.pk,
+            text="Robotisering av fakturakontroll i lønn",
+        )
+    )
+
+    assert [like.item.name for like in found.initiatives] == ["RPA"]
+    lessons = {like.item.title: like for like in found.lessons}
+    assert set(lessons) == {
+        "Frykten for å bli overflødig bremser",
+        "Roboter trenger en eier i drift",
+    }
+    assert "from a similar initiative" in lessons["Frykten for å bli overflødig bremser"].reasons
+    assert lessons["Roboter trenger en eier i drift"].words == ["fakturakontroll", "robotisering"]
