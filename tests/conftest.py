@@ -240,6 +240,7 @@ STATE_APPS = {
     "fund",
     "ideas",
     "adoption",
+    "learning",
 }
 STATE_EXCLUDED = {"accounts.apitoken", "accounts.historicalapitoken"}
 

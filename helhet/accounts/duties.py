@@ -352,3 +352,39 @@ def refusal_to_settle_gain(
 
 
 # --- Learning: lessons, overlaps and help requests (helhet.learning) -----------------------------
+
+
+def refusal_to_judge_overlap(
+    actor: User, *, municipality_id: int, people_ids: Iterable[int | None]
+) -> str | None:
+    """The portfolio office judges whether two initiatives overlap; never someone who owns or
+    leads one of them (``people_ids``: the two initiatives' owners and leaders)."""
+    if not may(actor, municipality_id, Capability.JUDGE_OVERLAPS):
+        return _("Only the portfolio office judges probable overlaps.")
+    if actor.pk is not None and actor.pk in set(people_ids):
+        return _(
+            "You own or lead one of the two initiatives, so someone else in the portfolio "
+            "office must judge whether they overlap."
+        )
+    return None
+
+
+def refusal_to_answer_help_request(
+    actor: User,
+    *,
+    municipality_id: int,
+    asked_by_id: int | None,
+    in_asked_department: bool,
+) -> str | None:
+    """A request for help is accepted, declined and closed by the asked department's people
+    (``in_asked_department``: the member's unit is the asked unit or one under it), never by the
+    one who asked for it."""
+    if not may(actor, municipality_id, Capability.ANSWER_HELP_REQUESTS):
+        return _("Your role does not answer requests for help.")
+    if not in_asked_department:
+        return _("Only the people of the asked department answer this request.")
+    if asked_by_id is not None and asked_by_id == actor.pk:
+        return _(
+            "You asked for this help yourself, so someone else in the department must answer it."
+        )
+    return None

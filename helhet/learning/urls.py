@@ -1,6 +1,6 @@
 from django.urls import URLPattern, path
 
-from helhet.learning.views import lessons
+from helhet.learning.views import help, lessons, overlaps, similar
 
 app_name = "learning"
 
@@ -12,4 +12,13 @@ urlpatterns: list[URLPattern] = [
     path("erfaringer/<int:pk>/endre/", lessons.lesson_edit, name="lesson_edit"),
     path("erfaringer/<int:pk>/historikk/", lessons.lesson_history, name="lesson_history"),
     # --- Similar work, overlaps and help requests (stream "similar") ---
+    path("lignende/<int:pk>/", similar.similar_work_page, name="similar"),
+    path("overlapp/", overlaps.overlap_list, name="overlaps"),
+    path("overlapp/vurder/", overlaps.overlap_judge_view, name="overlap_judge"),
+    path("hjelp/", help.help_list, name="help_requests"),
+    path("hjelp/ny/", help.help_ask, name="help_ask"),
+    path("hjelp/<int:pk>/", help.help_detail, name="help_request"),
+    path("hjelp/<int:pk>/svar/", help.help_answer, name="help_answer"),
+    path("hjelp/<int:pk>/lukk/", help.help_close, name="help_close"),
+    path("hjelp/<int:pk>/historikk/", help.help_history, name="help_history"),
 ]

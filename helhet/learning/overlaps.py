@@ -1,0 +1,144 @@
+"""Probable overlaps: two active initiatives in different departments that look like the same
+work, for the portfolio office to judge (related, merged, or not an overlap; remembered in
+``learning.Overlap`` and not listed again).
+
+Alike as the similarity finder counts it (``helhet.learning.similarity``: shared words, folded,
+two each; shared themes, two each), but stricter: listed from OVERLAP_FROM (three words, or
+two words and a theme). A word that a twentieth or more of the active initiatives use says
+nothing of what two of them share (it is left out, as the common words are), which also keeps
+the pairs to compare few in a large portfolio."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import combinations
+
+from helhet.learning.models import Overlap
+from helhet.learning.similarity import (
+    INITIATIVE_TEXT,
+    MIN_WORD,
+    STOP_WORDS,
+    THEME_WEIGHT,
+    WORD_WEIGHT,
+    stem,
+)
+from helhet.organization.models import OrgUnit, UnitKind
+from helhet.portfolio.models import Initiative, InitiativeStatus
+
+OVERLAP_FROM = 6
+TOO_COMMON = 0.05
+SHOWN = 50
+# Every word of a long need, not only the twelve longest: two texts about the same work share
+# their ordinary words too.
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class ProbableOverlap:
+    """Two active initiatives in different departments, and why they look alike."""
+
+    first: Initiative
+    second: Initiative
+    words: list[str]
+    themes: list[str]
+
+    @property
+    def score(self) -> int:
+        return WORD_WEIGHT * len(self.words) + THEME_WEIGHT * len(self.themes)
+
+
+def departments_of(municipality_id: int) -> dict[int, int]:
+    """Each unit's department: the nearest unit at or above it that is a department (a service
+    area or the top of the tree when there is none). One query."""
+    units = {
+        pk: (parent, kind)
+        for pk, parent, kind in OrgUnit.objects.filter(municipality_id=municipality_id).values_list(
+            "pk", "parent_id", "kind"
+        )
+    }
+    found: dict[int, int] = {}
+    for pk in units:
+        current: int | None = pk
+        while current is not None:
+            parent, kind = units[current]
+            if kind == UnitKind.DEPARTMENT or parent is None:
+                break
+            current = parent
+        found[pk] = current if current is not None else pk
+    return found
+
+
+def _stems(text: str) -> set[str]:
+    """The stems of every word of ``text`` that may say what it is about."""
+    words = {word for word in _WORD.findall(text.casefold()) if len(word) >= MIN_WORD}
+    return {stem(word) for word in words - STOP_WORDS if not word.isdigit()}
+
+
+def probable_overlaps(municipality_id: int, *, shown: int = SHOWN) -> list[ProbableOverlap]:
+    """The likest pairs of active initiatives in different departments not yet judged, at most
+    ``shown``, the likest first. Four queries (initiatives, their themes, the units, the
+    verdicts); the comparing is done in memory, word by word."""
+    rows = list(
+        Initiative.objects.filter(municipality_id=municipality_id, status=InitiativeStatus.ACTIVE)
+        .select_related("owning_unit")
+        .only(*INITIATIVE_TEXT, "owning_unit__name", "municipality_id", "kind")
+    )
+    if len(rows) < 2:
+        return []
+    by_pk = {row.pk: row for row in rows}
+    stems = {
+        row.pk: _stems(" ".join(getattr(row, name) for name in INITIATIVE_TEXT)) for row in rows
+    }
+    themes: dict[int, set[str]] = defaultdict(set)
+    for pk, name in Initiative.tags.through.objects.filter(initiative_id__in=by_pk).values_list(
+        "initiative_id", "tag__name"
+    ):
+        themes[pk].add(name)
+    index: dict[str, list[int]] = defaultdict(list)
+    for pk, words_of_one in stems.items():
+        for word in words_of_one:
+            index[word].append(pk)
+    limit = max(2, int(len(rows) * TOO_COMMON))
+    shared: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for word, pks in index.items():
+        if len(pks) > limit and len(rows) > 40:
+            continue
+        for two in combinations(sorted(pks), 2):
+            shared[two].append(word)
+    departments = departments_of(municipality_id)
+    judged = set(
+        Overlap.objects.filter(municipality_id=municipality_id).values_list("first_id", "second_id")
+    )
+    found_pairs: list[ProbableOverlap] = []
+    for (first, second), words in shared.items():
+        if (first, second) in judged:
+            continue
+        one, other = by_pk[first], by_pk[second]
+        if departments[one.owning_unit_id] == departments[other.owning_unit_id]:
+            continue
+        like = ProbableOverlap(one, other, sorted(words), sorted(themes[first] & themes[second]))
+        if like.score >= OVERLAP_FROM:
+            found_pairs.append(like)
+    found_pairs.sort(key=lambda like: (-like.score, -like.second.pk, -like.first.pk))
+    return found_pairs[:shown]
+
+
+def verdicts(municipality_id: int) -> list[Overlap]:
+    """The portfolio office's verdicts, newest first (one query)."""
+    return list(
+        Overlap.objects.filter(municipality_id=municipality_id)
+        .select_related("first", "second", "judged_by")
+        .order_by("-judged_at", "-pk")
+    )
+
+
+def overlap_people(first: Initiative, second: Initiative) -> list[int | None]:
+    """The owners and leaders of the two initiatives (for the segregation of duties)."""
+    return [
+        first.project_owner_id,
+        first.project_leader_id,
+        second.project_owner_id,
+        second.project_leader_id,
+    ]
