@@ -84,9 +84,7 @@ def test_nobody_answers_a_request_they_asked_themselves(stavanger: Municipality)
     # The project leader works in E-helse og velferdsteknologi, and asks it on Hundvåg's behalf.
     asked = ask(stavanger, by="prosjektleder")
     with pytest.raises(PermissionDenied, match="You asked for this help yourself"):
-        help_request_answer(
-            actor=person("prosjektleder"), request=asked, accept=True, answer="Ja."
-        )
+        help_request_answer(actor=person("prosjektleder"), request=asked, accept=True, answer="Ja.")
 
 
 def test_bad_requests_are_refused_and_nothing_is_written(stavanger: Municipality) -> None:
@@ -110,7 +108,7 @@ def test_the_wait_per_department_and_the_list_cost_the_same_for_many_requests(
     client.get("/laering/hjelp/")
     with django_assert_max_num_queries(12) as few:
         page = client.get("/laering/hjelp/").content.decode()
-    assert "<td class=\"hh-num\">9</td>" in page  # the longest wait
+    assert '<td class="hh-num">9</td>' in page  # the longest wait
     for number in range(20):
         ask(stavanger, title=f"Forespørsel {number}")
     with django_assert_max_num_queries(len(few.captured_queries)):
