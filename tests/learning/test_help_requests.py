@@ -63,7 +63,7 @@ def test_a_unit_asks_and_the_asked_department_accepts_and_closes(
     before = database_state()
     refused = department.post(f"/laering/hjelp/{asked.pk}/svar/", {"decision": "decline"})
     assert refused.status_code == 400
-    assert "Say why you decline" in refused.content.decode()
+    assert "Skriv hvorfor dere takker nei" in refused.content.decode()
     assert database_state() == before
 
     department.post(
@@ -83,7 +83,7 @@ def test_a_unit_asks_and_the_asked_department_accepts_and_closes(
 def test_nobody_answers_a_request_they_asked_themselves(stavanger: Municipality) -> None:
     # The project leader works in E-helse og velferdsteknologi, and asks it on Hundvåg's behalf.
     asked = ask(stavanger, by="prosjektleder")
-    with pytest.raises(PermissionDenied, match="You asked for this help yourself"):
+    with pytest.raises(PermissionDenied, match="Du ba om denne hjelpen selv"):
         help_request_answer(actor=person("prosjektleder"), request=asked, accept=True, answer="Ja.")
 
 

@@ -74,7 +74,7 @@ def test_an_initiative_like_the_dispensers_finds_them_and_who_to_ask(
     first = found.initiatives[0]
     assert {"paaminnelser", "feilmedisineringer", "multidosedispenser"} <= set(first.words)
     assert first.themes == ["velferdsteknologi"]
-    assert "same themes: velferdsteknologi" in first.reasons
+    assert "samme temaer: velferdsteknologi" in first.reasons
     assert new.pk not in {like.item.pk for like in found.initiatives}
     who = found.who
     assert who[0].unit.name == "E-helse og velferdsteknologi"
@@ -150,5 +150,5 @@ def test_lessons_like_the_text_or_from_a_similar_initiative_are_shown(
         "Frykten for å bli overflødig bremser",
         "Roboter trenger en eier i drift",
     }
-    assert "from a similar initiative" in lessons["Frykten for å bli overflødig bremser"].reasons
+    assert "fra et lignende tiltak" in lessons["Frykten for å bli overflødig bremser"].reasons
     assert lessons["Roboter trenger en eier i drift"].words == ["fakturakontroll", "robotisering"]
