@@ -38,9 +38,9 @@ DJANGOS_OWN = {("auth_group_permissions", "id")}
 
 
 @contextmanager
-def _migrated_database(tmp_path: Path) -> Iterator[BaseDatabaseWrapper]:
-    """A new database of the running kind, migrated by ``manage.py migrate`` as a deployment
-    migrates, and a connection to it; the database is removed afterwards."""
+def empty_database(tmp_path: Path) -> Iterator[tuple[BaseDatabaseWrapper, str]]:
+    """A new, empty database of the running kind, a connection to it (as "migrated") and its
+    DATABASE_URL; the database is removed afterwards."""
     settings = copy.deepcopy(connection.settings_dict)
     if connection.vendor == "sqlite":
         settings["NAME"] = str(tmp_path / "migrated.sqlite3")
@@ -53,6 +53,20 @@ def _migrated_database(tmp_path: Path) -> Iterator[BaseDatabaseWrapper]:
     migrated = type(connections["default"])(settings, alias="migrated")
     connections["migrated"] = migrated
     try:
+        yield migrated, url
+    finally:
+        migrated.close()
+        del connections["migrated"]
+        if connection.vendor != "sqlite":
+            with connection._nodb_cursor() as cursor:
+                cursor.execute(f'DROP DATABASE "{settings["NAME"]}"')
+
+
+@contextmanager
+def _migrated_database(tmp_path: Path) -> Iterator[BaseDatabaseWrapper]:
+    """A new database of the running kind, migrated by ``manage.py migrate`` as a deployment
+    migrates, and a connection to it; the database is removed afterwards."""
+    with empty_database(tmp_path) as (migrated, url):
         subprocess.run(
             [sys.executable, "manage.py", "migrate", "--no-input", "-v0"],
             cwd=django_settings.BASE_DIR,
@@ -60,12 +74,6 @@ def _migrated_database(tmp_path: Path) -> Iterator[BaseDatabaseWrapper]:
             check=True,
         )
         yield migrated
-    finally:
-        migrated.close()
-        del connections["migrated"]
-        if connection.vendor != "sqlite":
-            with connection._nodb_cursor() as cursor:
-                cursor.execute(f'DROP DATABASE "{settings["NAME"]}"')
 
 
 def _schema(database: BaseDatabaseWrapper) -> dict[str, Any]:

@@ -18,17 +18,19 @@ DEFAULT_CRITERIA = (
 
 
 def seed(apps: Any, schema_editor: Any) -> None:
+    # The database being migrated, not always the default one (tests migrate a database of
+    # their own: tests/ideas/test_default_criteria_migration.py).
+    db = schema_editor.connection.alias
     municipality_model = apps.get_model("organization", "Municipality")
     criteria_set_model = apps.get_model("ideas", "CriteriaSet")
     criterion_model = apps.get_model("ideas", "ScreeningCriterion")
-    for municipality in municipality_model.objects.all():
-        if criteria_set_model.objects.filter(municipality=municipality, unit=None).exists():
+    for municipality in municipality_model.objects.using(db).all():
+        sets = criteria_set_model.objects.using(db)
+        if sets.filter(municipality=municipality, unit=None).exists():
             continue
-        criteria_set = criteria_set_model.objects.create(
-            municipality=municipality, name=DEFAULT_SET_NAME
-        )
+        criteria_set = sets.create(municipality=municipality, name=DEFAULT_SET_NAME)
         for position, (name, description, weight) in enumerate(DEFAULT_CRITERIA, start=1):
-            criterion_model.objects.create(
+            criterion_model.objects.using(db).create(
                 municipality=municipality,
                 criteria_set=criteria_set,
                 name=name,
