@@ -38,6 +38,12 @@ def kroner_text(value: Decimal) -> str:
     return number_text(value, None if value == value.to_integral_value() else 2)
 
 
+def money_text(value: Decimal) -> str:
+    """An amount of money with its unit, as every page and message writes one: "1 200 000 kr",
+    "8 452,50 kr" (the unit is "kr", never "kroner", after an amount)."""
+    return f"{kroner_text(value)} kr"
+
+
 def pdf_latin(text: str) -> str:
     """Text in the PDF core fonts' character set (Windows-1252); what it cannot show becomes
     "?"."""

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from helhet.benefits.charts import Chart
 from helhet.core.charts import BarSpec, lay_out_bars
-from helhet.core.formats import kroner_text
+from helhet.core.formats import money_text
 from helhet.fund.selectors.review import BalanceYear
 
 LABEL_WIDTH = 250
@@ -45,7 +45,7 @@ def balance_chart(years: list[BalanceYear]) -> Chart | None:
                 BarSpec(
                     label=str(labels[name]),
                     share=float(max(value, Decimal(0)) / largest),
-                    value=f"{kroner_text(value.quantize(Decimal(1)))} kr",
+                    value=money_text(value.quantize(Decimal(1))),
                     css_class=css,
                 )
             )

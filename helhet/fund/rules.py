@@ -14,9 +14,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from helhet.core.formats import number_text
+from helhet.core.formats import money_text, number_text
 from helhet.fund.models import FundRules, UseKind
-from helhet.fund.money import money_text
 
 ZERO = Decimal(0)
 TWO_PLACES = Decimal("0.01")

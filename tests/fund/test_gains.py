@@ -201,7 +201,7 @@ def test_waiving_needs_a_reason_and_writes_no_ledger_entry(stavanger: Municipali
             "portefolje",
             2023,
             "250000.01",
-            "250\xa0000 skyldes for 2023; mer enn det kan ikke tilbakeføres.",
+            "250\xa0000 kr skyldes for 2023; mer enn det kan ikke tilbakeføres.",
         ),
         ("portefolje", 2023, "-5", "Skriv beløpet som er tilbakeført, over 0 kroner."),
     ],

@@ -10,6 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from helhet.benefits.forms.fields import NumberField
+from helhet.core.formats import money_text
 from helhet.core.forms import StyledForm
 from helhet.core.text import max_length_of
 from helhet.fund.models import (
@@ -20,7 +21,6 @@ from helhet.fund.models import (
     DecisionOutcome,
     FundCriterion,
 )
-from helhet.fund.money import money_text
 
 SCORE_CHOICES = [
     ("", _("Not scored")),

@@ -11,8 +11,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
 
+from helhet.core.formats import money_text
 from helhet.fund.models import Application, CriterionScore, FundCriterion, FundRules
-from helhet.fund.money import money_text
 from helhet.fund.rules import rule_tests
 from helhet.fund.selectors.applications import (
     amount_applied,

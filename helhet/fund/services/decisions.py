@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from helhet.accounts.models import User
+from helhet.core.formats import money_text
 from helhet.core.history import save_with_history
 from helhet.core.text import max_length_of
 from helhet.fund.duties import decision_refusal, state_refusal
@@ -26,7 +27,6 @@ from helhet.fund.models import (
     EntryKind,
     LedgerEntry,
 )
-from helhet.fund.money import money_text
 from helhet.fund.selectors.assessment import application_assessment
 from helhet.fund.selectors.balance import fund_balance
 from helhet.fund.services.ledger import fund_lock, ledger_entry_record

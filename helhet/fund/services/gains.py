@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from helhet.accounts.duties import refusal_to_settle_gain
 from helhet.accounts.models import User
-from helhet.core.formats import kroner_text
+from helhet.core.formats import money_text
 from helhet.core.history import save_with_history
 from helhet.fund.models import Application, EntryKind, GainReturn, GainReturnStatus
 from helhet.fund.selectors.gains import GainYear, application_gains
@@ -84,7 +84,7 @@ def gain_return_confirm(
         raise ValidationError(
             {
                 "amount": _("%(due)s is due for %(year)s; more than that cannot be returned.")
-                % {"due": kroner_text(line.due), "year": year}
+                % {"due": money_text(line.due), "year": year}
             }
         )
     if amount < line.due and not reason.strip():
