@@ -8,10 +8,11 @@ municipalities, generates initiatives in Stavanger (``generate_bench_data``) wit
 fund with bulk_create: rules that return half the monetary gains for three years, 10,000
 applications from those initiatives at every status, the granted ones with their budget years,
 and 100,000 ledger entries (capital, commitments, disbursements, releases, corrections, returned
-gains) over nine years, some years' gains settled. It then times ``fund_review`` itself, the
-review page, the gains page and the .xlsx export through the test client, many times, and prints
-the median and 95th percentile server time and the number of database queries. Prints figures;
-asserts nothing.
+gains) over nine years, some years' gains settled, and sums the ledger's totals as
+``manage.py rebuild_fund_figures`` does (the entries bypass the ledger service). It then times
+``fund_review`` itself, the review page, the gains page and the .xlsx export through the test
+client, many times, and prints the median and 95th percentile server time and the number of
+database queries. Prints figures; asserts nothing.
 
     make bench            # SQLite and PostgreSQL
     .venv/bin/python bench/bench_fund.py [--entries N] [--applications N] [--requests N]
@@ -60,6 +61,7 @@ def generate_fund(
         LedgerEntry,
         UseKind,
     )
+    from helhet.fund.services.ledger_totals import ledger_totals_rebuild
     from helhet.portfolio.models import Initiative
 
     office = User.objects.get(username="portefolje")
@@ -211,6 +213,8 @@ def generate_fund(
         if year + 1 < today.year
     ]
     GainReturn.objects.bulk_create(settled, batch_size=BATCH, ignore_conflicts=True)
+    # Written around the ledger service: its totals are summed once, as the command does.
+    ledger_totals_rebuild(fund=fund)
     return {
         "fund": fund.pk,
         "applications": len(made),
@@ -260,6 +264,7 @@ def main() -> None:
     from bench_benefits import generate_benefits  # beside this script
 
     from helhet.accounts.models import Membership
+    from helhet.benefits.services.monetary import monetary_gains_rebuild
     from helhet.demo.municipalities import build_demo
     from helhet.fund.models import Fund
     from helhet.fund.selectors.review import fund_review
@@ -275,6 +280,8 @@ def main() -> None:
         made = generate_fund(
             stavanger, applications=args.applications, entries=args.entries, rng=rng
         )
+        # The benefits were written around the services too: their gains are stored once.
+        monetary_gains_rebuild(municipality=stavanger)
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
     generated = time.perf_counter() - started

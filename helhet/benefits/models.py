@@ -437,6 +437,28 @@ class BudgetCut(MunicipalityOwned):
         return format_kroner(self.amount)
 
 
+class MonetaryGain(MunicipalityOwned):
+    """Derived from the benefits plan, never written by hand: an initiative's monetary gain in
+    kroner a year from ``year`` on (0: from the start) until the year of its next row, by the
+    rule of ``helhet.benefits.monetary`` (what the fund asks a share of back). Kept by every
+    benefits service that changes what it derives from (benefits, amount indicators,
+    measurements and their confirmation, budget cuts), in the same transaction
+    (``services.monetary.monetary_gains_refresh``); ``manage.py rebuild_fund_figures``
+    recomputes all of them."""
+
+    initiative = models.ForeignKey(
+        "portfolio.Initiative", on_delete=models.CASCADE, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(_("from year"))
+    amount = models.DecimalField(_("amount a year (NOK)"), max_digits=18, decimal_places=2)
+
+    class Meta:
+        ordering = ["initiative", "year"]
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "year"], name="monetary_gain_unique"),
+        ]
+
+
 class CalculationUnit(models.TextChoices):
     """What the cost of one counts: kroner, or hours for a benefit planned in hours."""
 

@@ -532,6 +532,65 @@ class LedgerEntry(MunicipalityOwned):
         raise ValidationError(_("A ledger entry is never deleted: record a correction."))
 
 
+# Sums of many entries: wider than one entry's amount.
+TOTAL_DIGITS = 18
+
+
+def _total(verbose_name: Any) -> Any:
+    return models.DecimalField(
+        verbose_name, max_digits=TOTAL_DIGITS, decimal_places=2, default=Decimal("0.00")
+    )
+
+
+class LedgerYearTotal(MunicipalityOwned):
+    """Derived from the ledger, never written by hand: the sum and the number of a fund's entries
+    of one kind booked in one calendar year for one budget year (0: the entry names none),
+    corrections included. ``services.ledger`` adds each entry to its row in the transaction that
+    writes the entry, under the fund's lock; ``manage.py rebuild_fund_figures`` recomputes the
+    rows from the ledger. The balances and the review read these few rows, not the ledger."""
+
+    fund = models.ForeignKey(Fund, on_delete=models.CASCADE, related_name="year_totals")
+    year = models.PositiveSmallIntegerField(_("year"))
+    kind = models.CharField(_("kind"), max_length=20, choices=EntryKind.choices)
+    budget_year = models.PositiveSmallIntegerField(_("budget year"), default=0)
+    amount = _total(_("amount (NOK)"))
+    entries = models.PositiveIntegerField(_("entries"), default=0)
+
+    class Meta:
+        ordering = ["fund", "year", "kind", "budget_year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["fund", "year", "kind", "budget_year"], name="ledger_year_total_unique"
+            ),
+        ]
+
+
+class GrantYearTotal(MunicipalityOwned):
+    """Derived from the ledger, never written by hand: what one application's entries for one
+    budget year (0: the entries name none) add up to, corrections included: committed,
+    released, disbursed and gains returned. Kept and rebuilt like ``LedgerYearTotal``; a
+    disbursement is checked against its budget year's row."""
+
+    fund = models.ForeignKey(Fund, on_delete=models.CASCADE, related_name="grant_totals")
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="year_totals"
+    )
+    budget_year = models.PositiveSmallIntegerField(_("budget year"), default=0)
+    committed = _total(_("committed (NOK)"))
+    released = _total(_("released (NOK)"))
+    disbursed = _total(_("disbursed (NOK)"))
+    returned = _total(_("gains returned (NOK)"))
+
+    class Meta:
+        ordering = ["application", "budget_year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "budget_year"], name="grant_year_total_unique"
+            ),
+        ]
+        indexes = [models.Index(fields=["fund", "application"])]
+
+
 class GainReturnStatus(models.TextChoices):
     RETURNED = "returned", _("Returned to the fund")
     WAIVED = "waived", _("Waived")

@@ -90,7 +90,9 @@ def test_money_in_and_out_of_the_ledger_and_its_refusals(
         ("mye", "Skriv et tall, f.eks. 1 613 764 eller 31,5."),
         (
             "150 000,01",
-            "Bare 150 000 kr av tilsagnet er ikke utbetalt; 150 000,01 kr kan ikke utbetales.",
+            # The grant has one budget year: the disbursement is checked against it.
+            "Bare 150 000 kr av tilsagnet for budsjettåret 2027 er ikke utbetalt; 150 000,01 kr "
+            "kan ikke utbetales fra det.",
         ),
     ]:
         response = office.post(url, {**paid, "amount": amount})

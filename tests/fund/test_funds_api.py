@@ -90,7 +90,8 @@ def test_bad_amounts_and_a_disbursement_beyond_the_grant_are_refused(
     beyond = _call(office, "post", path, {**paid, "amount": "150000.01"})
     assert beyond.status_code == 422
     assert beyond.json()["errors"]["__all__"][0].replace("\xa0", " ") == (
-        "Bare 150 000 kr av tilsagnet er ikke utbetalt; 150 000,01 kr kan ikke utbetales."
+        "Bare 150 000 kr av tilsagnet for budsjettåret 2027 er ikke utbetalt; 150 000,01 kr kan "
+        "ikke utbetales fra det."
     )
     commitment = _call(office, "post", path, {**paid, "kind": "commitment", "amount": "1"})
     assert commitment.status_code == 422  # grants are committed by decisions only

@@ -18,6 +18,7 @@ from helhet.benefits.models import (
     BenefitKind,
     BudgetCut,
 )
+from helhet.benefits.services.monetary import monetary_gains_refresh
 from helhet.core.history import delete_with_history, save_with_history
 from helhet.organization.models import OrgUnit
 
@@ -45,6 +46,7 @@ def _save_budget_cut(actor: User | None, cut: BudgetCut) -> BudgetCut:
     _check_budget_cut(cut)
     cut.full_clean(exclude=["benefit", "unit", "municipality"])
     save_with_history(cut, actor=actor)
+    monetary_gains_refresh(benefit=cut.benefit)
     return cut
 
 
@@ -92,3 +94,4 @@ def budget_cut_update(
 def budget_cut_delete(*, actor: User | None, cut: BudgetCut) -> None:
     """Remove a budget cut from its benefit; its history is kept."""
     delete_with_history(cut, actor=actor)
+    monetary_gains_refresh(benefit=cut.benefit)

@@ -32,6 +32,7 @@ from helhet.benefits.models import (
     IndicatorUnit,
     Measurement,
 )
+from helhet.benefits.services.monetary import monetary_gains_refresh
 from helhet.core.formats import long_date
 from helhet.core.history import delete_with_history, save_with_history
 from helhet.documents import uploads
@@ -154,6 +155,7 @@ def measurement_record(
         if benefit.status == BenefitStatus.PLANNED:
             benefit.status = BenefitStatus.BEING_REALISED
             save_with_history(benefit, actor=actor, update_fields=["status", "updated_at"])
+        monetary_gains_refresh(benefit=benefit)
     except BaseException:
         if stored is not None:
             uploads.discard(stored.stored_name)
@@ -194,6 +196,7 @@ def measurement_confirm(*, actor: User, measurement: Measurement) -> Measurement
     locked.confirmed_by, locked.confirmed_at = actor, timezone.now()
     save_with_history(locked, actor=actor, update_fields=["confirmed_by", "confirmed_at"])
     indicator_latest_refresh(indicator=locked.indicator)
+    monetary_gains_refresh(benefit=locked.indicator.benefit)
     return locked
 
 
@@ -214,6 +217,7 @@ def measurement_delete(*, actor: User, measurement: Measurement) -> None:
     stored_name = measurement.evidence_stored_name
     delete_with_history(measurement, actor=actor)
     indicator_latest_refresh(indicator=measurement.indicator)
+    monetary_gains_refresh(benefit=measurement.indicator.benefit)
     if stored_name:
         transaction.on_commit(lambda: uploads.discard(stored_name))
 
@@ -249,4 +253,5 @@ def benefit_status_set(
     save_with_history(
         benefit, actor=actor, update_fields=["status", "abandon_reason", "updated_at"]
     )
+    monetary_gains_refresh(benefit=benefit)
     return benefit

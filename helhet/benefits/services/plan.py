@@ -24,6 +24,7 @@ from helhet.benefits.models import (
     Indicator,
     IndicatorUnit,
 )
+from helhet.benefits.services.monetary import monetary_gains_refresh
 from helhet.core.history import delete_with_history, save_with_history
 from helhet.organization.models import Municipality
 from helhet.portfolio.models import Initiative
@@ -89,6 +90,7 @@ def _save_benefit(actor: User | None, benefit: Benefit, owners: Sequence[User]) 
     benefit.full_clean(exclude=["initiative", "municipality"])
     save_with_history(benefit, actor=actor)
     benefit.owners.set(owners)
+    monetary_gains_refresh(benefit=benefit)
     return benefit
 
 
@@ -193,6 +195,7 @@ def _save_indicator(actor: User | None, indicator: Indicator) -> Indicator:
     _check_measures_amount(indicator)
     indicator.full_clean(exclude=["benefit", "municipality"])
     save_with_history(indicator, actor=actor)
+    monetary_gains_refresh(benefit=indicator.benefit)
     return indicator
 
 
@@ -258,3 +261,4 @@ def indicator_update(
 def indicator_delete(*, actor: User | None, indicator: Indicator) -> None:
     """Remove an indicator from its benefit; its history is kept. The benefit stays."""
     delete_with_history(indicator, actor=actor)
+    monetary_gains_refresh(benefit=indicator.benefit)

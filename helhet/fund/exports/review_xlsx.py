@@ -15,7 +15,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from helhet.core.spreadsheets import cell_text, formatted_cell, sheet_with
-from helhet.fund.selectors.review import Financed, FundedLine, FundReview, all_funded
+from helhet.fund.selectors.review import Financed, FundedLine, FundReview, all_funded, all_gains
 
 MONEY_FORMAT = "#,##0.00"
 _NORWEGIAN = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "AE", "Ø": "O", "Å": "A"})
@@ -160,7 +160,7 @@ def review_xlsx(review: FundReview) -> bytes:
                 line.state_label,
                 line.settlement.reason if line.settlement else "",
             ]
-            for owed in review.gains.applications
+            for owed in all_gains(review).applications
             for line in owed.years
         ),
     )

@@ -6,35 +6,24 @@ listed beside, never priced. A fixed number of queries, however many application
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
-from django.db.models import Case, DateField, Exists, Min, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Min, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from helhet.benefits.models import (
-    Benefit,
-    BenefitKind,
-    BenefitStatus,
-    BudgetCut,
-    IndicatorUnit,
-    Measurement,
-)
+from helhet.benefits.models import Benefit, BenefitKind, BenefitStatus, MonetaryGain
 from helhet.benefits.selectors.totals import hours_per_fte
-from helhet.fund.gains import (
-    ZERO,
-    BenefitGainFacts,
-    Measured,
-    amount_due,
-    gain_years,
-    monetary_gain,
-)
+from helhet.fund.gains import ZERO, amount_due, gain_in, gain_years
 from helhet.fund.models import (
     GRANTED_STATUSES,
     Application,
+    ApplicationYear,
     Fund,
+    FundRules,
     GainReturn,
     GainReturnRule,
     GainReturnStatus,
@@ -212,19 +201,68 @@ class FundGains:
         ]
 
 
+@dataclass(frozen=True)
+class OwingGrant:
+    """What the summed gains need of a grant that returns a share of gains."""
+
+    application_id: int
+    initiative_id: int
+    share: Decimal
+    years: int
+    first_year: int | None
+
+
+def _returning_gains(applications: QuerySet[Application]) -> QuerySet[Any]:
+    """The granted applications among ``applications`` whose rules return a share of gains,
+    with the first budget year granted (or applied for) as ``first_granted``/``first_applied``."""
+    return applications.filter(
+        status__in=GRANTED_STATUSES,
+        rules__gain_return=GainReturnRule.SHARE,
+        rules__gain_return_years__gt=0,
+    ).annotate(
+        first_granted=Min("years__year", filter=Q(years__amount_granted__gt=0)),
+        first_applied=Min("years__year"),
+    )
+
+
+def owing_grants(applications: QuerySet[Application]) -> list[OwingGrant]:
+    """``grant_facts`` without the names, for the sums (three plain queries: the rules that
+    return gains, the granted applications under them, their first budget years)."""
+    rules = {
+        pk: (share, years)
+        for pk, share, years in FundRules.objects.filter(
+            pk__in=applications.values("rules_id"),
+            gain_return=GainReturnRule.SHARE,
+            gain_return_years__gt=0,
+        ).values_list("pk", "gain_return_share", "gain_return_years")
+    }
+    granted = applications.filter(status__in=GRANTED_STATUSES, rules_id__in=list(rules))
+    firsts: dict[int, list[int | None]] = {}
+    for application_id, first_granted, first_applied in (
+        ApplicationYear.objects.filter(application__in=granted)
+        .order_by()
+        .values("application_id")
+        .annotate(
+            first_granted=Min("year", filter=Q(amount_granted__gt=0)), first_applied=Min("year")
+        )
+        .values_list("application_id", "first_granted", "first_applied")
+    ):
+        firsts[application_id] = [first_granted, first_applied]
+    owing = []
+    for pk, initiative_id, rules_id in granted.order_by().values_list(
+        "pk", "initiative_id", "rules_id"
+    ):
+        first_granted, first_applied = firsts.get(pk, [None, None])
+        share, years = rules[rules_id]
+        owing.append(OwingGrant(pk, initiative_id, share, years, first_granted or first_applied))
+    return owing
+
+
 def grant_facts(applications: QuerySet[Application]) -> list[GrantFacts]:
     """The granted applications among ``applications`` whose rules return a share of gains,
     with the first budget year of the grant (one query)."""
     rows = (
-        applications.filter(
-            status__in=GRANTED_STATUSES,
-            rules__gain_return=GainReturnRule.SHARE,
-            rules__gain_return_years__gt=0,
-        )
-        .annotate(
-            first_granted=Min("years__year", filter=Q(years__amount_granted__gt=0)),
-            first_applied=Min("years__year"),
-        )
+        _returning_gains(applications)
         .order_by("initiative__name", "pk")
         .values_list(
             "pk",
@@ -243,131 +281,74 @@ def grant_facts(applications: QuerySet[Application]) -> list[GrantFacts]:
     ]
 
 
-def _last_in_each_period(
-    measurements: QuerySet[Measurement], years: Iterable[int]
-) -> QuerySet[Measurement]:
-    """The measurements among ``measurements`` that the due computation can read for
-    ``years``: those with no later counted measurement of the same indicator before the end of
-    the first of ``years`` on or after their own year (after the last of the years: no later
-    one at all). The last measurement up to any year's end is always among them. The period's
-    end is a plain comparison, never a date function (which SQLite would run in Python for
-    every row)."""
-    ends = [date(year + 1, 1, 1) for year in sorted(set(years))]
-    period_end = Case(
-        *[When(measured_on__lt=end, then=Value(end)) for end in ends],
-        default=Value(date.max),
-        output_field=DateField(),
-    )
-    later = Measurement.objects.counted().filter(
-        indicator_id=OuterRef("indicator_id"),
-        measured_on__gt=OuterRef("measured_on"),
-        measured_on__lt=OuterRef("period_end"),
-    )
-    return measurements.alias(period_end=period_end).exclude(Exists(later))
+# With more grants than this, the steps and settlements of the whole municipality are read
+# (one plain scan) rather than those of a long list of ids.
+FEW = 200
 
 
-def _benefit_facts(
-    initiative_ids: Iterable[int], hours: Decimal, years: Iterable[int]
-) -> tuple[dict[int, list[BenefitGainFacts]], dict[int, list[NonMonetary]]]:
-    """Per initiative, the facts of its benefits that may give money (all but the abandoned:
-    freed time gives money through a budget cut), and those that are not money (three
-    queries: benefits, amount measurements, budget cuts). Of the measurements only those the
-    due computation may read for ``years`` are fetched: the last of each indicator up to the
-    end of each of those years (and the last of all), not every one."""
+def _steps(
+    municipality: Municipality, initiative_ids: set[int]
+) -> dict[int, list[tuple[int, Decimal]]]:
+    """The initiatives' monetary gain steps as the benefits module keeps them (one query)."""
+    rows = MonetaryGain.objects.filter(municipality=municipality)
+    if len(initiative_ids) <= FEW:
+        rows = rows.filter(initiative_id__in=initiative_ids)
+    steps: dict[int, list[tuple[int, Decimal]]] = defaultdict(list)
+    for initiative_id, year, amount in rows.order_by("initiative_id", "year").values_list(
+        "initiative_id", "year", "amount"
+    ):
+        if initiative_id in initiative_ids:
+            steps[initiative_id].append((year, amount))
+    return steps
+
+
+def _settlements(
+    municipality: Municipality, application_ids: set[int]
+) -> dict[tuple[int, int], GainReturn]:
+    """The settlements of the applications' years (one query)."""
+    rows = GainReturn.objects.filter(municipality=municipality)
+    if len(application_ids) <= FEW:
+        rows = rows.filter(application_id__in=application_ids)
+    return {(s.application_id, s.year): s for s in rows if s.application_id in application_ids}
+
+
+def _non_monetary(initiative_ids: set[int], hours: Decimal) -> dict[int, list[NonMonetary]]:
+    """Per initiative, its benefits that are not money (freed time and qualitative; one
+    query)."""
+    others: dict[int, list[NonMonetary]] = defaultdict(list)
     benefits = (
         Benefit.objects.filter(initiative_id__in=list(initiative_ids))
         .exclude(status=BenefitStatus.ABANDONED)
+        .exclude(kind=BenefitKind.DIRECT)
         .order_by("initiative_id", "title", "pk")
-        .values_list("pk", "initiative_id", "title", "kind", "status", "planned_amount", "due_date")
+        .values_list("initiative_id", "title", "kind", "status", "planned_amount")
     )
-    facts: dict[int, BenefitGainFacts] = {}
-    monetary: dict[int, list[BenefitGainFacts]] = defaultdict(list)
-    others: dict[int, list[NonMonetary]] = defaultdict(list)
-    for pk, initiative_id, title, kind, status, planned, due_date in benefits:
-        if kind != BenefitKind.DIRECT:
-            hours_planned = planned if kind == BenefitKind.INDIRECT else None
-            fte = (hours_planned / hours).quantize(Decimal("0.01")) if hours_planned else None
-            others[initiative_id].append(NonMonetary(title, kind, status, hours_planned, fte))
-        facts[pk] = BenefitGainFacts(
-            kind=kind,
-            status=status,
-            planned_amount=planned,
-            due_year=due_date.year if due_date else None,
-        )
-        monetary[initiative_id].append(facts[pk])
-    measurements = (
-        _last_in_each_period(Measurement.objects.counted(), years)
-        .filter(
-            indicator__benefit__initiative_id__in=list(initiative_ids),
-            indicator__benefit__kind=BenefitKind.DIRECT,
-            indicator__measures_amount=True,
-            indicator__unit=IndicatorUnit.NOK,
-        )
-        .values_list(
-            "indicator__benefit_id",
-            "indicator__baseline_value",
-            "indicator__target_value",
-            "measured_on",
-            "value",
-        )
-        .order_by("indicator__benefit_id", "measured_on")
-    )
-    for benefit_id, baseline, target, measured_on, value in measurements:
-        fact = facts.get(benefit_id)
-        if fact is None:  # an abandoned benefit
-            continue
-        fact.unit, fact.baseline, fact.target = IndicatorUnit.NOK, baseline, target
-        fact.measured.append(Measured(measured_on, value))
-    cuts = BudgetCut.objects.filter(benefit__initiative_id__in=list(initiative_ids)).values_list(
-        "benefit_id", "budget_year", "amount"
-    )
-    for benefit_id, year, amount in cuts:
-        if benefit_id in facts:
-            facts[benefit_id].cuts.append((year, amount))
-    # Only a direct benefit realises kroner, and any other one gives money only through a
-    # budget cut: the rest add nothing to any year's gain and are left out of the computation.
-    priced = {
-        initiative_id: [fact for fact in found if fact.kind == BenefitKind.DIRECT or fact.cuts]
-        for initiative_id, found in monetary.items()
-    }
-    return priced, others
+    for initiative_id, title, kind, status, planned in benefits:
+        hours_planned = planned if kind == BenefitKind.INDIRECT else None
+        fte = (hours_planned / hours).quantize(Decimal("0.01")) if hours_planned else None
+        others[initiative_id].append(NonMonetary(title, kind, status, hours_planned, fte))
+    return others
 
 
 def gains_for(grants: list[GrantFacts], *, municipality: Municipality, today: date) -> FundGains:
-    """What the given grants owe back, year by year, and how it was settled. Five queries,
-    however many grants, benefits and measurements."""
+    """What the given grants owe back, year by year, and how it was settled, with each
+    initiative's benefits that are not money. Four queries, however many grants, benefits and
+    measurements: the gains come from the steps the benefits module keeps (``MonetaryGain``)."""
     hours = hours_per_fte(municipality)
+    if not grants:
+        return FundGains(applications=[], hours_per_fte=hours)
     initiatives = {grant.initiative_id for grant in grants}
-    asked = {
-        year
-        for grant in grants
-        if grant.first_year
-        for year in gain_years(grant.first_year, grant.years)
-    }
-    monetary, others = _benefit_facts(initiatives, hours, asked) if grants else ({}, {})
-    settled: dict[tuple[int, int], GainReturn] = (
-        {
-            (s.application_id, s.year): s
-            for s in GainReturn.objects.filter(
-                application__in=[grant.application_id for grant in grants]
-            )
-        }
-        if grants
-        else {}
-    )
+    steps = _steps(municipality, initiatives)
+    settled = _settlements(municipality, {grant.application_id for grant in grants})
+    others = _non_monetary(initiatives, hours)
     result = []
-    known: dict[tuple[int, int], Decimal] = {}
     for grant in grants:
         years = []
-        benefits = monetary.get(grant.initiative_id, [])
         first = grant.first_year
         for year in gain_years(first, grant.years) if first else []:
             settlement = settled.get((grant.application_id, year))
-            # Grants to the same initiative share its gain: each initiative and year once.
-            key = (grant.initiative_id, year)
-            if key not in known:
-                known[key] = monetary_gain(benefits, year)
-            gain = known[key]
+            # Grants to the same initiative share its gain: one step function per initiative.
+            gain = gain_in(steps.get(grant.initiative_id, []), year)
             years.append(
                 GainYear(
                     year=year,
@@ -389,6 +370,81 @@ def gains_for(grants: list[GrantFacts], *, municipality: Municipality, today: da
             )
         )
     return FundGains(applications=result, hours_per_fte=hours)
+
+
+@dataclass(frozen=True)
+class GainSummary:
+    """The gains of many grants summed: the totals and the years that have ended, as
+    ``FundGains`` gives them, without a line per grant."""
+
+    totals: GainTotals
+    years: list[YearTotals]
+    hours_per_fte: Decimal
+
+    def by_year(self) -> list[YearTotals]:
+        return self.years
+
+
+def gain_summary(
+    grants: Sequence[OwingGrant | GrantFacts], *, municipality: Municipality, today: date
+) -> GainSummary:
+    """What the given grants owe back summed over all of them and per year that has ended, the
+    same figures as ``gains_for(...).totals`` and ``.by_year()`` (three queries, and one pass
+    over the grants' years)."""
+    hours = hours_per_fte(municipality)
+    steps = _steps(municipality, {grant.initiative_id for grant in grants}) if grants else {}
+    settled = (
+        _settlements(municipality, {grant.application_id for grant in grants}) if grants else {}
+    )
+    # Per year: due, returned, waived, outstanding.
+    sums: dict[int, list[Decimal]] = defaultdict(lambda: [ZERO, ZERO, ZERO, ZERO])
+    # Grants to the same initiative under the same share owe the same: computed once.
+    dues: dict[tuple[Decimal, int, int], Decimal] = {}
+    for grant in grants:
+        if not grant.first_year:
+            continue
+        for year in range(grant.first_year + 1, grant.first_year + 1 + grant.years):
+            line = sums[year]
+            settlement = settled.get((grant.application_id, year)) if settled else None
+            if settlement is not None:
+                returned = (
+                    settlement.amount_returned or ZERO
+                    if settlement.status == GainReturnStatus.RETURNED
+                    else ZERO
+                )
+                line[0] += settlement.amount_due
+                line[1] += returned
+                line[2] += settlement.amount_due - returned
+                continue
+            key = (grant.share, grant.initiative_id, year)
+            due = dues.get(key)
+            if due is None:
+                due = dues[key] = amount_due(
+                    grant.share, gain_in(steps.get(grant.initiative_id, []), year)
+                )
+            line[0] += due
+            line[3] += due
+    ended = sorted(year for year in sums if year < today.year)
+    years = [
+        YearTotals(
+            due=sums[year][0],
+            returned=sums[year][1],
+            waived=sums[year][2],
+            outstanding=sums[year][3],
+            year=year,
+        )
+        for year in ended
+    ]
+    running = [sums[year] for year in sums if year >= today.year]
+    totals = GainTotals(
+        due=sum((line.due for line in years), ZERO),
+        returned=sum((line.returned for line in years), ZERO)
+        + sum((line[1] for line in running), ZERO),
+        waived=sum((line.waived for line in years), ZERO)
+        + sum((line[2] for line in running), ZERO),
+        outstanding=sum((line.outstanding for line in years), ZERO),
+    )
+    return GainSummary(totals=totals, years=years, hours_per_fte=hours)
 
 
 def gains_of(

@@ -4,7 +4,8 @@ benefits planned and realised, the gains due against those returned, and the mon
 initiatives that are stopped or late.
 
 Everything is summed by the database in a fixed number of queries, whatever the number of
-ledger entries and applications: the ledger is read in two grouped scans, the lists stop at
+ledger entries and applications: the ledger's sums come from the totals the ledger service
+keeps beside it (``LedgerYearTotal``, ``GrantYearTotal``), never a scan of it; the lists stop at
 ``LIST_LIMIT`` rows with their full count beside them."""
 
 from __future__ import annotations
@@ -13,36 +14,44 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import (
-    Case,
     Count,
     DecimalField,
     F,
-    IntegerField,
-    Min,
+    OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Sum,
     Value,
-    When,
 )
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from helhet.benefits.models import Benefit, BenefitKind, BenefitStatus
 from helhet.benefits.selectors.listings import LIST_LIMIT, Listing
 from helhet.benefits.selectors.realised import benefits_with_realised
+from helhet.benefits.selectors.totals import hours_per_fte
 from helhet.fund.models import (
     GRANTED_STATUSES,
     Application,
     EntryKind,
     Fund,
-    GainReturnRule,
-    LedgerEntry,
+    GrantYearTotal,
+    LedgerYearTotal,
     UseKind,
 )
 from helhet.fund.selectors.balance import Balance
-from helhet.fund.selectors.gains import FundGains, GrantFacts, gains_for
+from helhet.fund.selectors.gains import (
+    FundGains,
+    GainSummary,
+    gain_summary,
+    gains_for,
+    grant_facts,
+    owing_grants,
+)
 from helhet.organization.models import Municipality, OrgUnit, UnitKind
 from helhet.portfolio.models import InitiativeStatus, Rating, StatusReport
 from helhet.portfolio.selectors.units import ancestor_of_kind, units_by_pk
@@ -139,54 +148,27 @@ class FundReview:
     at_risk: Listing[FundedLine]
     at_risk_committed: Decimal
     at_risk_undisbursed: Decimal
-    gains: FundGains
-    lines: list[FundedLine] = field(default_factory=list, repr=False)
+    gains: GainSummary
     notes: list[str] = field(default_factory=list)
-
-
-def _year_of(years: range) -> Case:
-    """The calendar year of an entry's date as a plain comparison (no date function, which
-    SQLite would run in Python for every row)."""
-    return Case(
-        *[When(entry_date__lt=date(year + 1, 1, 1), then=Value(year)) for year in years],
-        default=Value(years.stop),
-        output_field=IntegerField(),
-    )
-
-
-def _signed(kinds: tuple[str, ...], minus: tuple[str, ...] = ()) -> Sum:
-    """The sum of the entries of ``kinds`` less those of ``minus``."""
-    return Sum(
-        Case(
-            *[When(kind=kind, then=F("amount")) for kind in kinds],
-            *[When(kind=kind, then=-F("amount")) for kind in minus],
-            default=Value(ZERO),
-            output_field=MONEY,
-        )
-    )
 
 
 Flows = dict[int, dict[str, Decimal]]
 
 
-def _ledger_by_year(entries: QuerySet[LedgerEntry], years: range) -> tuple[Flows, list[Financed]]:
-    """One grouped scan of the ledger: what each kind moved each year, and what the grants
-    committed (less releases) and disbursed per budget year (the entry's, or the year it was
-    booked)."""
+def _ledger_by_year(fund: Fund) -> tuple[Flows, list[Financed]]:
+    """What each kind moved each year, and what the grants committed (less releases) and
+    disbursed per budget year (the entry's, or the year it was booked), from the fund's year
+    totals (``LedgerYearTotal``, kept beside the ledger: a few hundred rows at most)."""
     flows: Flows = defaultdict(lambda: defaultdict(lambda: ZERO))
     budget_years: dict[int, Financed] = {}
-    rows = (
-        entries.order_by()
-        .annotate(year=_year_of(years))
-        .values("year", "kind", "budget_year")
-        .annotate(total=Sum("amount"))
+    rows = LedgerYearTotal.objects.filter(fund=fund).values_list(
+        "year", "kind", "budget_year", "amount"
     )
-    for row in rows:
-        kind, total = row["kind"], row["total"] or ZERO
-        flows[row["year"]][kind] += total
+    for year, kind, budget_year, total in rows:
+        flows[year][kind] += total
         if kind not in GRANT_KINDS:
             continue
-        budget = row["budget_year"] or row["year"]
+        budget = budget_year or year
         line = budget_years.setdefault(budget, Financed(str(budget), str(budget)))
         if kind == EntryKind.DISBURSEMENT:
             line.disbursed += total
@@ -230,7 +212,7 @@ def _department(unit_id: int, units: dict[int, OrgUnit]) -> OrgUnit | None:
     return ancestor_of_kind(unit, UnitKind.DEPARTMENT, units) or unit
 
 
-GRANT_FIELDS = (
+LINE_FIELDS = (
     "pk",
     "use_kind",
     "initiative_id",
@@ -239,55 +221,75 @@ GRANT_FIELDS = (
     "initiative__owning_unit_id",
     "initiative__planned_end",
     "initiative__actual_end",
-    "rules__gain_return",
-    "rules__gain_return_share",
-    "rules__gain_return_years",
-    "rules__version",
+    "committed",
+    "disbursed",
 )
 
 
-def _grants(
-    fund: Fund, entries: QuerySet[LedgerEntry], units: dict[int, OrgUnit], today: date
-) -> tuple[list[FundedLine], list[GrantFacts]]:
-    """Every granted application with its grant committed (less releases) and disbursed, its
-    department and whether its initiative is late; and those that owe gains back. Three
-    queries: the grant entries summed per application, the granted applications, and the
-    initiatives whose newest status report rates progress red."""
-    sums = {
-        row["application_id"]: row
-        for row in entries.filter(kind__in=GRANT_KINDS, application__isnull=False)
-        .order_by()
-        .values("application_id")
-        .annotate(
-            committed=_signed((EntryKind.COMMITMENT,), (EntryKind.RELEASE,)),
-            disbursed=_signed((EntryKind.DISBURSEMENT,)),
-        )
-    }
-    granted = Application.objects.filter(fund=fund, status__in=GRANTED_STATUSES)
-    red = set(
+def _granted(fund: Fund) -> QuerySet[Application]:
+    return Application.objects.filter(fund=fund, status__in=GRANTED_STATUSES)
+
+
+def _with_sums(applications: QuerySet[Application]) -> QuerySet[Any]:
+    """The applications with their grant committed (less releases) and disbursed, from their
+    budget years' totals (``GrantYearTotal``)."""
+    totals = GrantYearTotal.objects.filter(application=OuterRef("pk")).order_by()
+    return applications.annotate(
+        committed=Coalesce(
+            Subquery(
+                totals.values("application")
+                .annotate(total=Sum(F("committed") - F("released")))
+                .values("total"),
+                output_field=MONEY,
+            ),
+            Value(ZERO),
+            output_field=MONEY,
+        ),
+        disbursed=Coalesce(
+            Subquery(
+                totals.values("application").annotate(total=Sum("disbursed")).values("total"),
+                output_field=MONEY,
+            ),
+            Value(ZERO),
+            output_field=MONEY,
+        ),
+    )
+
+
+def _red(fund: Fund) -> set[int]:
+    """The granted initiatives whose newest status report rates progress red (one query)."""
+    return set(
         StatusReport.objects.newest_per_initiative()
-        .filter(progress=Rating.RED, initiative_id__in=granted.values("initiative_id"))
+        .filter(progress=Rating.RED, initiative_id__in=_granted(fund).values("initiative_id"))
         .values_list("initiative_id", flat=True)
     )
-    rows = (
-        granted.order_by()
-        .annotate(
-            first_granted=Min("years__year", filter=Q(years__amount_granted__gt=0)),
-            first_applied=Min("years__year"),
-        )
-        .values_list(*GRANT_FIELDS, "first_granted", "first_applied")
+
+
+def _late(today: date, red: set[int]) -> Q:
+    """Active or paused past the planned end without an actual end, or rated red."""
+    return Q(initiative__status__in=(InitiativeStatus.ACTIVE, InitiativeStatus.PAUSED)) & (
+        Q(initiative__planned_end__lt=today, initiative__actual_end__isnull=True)
+        | Q(initiative_id__in=red)
     )
-    lines, owing = [], []
+
+
+def _lines(
+    applications: QuerySet[Any],
+    units: dict[int, OrgUnit],
+    today: date,
+    red: set[int],
+    limit: int | None = None,
+) -> list[FundedLine]:
+    """The applications (annotated by ``_with_sums``) as lines, the largest grant first (the
+    first ``limit`` of them)."""
     going = (InitiativeStatus.ACTIVE, InitiativeStatus.PAUSED)
+    lines = []
+    rows = applications.order_by("-committed", "initiative__name", "pk").values_list(*LINE_FIELDS)
+    if limit is not None:
+        rows = rows[:limit]
     for row in rows:
         (pk, use_kind, initiative_id, name, status, unit_id, planned_end, actual_end) = row[:8]
-        (gain_rule, share, gain_years, version, first_granted, first_applied) = row[8:]
-        summed = sums.get(pk, {})
         department = _department(unit_id, units)
-        late = status in going and (
-            (planned_end is not None and planned_end < today and actual_end is None)
-            or initiative_id in red
-        )
         lines.append(
             FundedLine(
                 application_id=pk,
@@ -296,46 +298,50 @@ def _grants(
                 initiative_status=status,
                 use_kind=use_kind,
                 department=department.name if department else "",
-                committed=summed.get("committed") or ZERO,
-                disbursed=summed.get("disbursed") or ZERO,
-                late=late,
+                committed=row[8],
+                disbursed=row[9],
+                late=status in going
+                and (
+                    (planned_end is not None and planned_end < today and actual_end is None)
+                    or initiative_id in red
+                ),
             )
         )
-        if gain_rule == GainReturnRule.SHARE and gain_years:
-            owing.append(
-                GrantFacts(
-                    pk,
-                    initiative_id,
-                    name,
-                    version,
-                    share,
-                    gain_years,
-                    first_granted or first_applied,
-                )
-            )
-    owing.sort(key=lambda grant: (grant.initiative_name, grant.application_id))
-    return lines, owing
+    return lines
 
 
-def _financed(
-    lines: list[FundedLine], units: dict[int, OrgUnit]
-) -> tuple[list[Financed], list[Financed]]:
-    """The grants summed by kind of use and by department."""
+def _financed(fund: Fund, units: dict[int, OrgUnit]) -> tuple[list[Financed], list[Financed], int]:
+    """The grants summed by kind of use and by department, and how many there are (one grouped
+    query: the granted applications counted and their budget years' totals summed by kind of
+    use and owning unit)."""
     kinds = {kind.value: Financed(kind.value, str(kind.label), grants=0) for kind in UseKind}
     departments: dict[str, Financed] = {}
-    for line in lines:
-        for target in (
-            kinds[line.use_kind],
-            departments.setdefault(
-                line.department, Financed(line.department, line.department, grants=0)
-            ),
-        ):
-            target.committed += line.committed
-            target.disbursed += line.disbursed
-            target.grants = (target.grants or 0) + 1
+
+    def targets(use_kind: str, unit_id: int) -> tuple[Financed, Financed]:
+        department = _department(unit_id, units)
+        name = department.name if department else ""
+        return kinds[use_kind], departments.setdefault(name, Financed(name, name, grants=0))
+
+    counted = 0
+    for use_kind, unit_id, grants, committed, disbursed in (
+        _granted(fund)
+        .order_by()
+        .values_list("use_kind", "initiative__owning_unit_id")
+        .annotate(
+            grants=Count("pk", distinct=True),
+            committed=Sum(F("year_totals__committed") - F("year_totals__released")),
+            disbursed=Sum("year_totals__disbursed"),
+        )
+    ):
+        counted += grants
+        for target in targets(use_kind, unit_id):
+            target.grants = (target.grants or 0) + grants
+            target.committed += committed or ZERO
+            target.disbursed += disbursed or ZERO
     return (
         list(kinds.values()),
         sorted(departments.values(), key=lambda line: (-line.committed, line.label)),
+        counted,
     )
 
 
@@ -381,34 +387,30 @@ def benefits_status(lines: list[FundedLine], hours: Decimal) -> None:
         line.benefits = found.get(line.initiative_id)
 
 
-def _largest_first(lines: list[FundedLine]) -> list[FundedLine]:
-    return sorted(
-        lines, key=lambda line: (-line.committed, line.initiative_name, line.application_id)
-    )
-
-
 def fund_review(fund: Fund, *, municipality: Municipality, today: date) -> FundReview:
-    """The review of ``fund`` as of ``today`` (see the module's docstring). Thirteen queries,
-    however many ledger entries, applications and benefits: the ledger is read in two grouped
-    scans, the granted applications once, and the rest is summed here."""
-    entries = LedgerEntry.objects.filter(fund=fund)
-    # The first and last dates come from the (fund, entry_date) index, not a scan.
-    first = entries.order_by("entry_date").values_list("entry_date", flat=True).first()
-    last = entries.order_by("-entry_date").values_list("entry_date", flat=True).first()
-    years = range(
-        first.year if first else today.year, max(today.year, last.year if last else 0) + 1
-    )
-    flows, by_year = _ledger_by_year(entries, years)
+    """The review of ``fund`` as of ``today`` (see the module's docstring). Fifteen queries,
+    however many ledger entries, applications and benefits: the ledger's sums come from its
+    totals, the grants are summed and ranked by the database, only the listed rows and the
+    grants that owe gains back are read."""
+    flows, by_year = _ledger_by_year(fund)
+    years = range(min(flows, default=today.year), max(today.year, max(flows, default=0)) + 1)
     balance_years = _balance_years(flows, years)
     units = units_by_pk(municipality)
-    lines, owing = _grants(fund, entries, units, today)
-    by_kind, by_department = _financed(lines, units)
-    gains = gains_for(owing, municipality=municipality, today=today)
-    funded = _largest_first(lines)[:LIST_LIMIT]
-    benefits_status(funded, gains.hours_per_fte)
-    risky = _largest_first(
-        [line for line in lines if (line.stopped or line.late) and line.committed > 0]
+    by_kind, by_department, granted_count = _financed(fund, units)
+    red = _red(fund)
+    funded = _lines(_with_sums(_granted(fund)), units, today, red, LIST_LIMIT)
+    hours = hours_per_fte(municipality)
+    benefits_status(funded, hours)
+    risky = _with_sums(
+        _granted(fund).filter(Q(initiative__status=InitiativeStatus.STOPPED) | _late(today, red))
+    ).filter(committed__gt=0)
+    # The sums' names differ from the annotations': the same name would sum nothing.
+    at_risk = risky.aggregate(
+        n=Count("pk"), risky_committed=Sum("committed"), risky_disbursed=Sum("disbursed")
     )
+    # SQLite sums in floating point: back to whole øre.
+    committed = (at_risk["risky_committed"] or ZERO).quantize(ZERO)
+    disbursed = (at_risk["risky_disbursed"] or ZERO).quantize(ZERO)
     return FundReview(
         fund=fund,
         today=today,
@@ -417,13 +419,12 @@ def fund_review(fund: Fund, *, municipality: Municipality, today: date) -> FundR
         by_kind=by_kind,
         by_department=by_department,
         by_year=by_year,
-        granted_count=len(lines),
-        funded=Listing(len(lines), funded),
-        at_risk=Listing(len(risky), risky[:LIST_LIMIT]),
-        at_risk_committed=sum((line.committed for line in risky), ZERO),
-        at_risk_undisbursed=sum((line.undisbursed for line in risky), ZERO),
-        gains=gains,
-        lines=lines,
+        granted_count=granted_count,
+        funded=Listing(granted_count, funded),
+        at_risk=Listing(at_risk["n"], _lines(risky, units, today, red, LIST_LIMIT)),
+        at_risk_committed=committed,
+        at_risk_undisbursed=committed - disbursed,
+        gains=gain_summary(owing_grants(_granted(fund)), municipality=municipality, today=today),
         # The demo says so in the fund's purpose (and on each example entry in the ledger).
         notes=[_("The fund's amounts are examples, not its real figures.")]
         if "eksempel" in fund.purpose.lower()
@@ -433,7 +434,22 @@ def fund_review(fund: Fund, *, municipality: Municipality, today: date) -> FundR
 
 def all_funded(review: FundReview) -> list[FundedLine]:
     """Every granted application of the review, the largest grant first, with its initiative's
-    benefits (one query), for the exports."""
-    lines = _largest_first(review.lines)
+    benefits (three queries), for the exports."""
+    fund = review.fund
+    lines = _lines(
+        _with_sums(_granted(fund)),
+        units_by_pk(fund.municipality),
+        review.today,
+        _red(fund),
+    )
     benefits_status(lines, review.gains.hours_per_fte)
     return lines
+
+
+def all_gains(review: FundReview) -> FundGains:
+    """Every grant's gains year by year, for the exports (see ``selectors.gains.gains_for``)."""
+    return gains_for(
+        grant_facts(_granted(review.fund)),
+        municipality=review.fund.municipality,
+        today=review.today,
+    )

@@ -16,7 +16,8 @@ from helhet.accounts.models import User
 from helhet.core.formats import kroner_text
 from helhet.core.text import check_text_lengths
 from helhet.fund.models import MAX_MONEY, Application, EntryKind, Fund, LedgerEntry
-from helhet.fund.selectors.balance import application_balance, fund_balance
+from helhet.fund.selectors.balance import fund_balance, grant_budget_years, grant_year_balance
+from helhet.fund.services.ledger_totals import ledger_totals_add
 
 
 def fund_lock(fund: Fund) -> Fund:
@@ -36,7 +37,73 @@ def amount_refusal(amount: Decimal | None) -> str:
     return ""
 
 
-def _refusal(kind: str, amount: Decimal, fund: Fund, application: Application | None) -> str:
+def _beyond_the_grant(
+    kind: str, amount: Decimal, application: Application, budget_year: int | None
+) -> str:
+    """Why a disbursement or release of ``amount`` exceeds what is left unpaid of the grant's
+    budget year (the entries without a budget year count on their own), or ''."""
+    left = grant_year_balance(application, budget_year).undisbursed
+    if amount <= left:
+        return ""
+    values = {"left": kroner_text(left), "amount": kroner_text(amount), "year": budget_year}
+    if kind == EntryKind.DISBURSEMENT:
+        if budget_year:
+            return (
+                _(
+                    "Only %(left)s kr of the grant for budget year %(year)s is not paid out; "
+                    "%(amount)s kr cannot be disbursed from it."
+                )
+                % values
+            )
+        return (
+            _("Only %(left)s kr of the grant is not paid out; %(amount)s kr cannot be disbursed.")
+            % values
+        )
+    if budget_year:
+        return (
+            _(
+                "Only %(left)s kr of the grant for budget year %(year)s is not paid out; "
+                "%(amount)s kr cannot be released from it."
+            )
+            % values
+        )
+    return (
+        _("Only %(left)s kr of the grant is not paid out; %(amount)s kr cannot be released.")
+        % values
+    )
+
+
+def _budget_year_of(
+    kind: str, application: Application | None, budget_year: int | None
+) -> int | None:
+    """The budget year a disbursement or release is booked on: the one given, or when none is
+    given and the grant has money for one budget year only, that one. ValidationError when the
+    grant has money for several and none is given."""
+    if budget_year or application is None:
+        return budget_year
+    if kind not in (EntryKind.DISBURSEMENT, EntryKind.RELEASE):
+        return budget_year
+    years = grant_budget_years(application)
+    if not years:
+        return None
+    if len(years) == 1:
+        return years[0] or None
+    raise ValidationError(
+        _(
+            "The grant has money for several budget years (%(years)s): choose the budget year "
+            "the amount is from."
+        )
+        % {"years": ", ".join(str(year) for year in years if year)}
+    )
+
+
+def _refusal(
+    kind: str,
+    amount: Decimal,
+    fund: Fund,
+    application: Application | None,
+    budget_year: int | None = None,
+) -> str:
     """Why the entry would break the ledger's rules, or '' when it keeps them."""
     if kind not in EntryKind.values:
         return _("Choose what kind of entry it is.")
@@ -52,18 +119,8 @@ def _refusal(kind: str, amount: Decimal, fund: Fund, application: Application | 
                 "The fund has %(available)s kr available; %(amount)s kr cannot be committed. "
                 "Grant less, or wait for more capital."
             ) % {"available": kroner_text(available), "amount": kroner_text(amount)}
-    if kind == EntryKind.DISBURSEMENT and application is not None:
-        left = application_balance(application).undisbursed
-        if amount > left:
-            return _(
-                "Only %(left)s kr of the grant is not paid out; %(amount)s kr cannot be disbursed."
-            ) % {"left": kroner_text(left), "amount": kroner_text(amount)}
-    if kind == EntryKind.RELEASE and application is not None:
-        left = application_balance(application).undisbursed
-        if amount > left:
-            return _(
-                "Only %(left)s kr of the grant is not paid out; %(amount)s kr cannot be released."
-            ) % {"left": kroner_text(left), "amount": kroner_text(amount)}
+    if kind in (EntryKind.DISBURSEMENT, EntryKind.RELEASE) and application is not None:
+        return _beyond_the_grant(kind, amount, application, budget_year)
     return ""
 
 
@@ -83,7 +140,9 @@ def ledger_entry_record(
     """Append one entry to the fund's ledger. Refused (ValidationError in Norwegian, nothing
     written) when the amount is not a positive number of kroner and øre, a commitment exceeds
     what the fund has available, a disbursement has no voucher reference, or a disbursement or
-    release exceeds what is left of the grant. The check and the write happen with the fund
+    release exceeds what is left of the grant for its budget year (without a budget year: the
+    grant's only budget year; refused when it has several). The entry is added to the totals
+    kept beside the ledger in the same transaction. The check and the write happen with the fund
     locked, so two entries that each fit cannot together overdraw it."""
     refusal = amount_refusal(amount)
     if refusal:
@@ -93,7 +152,8 @@ def ledger_entry_record(
     if application is not None and application.fund_id != fund.pk:
         raise ValidationError(_("The application is to another fund."))
     locked = fund_lock(fund)
-    refusal = _refusal(kind, amount, locked, application)
+    budget_year = _budget_year_of(kind, application, budget_year)
+    refusal = _refusal(kind, amount, locked, application, budget_year)
     if refusal:
         raise ValidationError(refusal)
     entry = LedgerEntry(
@@ -110,6 +170,7 @@ def ledger_entry_record(
     )
     check_text_lengths(entry)
     entry.save()
+    ledger_totals_add(entry)
     return entry
 
 
@@ -142,13 +203,14 @@ def ledger_entry_correct(
     )
     check_text_lengths(correction)
     correction.save()
+    ledger_totals_add(correction)
     after = fund_balance(locked)
     if after.available < 0 or after.committed < after.disbursed:
         raise ValidationError(
             _("The correction would leave the fund with less than it has committed or paid out.")
         )
     if entry.application is not None:
-        grant = application_balance(entry.application)
+        grant = grant_year_balance(entry.application, entry.budget_year)
         if grant.committed < grant.disbursed:
             raise ValidationError(
                 _("The correction would leave more paid out than the grant commits.")
