@@ -1,23 +1,21 @@
 """The fund's review as an .xlsx workbook for the political case: the balance year by year, what
 was financed by kind, department and budget year, every grant with its initiative's benefits,
 the gains due and returned, and the money committed to stopped or late initiatives. Amounts are
-number cells (Decimal, never float); text a person wrote is stored as text, never as a formula
-(``core.spreadsheets.cell_text``)."""
+number cells in the money format; text a person wrote is stored as text, never as a formula
+(``core.spreadsheets.large_rows``)."""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Iterator
-from decimal import Decimal
 from typing import Any
 
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from helhet.core.spreadsheets import cell_text, formatted_cell, sheet_with
+from helhet.core.spreadsheets import large_rows, large_sheet, large_workbook
 from helhet.fund.selectors.review import Financed, FundedLine, FundReview, all_funded, all_gains
 
-MONEY_FORMAT = "#,##0.00"
 _NORWEGIAN = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "AE", "Ø": "O", "Å": "A"})
 
 
@@ -25,19 +23,6 @@ def review_filename(review: FundReview, extension: str) -> str:
     """``gjennomgang-digitaliseringsfondet-2026-12-07.xlsx``."""
     slug = slugify(review.fund.name.translate(_NORWEGIAN)) or f"fond-{review.fund.pk}"
     return f"gjennomgang-{slug}-{review.today.isoformat()}.{extension}"
-
-
-def _cell(sheet: Any, value: Any) -> Any:
-    if isinstance(value, str):
-        return cell_text(value)
-    if isinstance(value, Decimal):
-        return formatted_cell(sheet, value, MONEY_FORMAT)
-    return value
-
-
-def _fill(sheet: Any, rows: Iterable[list[Any]]) -> None:
-    for row in rows:
-        sheet.append([_cell(sheet, value) for value in row])
 
 
 def _financed_rows(lines: list[Financed]) -> Iterator[list[Any]]:
@@ -71,12 +56,16 @@ def _grant_rows(lines: list[FundedLine]) -> Iterator[list[Any]]:
 
 
 def review_xlsx(review: FundReview) -> bytes:
-    """The review as a workbook of seven sheets (see the module's docstring)."""
-    from openpyxl import Workbook  # type: ignore[import-untyped]
+    """The review as a workbook of seven sheets (see the module's docstring), written with
+    ``core.spreadsheets.large_workbook``: every grant and every year of gains in one pass."""
+    out = io.BytesIO()
+    workbook = large_workbook(out)
 
-    workbook = Workbook(write_only=True)
+    def _fill(sheet: Any, rows: Iterable[list[Any]]) -> None:
+        large_rows(workbook, sheet, rows)
+
     _fill(
-        sheet_with(
+        large_sheet(
             workbook,
             "Saldo",
             [
@@ -109,7 +98,7 @@ def review_xlsx(review: FundReview) -> bytes:
         ("Etter budsjettår", _("Budget year"), review.by_year),
     ):
         _fill(
-            sheet_with(workbook, title, _financed_headers(heading), [32, 10, 18, 18, 18]),
+            large_sheet(workbook, title, _financed_headers(heading), [32, 10, 18, 18, 18]),
             _financed_rows(lines),
         )
     grant_headers = [
@@ -130,9 +119,9 @@ def review_xlsx(review: FundReview) -> bytes:
     ]
     widths = [36, 28, 26, 14, 8, 16, 16, 16, 10, 18, 18, 18, 18, 12]
     everything = all_funded(review)
-    _fill(sheet_with(workbook, "Tilsagn", grant_headers, widths), _grant_rows(everything))
+    _fill(large_sheet(workbook, "Tilsagn", grant_headers, widths), _grant_rows(everything))
     _fill(
-        sheet_with(
+        large_sheet(
             workbook,
             "Gevinster",
             [
@@ -166,9 +155,8 @@ def review_xlsx(review: FundReview) -> bytes:
     )
     risky = [line for line in everything if line.stopped or line.late]
     _fill(
-        sheet_with(workbook, "Stanset eller forsinket", grant_headers, widths),
+        large_sheet(workbook, "Stanset eller forsinket", grant_headers, widths),
         _grant_rows([line for line in risky if line.committed > 0]),
     )
-    out = io.BytesIO()
-    workbook.save(out)
+    workbook.close()
     return out.getvalue()
