@@ -404,13 +404,10 @@ def fund_review(fund: Fund, *, municipality: Municipality, today: date) -> FundR
     risky = _with_sums(
         _granted(fund).filter(Q(initiative__status=InitiativeStatus.STOPPED) | _late(today, red))
     ).filter(committed__gt=0)
-    # The sums' names differ from the annotations': the same name would sum nothing.
-    at_risk = risky.aggregate(
-        n=Count("pk"), risky_committed=Sum("committed"), risky_disbursed=Sum("disbursed")
-    )
-    # SQLite sums in floating point: back to whole øre.
-    committed = (at_risk["risky_committed"] or ZERO).quantize(ZERO)
-    disbursed = (at_risk["risky_disbursed"] or ZERO).quantize(ZERO)
+    # A few hundred or thousand rows: read once, summed here, the largest listed.
+    risky_lines = _lines(risky, units, today, red)
+    committed = sum((line.committed for line in risky_lines), ZERO)
+    disbursed = sum((line.disbursed for line in risky_lines), ZERO)
     return FundReview(
         fund=fund,
         today=today,
@@ -421,7 +418,7 @@ def fund_review(fund: Fund, *, municipality: Municipality, today: date) -> FundR
         by_year=by_year,
         granted_count=granted_count,
         funded=Listing(granted_count, funded),
-        at_risk=Listing(at_risk["n"], _lines(risky, units, today, red, LIST_LIMIT)),
+        at_risk=Listing(len(risky_lines), risky_lines[:LIST_LIMIT]),
         at_risk_committed=committed,
         at_risk_undisbursed=committed - disbursed,
         gains=gain_summary(owing_grants(_granted(fund)), municipality=municipality, today=today),

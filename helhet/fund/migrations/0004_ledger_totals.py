@@ -55,7 +55,7 @@ def sum_the_ledgers(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("fund", "0002_ledger_covering_indexes"),
+        ("fund", "0003_fund_round_close_and_versions"),
         ("organization", "0003_text_limits"),
     ]
 
