@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from helhet.adoption.models import AdoptionCount, SolutionUnit
+from helhet.adoption.selectors import units_needing_attention
 from helhet.adoption.services.counts import (
     adoption_count_correct,
     adoption_count_record,
@@ -148,3 +149,25 @@ def test_solution_rules(stavanger: Municipality, bergen: Municipality) -> None:
     )
     with pytest.raises(ValidationError):
         solution_unit_remove(actor=person("portefolje"), solution_unit=hundvag)
+
+
+def test_a_unit_is_late_once_its_count_is_older_than_the_interval(
+    stavanger: Municipality,
+) -> None:
+    solution, hundvag, hinna = dispensers(stavanger)
+    today = timezone.localdate()
+    adoption_count_record(
+        actor=person("portefolje"),
+        solution_unit=hundvag,
+        counted_on=today - timedelta(days=32),
+        value=Decimal(60),
+    )
+    late = units_needing_attention(municipality=stavanger, today=today, why="late")
+    assert list(late) == [hundvag]
+    # A longer interval: no longer late; Hinna, added today and never counted, is not late yet.
+    solution_update(
+        actor=person("portefolje"), solution=solution, fields={"count_interval_days": 92}
+    )
+    assert not units_needing_attention(municipality=stavanger, today=today, why="late").exists()
+    hinna.refresh_from_db()
+    assert hinna.count_due_on == today + timedelta(days=92)
