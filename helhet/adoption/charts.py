@@ -14,8 +14,8 @@ from helhet.adoption.models import Solution
 from helhet.adoption.selectors import Period
 from helhet.core.charts import BarLayout, BarSpec, lay_out_bars
 
-LABEL_WIDTH = 130
-BAR_AREA = 460
+LABEL_WIDTH = 170
+BAR_AREA = 440
 SHOWN_MONTHS = 12
 
 
@@ -27,7 +27,9 @@ class Chart(BarLayout):
 
 
 def percent_text(value: Decimal) -> str:
-    return f"{formats.number_format(value.normalize(), force_grouping=True)} %"
+    """45.50 -> "45,5 %" (as the tables show it)."""
+    places = 0 if value == value.to_integral_value() else 1
+    return f"{formats.number_format(value, places, force_grouping=True)} %"
 
 
 def number_text(value: Decimal) -> str:

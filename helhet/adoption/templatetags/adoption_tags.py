@@ -24,7 +24,7 @@ def percent(value: Any) -> str:
         return "–"
     figure = Decimal(value)
     places = 0 if figure == figure.to_integral_value() else 1
-    return f"{formats.number_format(figure, places, force_grouping=True)} %"
+    return f"{formats.number_format(figure, places, force_grouping=True)}\u00a0%"
 
 
 @register.filter
