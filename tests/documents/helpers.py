@@ -16,7 +16,7 @@ from helhet.documents.services import document_version_create, project_document_
 from helhet.documents.structure import headings
 from helhet.methodology.models import DocumentRequirement, ProjectMethod
 from helhet.portfolio.models import Initiative
-from tests.conftest import database_state
+from tests.conftest import database_state, table_rows
 
 
 def fill_required_documents(initiative: Initiative, actor: User | None = None) -> None:
@@ -57,6 +57,6 @@ def full_state() -> dict[str, Any]:
     state = database_state()
     for model in apps.get_models(include_auto_created=True):
         if model._meta.app_label in STATE_APPS:
-            state[model._meta.label_lower] = list(model._default_manager.order_by("pk").values())
+            state[model._meta.label_lower] = table_rows(model)
     state["files"] = stored_files()
     return state

@@ -23,14 +23,14 @@ from helhet.methodology.models import (
     MethodVersion,
 )
 from helhet.organization.models import Municipality
-from tests.conftest import count_queries
+from tests.conftest import count_queries, table_rows
 from tests.methodology.matrix_methods import draft
 
 
 def methods_state() -> dict[str, Any]:
     """Every row of the methodology app, history and level choices included."""
     return {
-        model._meta.label_lower: list(model._default_manager.order_by("pk").values())
+        model._meta.label_lower: table_rows(model)
         for model in apps.get_models(include_auto_created=True)
         if model._meta.app_label == "methodology"
     }

@@ -12,6 +12,7 @@ from helhet.portfolio.models import (
     StrategicGoal,
     Tag,
 )
+from tests.conftest import table_rows
 
 
 def portfolio_state() -> dict[str, Any]:
@@ -25,16 +26,14 @@ def portfolio_state() -> dict[str, Any]:
         StrategicGoal,
         Tag,
     ]
-    state: dict[str, Any] = {
-        model.__name__: list(model.objects.order_by("pk").values()) for model in models
-    }
+    state: dict[str, Any] = {model.__name__: table_rows(model) for model in models}
     for through in (
         Initiative.participating_units.through,
         Initiative.goals.through,
         Initiative.tags.through,
         Initiative.contacts.through,
     ):
-        state[through.__name__] = list(through.objects.order_by("pk").values())
+        state[through.__name__] = table_rows(through)
     state["history"] = [model.history.count() for model in models if hasattr(model, "history")]
     return state
 

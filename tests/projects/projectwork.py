@@ -14,6 +14,7 @@ from helhet.projects.models import BoardMember, LogEntry, Risk
 from helhet.projects.services.board import board_member_add
 from helhet.projects.services.log import log_entry_create
 from helhet.projects.services.risks import risk_create
+from tests.conftest import table_rows
 from tests.projects.matrix_projects import owned_by_eier
 
 BOARD_PERSON = "gevinsteier"
@@ -79,6 +80,6 @@ def deviation(stavanger: Municipality) -> LogEntry:
 def projects_state() -> dict[str, Any]:
     """Every row of the project work tables, history included."""
     return {
-        model._meta.label_lower: list(model._default_manager.order_by("pk").values())
+        model._meta.label_lower: table_rows(model)
         for model in apps.get_app_config("projects").get_models(include_auto_created=True)
     }
