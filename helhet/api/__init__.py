@@ -9,7 +9,8 @@
 - Endpoints by sub-domain, each module with its router and its schemas: ``accounts`` (/me),
   ``organization``, ``initiatives`` (with ``initiative_payloads``), ``portfolio_summary``,
   ``status_reports``, ``methods``, ``gates`` (a project's phase and decision requests),
-  ``decisions``, ``projects`` (risks, log, lessons), ``service_catalogue``, ``maturity``,
+  ``decisions``, ``projects`` (risks, log), ``lessons`` (the lessons register),
+  ``service_catalogue``, ``maturity``,
   ``benefits``, ``benefits_summary`` and ``benefit_plans``.
 
 Output schemas read model objects (or the selectors' dataclasses) directly: attributes by name,

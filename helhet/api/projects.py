@@ -1,6 +1,6 @@
-"""A project's risk register and log in the JSON API, and the lessons marked across the
-municipality. Read-only; tenancy as in the HTML views (another municipality's initiative is
-404)."""
+"""A project's risk register and log in the JSON API (an entry marked as a lesson says so, with
+its lesson from the lessons register; the register itself is ``helhet.api.lessons``).
+Read-only; tenancy as in the HTML views (another municipality's initiative is 404)."""
 
 from __future__ import annotations
 
@@ -11,17 +11,20 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
-from helhet.accounts.roles import Capability
 from helhet.api.errors import ERRORS, invalid
-from helhet.api.members import request_membership, require
-from helhet.api.pagination import Page, PageParams, paginate
-from helhet.api.schemas import Id, NamedRef, PersonRef
+from helhet.api.members import request_membership
+from helhet.api.schemas import Id, PersonRef
 from helhet.portfolio.access import get_initiative_for_user
 from helhet.projects.models import LogEntry, LogKind, Risk
-from helhet.projects.selectors.log import municipality_lessons, project_log
+from helhet.projects.selectors.log import project_log
 from helhet.projects.selectors.risks import project_risks
 
 router = Router(tags=["project work"])
+
+
+def _lesson_of(entry: LogEntry) -> Any:
+    """The entry's lesson in the register, or None (fetched with the log, see project_log)."""
+    return getattr(entry, "register_lesson", None)
 
 
 class RiskOut(Schema):
@@ -68,11 +71,36 @@ class LogEntryOut(Schema):
     status: str = Field(description="Change requests and deviations only: open, approved, …")
     status_label: str
     decision_id: int | None = Field(description="The decision at a decision point it records")
-    is_lesson: bool
-    lesson: str
+    is_lesson: bool = Field(description="Marked as a lesson: its lesson is in the register")
+    lesson: str = Field(description="What was learned (the register's lesson), or empty")
+    lesson_id: int | None = Field(description="The lesson in the register (/lessons/{id})")
     lesson_marked_by: PersonRef | None
     lesson_marked_at: datetime | None
     created_at: datetime
+
+    @staticmethod
+    def resolve_is_lesson(entry: LogEntry) -> bool:
+        return _lesson_of(entry) is not None
+
+    @staticmethod
+    def resolve_lesson(entry: LogEntry) -> str:
+        lesson = _lesson_of(entry)
+        return lesson.learned if lesson is not None else ""
+
+    @staticmethod
+    def resolve_lesson_id(entry: LogEntry) -> int | None:
+        lesson = _lesson_of(entry)
+        return lesson.pk if lesson is not None else None
+
+    @staticmethod
+    def resolve_lesson_marked_by(entry: LogEntry) -> Any:
+        lesson = _lesson_of(entry)
+        return lesson.author if lesson is not None else None
+
+    @staticmethod
+    def resolve_lesson_marked_at(entry: LogEntry) -> datetime | None:
+        lesson = _lesson_of(entry)
+        return lesson.written_at if lesson is not None else None
 
     @staticmethod
     def resolve_kind_label(entry: LogEntry) -> str:
@@ -86,14 +114,6 @@ class LogEntryOut(Schema):
 class LogFilters(Schema):
     kind: str = Field("", description="decision, change_request, deviation or event")
     lessons: bool = Field(False, description="true: only the entries marked as lessons")
-
-
-class LessonOut(LogEntryOut):
-    initiative: NamedRef
-
-
-class LessonPage(Page):
-    results: list[LessonOut]
 
 
 @router.get(
@@ -120,15 +140,3 @@ def log_entry_list(request: HttpRequest, initiative_id: Id, filters: Query[LogFi
             {"kind": [_("Choose one of: %(values)s.") % {"values": ", ".join(LogKind.values)}]}
         )
     return project_log(initiative, kind=filters.kind, lessons_only=filters.lessons)
-
-
-@router.get(
-    "/lessons",
-    response={200: LessonPage, **ERRORS},
-    summary="Every log entry marked as a lesson in the municipality, newest first",
-    operation_id="helhet_api_projects_lesson_list",
-)
-def lesson_list(request: HttpRequest, paging: Query[PageParams]) -> Any:
-    membership = request_membership(request)
-    require(membership, Capability.VIEW_PORTFOLIO)
-    return paginate(request, municipality_lessons(membership.municipality), paging)

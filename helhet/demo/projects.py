@@ -20,6 +20,7 @@ from helhet.documents.services import (
     project_document_open,
 )
 from helhet.documents.structure import headings
+from helhet.learning.services.lessons import lesson_from_log_entry
 from helhet.methodology.models import (
     Decision,
     DecisionRequest,
@@ -33,7 +34,7 @@ from helhet.projects.models import BoardRole, LogEntry, LogKind, RiskKind, RiskS
 from helhet.projects.services.board import board_member_add
 from helhet.projects.services.enrolment import project_method_set
 from helhet.projects.services.gates import decision_make, decision_request_create
-from helhet.projects.services.log import log_entry_create, log_entry_mark_lesson
+from helhet.projects.services.log import log_entry_create
 from helhet.projects.services.risks import risk_create
 
 # A day in the story: a date, or so many days before today.
@@ -365,4 +366,4 @@ def _entry(initiative: Initiative, entry: Entry, today: date) -> None:
         consequence=entry.consequence,
     )
     if entry.lesson:
-        log_entry_mark_lesson(actor=author, entry=written, lesson=entry.lesson)
+        lesson_from_log_entry(actor=author, entry=written, learned=entry.lesson)

@@ -8,7 +8,10 @@ which Innovasjon og digitalisering is to offer."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
@@ -18,6 +21,17 @@ from simple_history.models import HistoricalRecords
 
 from helhet.core.models import MunicipalityOwned
 from helhet.core.text import LONG_TEXT, SHORT_TEXT, TEXT, limited_text
+
+
+class SearchVectorIndex(GinIndex):
+    """A GIN index for a full-text vector on PostgreSQL; elsewhere (SQLite, which has no GIN and
+    no full-text vector) a plain index, so that the tables built from the models and those the
+    migrations build stay alike on every database."""
+
+    def create_sql(self, model: Any, schema_editor: Any, using: str = "", **kwargs: Any) -> Any:
+        if schema_editor.connection.vendor != "postgresql":
+            return models.Index.create_sql(self, model, schema_editor, using=using, **kwargs)
+        return super().create_sql(model, schema_editor, using=using, **kwargs)
 
 
 class LessonSource(models.TextChoices):
@@ -96,7 +110,7 @@ class Lesson(MunicipalityOwned):
     version = models.PositiveIntegerField(default=1)
     # Derived, kept by the lesson services (helhet.learning.search): the lesson's words in lower
     # case (title, texts, themes, initiative, unit, phase), which SQLite searches; and on
-    # PostgreSQL their Norwegian full-text vector, GIN-indexed (migration 0002). Not history.
+    # PostgreSQL their Norwegian full-text vector, GIN-indexed. Not history.
     search_text = models.TextField(blank=True, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
     history = HistoricalRecords(
@@ -107,7 +121,10 @@ class Lesson(MunicipalityOwned):
         ordering = ["-written_at", "-pk"]
         verbose_name = _("lesson")
         verbose_name_plural = _("lessons")
-        indexes = [models.Index(fields=["municipality", "-written_at"])]
+        indexes = [
+            models.Index(fields=["municipality", "-written_at"]),
+            SearchVectorIndex(fields=["search_vector"], name="learning_lesson_search"),
+        ]
 
     def __str__(self) -> str:
         return self.title

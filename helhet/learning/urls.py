@@ -1,6 +1,6 @@
 from django.urls import URLPattern, path
 
-from helhet.learning.views import help, lessons, overlaps, similar
+from helhet.learning.views import help, lessons, log, overlaps, similar
 
 app_name = "learning"
 
@@ -11,6 +11,8 @@ urlpatterns: list[URLPattern] = [
     path("erfaringer/<int:pk>/", lessons.lesson_detail, name="lesson"),
     path("erfaringer/<int:pk>/endre/", lessons.lesson_edit, name="lesson_edit"),
     path("erfaringer/<int:pk>/historikk/", lessons.lesson_history, name="lesson_history"),
+    path("erfaringer/fra-loggen/<int:pk>/", log.log_lesson, name="log_lesson"),
+    path("erfaringer/fra-loggen/<int:pk>/fjern/", log.log_lesson_remove, name="log_lesson_remove"),
     # --- Similar work, overlaps and help requests (stream "similar") ---
     path("lignende/<int:pk>/", similar.similar_work_page, name="similar"),
     path("overlapp/", overlaps.overlap_list, name="overlaps"),

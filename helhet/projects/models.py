@@ -1,7 +1,8 @@
 """A project's own working records: its board (the project organisation, who has which role), its
 risk register (uncertainties: risks and opportunities with probability, consequence, owner and
 measures) and its project log (decisions, change requests, deviations and events). Any log entry
-can be marked as a lesson for the municipality's lessons register.
+can be marked as a lesson: the lesson lives in the lessons register (``learning.Lesson``, its
+``log_entry``; the entry's ``register_lesson``).
 
 Every initiative can keep these, whether or not it runs on a method."""
 
@@ -212,8 +213,8 @@ KINDS_WITH_FOLLOW_UP = frozenset(STATUSES_BY_KIND)
 
 class LogEntry(MunicipalityOwned):
     """An entry in the project log. A change request or a deviation also has its consequence and
-    a status. An entry marked as a lesson carries the lesson for the municipality's lessons
-    register, with who marked it and when."""
+    a status. An entry marked as a lesson has its lesson in the lessons register
+    (``entry.register_lesson``)."""
 
     initiative = models.ForeignKey(
         "portfolio.Initiative",
@@ -245,17 +246,6 @@ class LogEntry(MunicipalityOwned):
         related_name="log_entry",
         verbose_name=_("decision at a decision point"),
     )
-    is_lesson = models.BooleanField(_("marked as a lesson"), default=False)
-    lesson = limited_text(_("lesson"), LONG_TEXT, blank=True)
-    lesson_marked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("marked as a lesson by"),
-    )
-    lesson_marked_at = models.DateTimeField(_("marked as a lesson"), null=True, blank=True)
     created_at = models.DateTimeField(_("written"), default=timezone.now)
     history = HistoricalRecords()
 
@@ -270,15 +260,9 @@ class LogEntry(MunicipalityOwned):
                 | Q(kind__in=["decision", "event"], status="", consequence=""),
                 name="log_entry_status_fits_kind",
             ),
-            models.CheckConstraint(
-                condition=(Q(is_lesson=True, lesson_marked_at__isnull=False) & ~Q(lesson=""))
-                | Q(is_lesson=False, lesson="", lesson_marked_at__isnull=True),
-                name="log_entry_lesson_has_text",
-            ),
         ]
         indexes = [
             models.Index(fields=["initiative", "-occurred_on"]),
-            models.Index(fields=["municipality", "is_lesson"]),
         ]
 
     def __str__(self) -> str:
@@ -304,7 +288,5 @@ class LogEntry(MunicipalityOwned):
                 _("Choose one of: %(values)s.")
                 % {"values": ", ".join(str(labels[value]) for value in allowed)}
             )
-        if self.is_lesson and not self.lesson.strip():
-            errors["lesson"] = str(_("Write what the lesson is."))
         if errors:
             raise ValidationError(errors)

@@ -29,11 +29,5 @@ urlpatterns = [
     path("<int:pk>/logg/", log.log_list, name="log_list"),
     path("<int:pk>/logg/ny/", log.log_entry_create, name="log_entry_create"),
     path("logg/<int:pk>/endre/", log.log_entry_edit, name="log_entry_edit"),
-    path("logg/<int:pk>/erfaring/", log.log_entry_lesson, name="log_entry_lesson"),
-    path(
-        "logg/<int:pk>/erfaring/fjern/",
-        log.log_entry_lesson_remove,
-        name="log_entry_lesson_remove",
-    ),
     path("logg/<int:pk>/historikk/", log.log_entry_history, name="log_entry_history"),
 ]

@@ -36,6 +36,7 @@ from tests.benefits.helpers import indicator
 from tests.fund.application_helpers import a_round, draft, the_fund
 from tests.fund.ledger_helpers import innovation_fund
 from tests.ideas.helpers import submit
+from tests.learning.helpers import write
 from tests.maturity.matrix_catalogue import catalogue_service
 from tests.projects.matrix_projects import project
 
@@ -67,7 +68,8 @@ def _keep_the_test_connection() -> Any:
 def real_ids(stavanger: Municipality) -> dict[str, int]:
     """Ids of real objects of the municipality, by path parameter: a project on a method with a
     decision request waiting, a benefit's indicator, a service, an idea, a fund, a round
-    of it and a draft application to it, a ledger entry (a disbursement of a grant), a unit."""
+    of it and a draft application to it, a ledger entry (a disbursement of a grant), a unit, a
+    lesson."""
     initiative = project(stavanger, "Schemathesis-prosjektet", pending=True)
     solution, hundvag, _hinna = dispensers(stavanger)
     waiting = initiative.decision_requests.first()
@@ -87,6 +89,7 @@ def real_ids(stavanger: Municipality) -> dict[str, int]:
         "solution_id": solution.pk,
         "solution_unit_id": hundvag.pk,
         "count_id": count_pk(stavanger),
+        "lesson_id": write(stavanger).pk,
     }
 
 

@@ -68,9 +68,9 @@ def test_the_leader_keeps_the_board_risks_and_log_and_marks_a_lesson(
     assert path_of(leader) == f"{base}/logg/"
     entry = LogEntry.objects.get(initiative=initiative)
     assert (entry.kind, entry.status) == ("deviation", "open")
-    follow(leader, leader.locator(f'#log a[href="/prosjekter/logg/{entry.pk}/erfaring/"]'))
+    follow(leader, leader.locator(f'#log a[href="/laering/erfaringer/fra-loggen/{entry.pk}/"]'))
     submit(leader, "#lesson-form", status=400)  # a lesson mark needs the lesson
-    leader.locator("#id_lesson").fill(LESSON)
+    leader.locator("#id_learned").fill(LESSON)
     submit(leader, "#lesson-form")
     expect(leader.locator(f"#entry-{entry.pk}")).to_contain_text(LESSON)
 
@@ -95,5 +95,5 @@ def test_the_leader_keeps_the_board_risks_and_log_and_marks_a_lesson(
     visit(leader, f"/prosjekter/organisasjon/{member.pk}/fjern/")
     visit(leader, f"/prosjekter/usikkerheter/{Risk.objects.get(initiative=initiative).pk}/endre/")
     visit(leader, f"/prosjekter/logg/{entry.pk}/endre/")
-    visit(leader, f"/prosjekter/logg/{entry.pk}/erfaring/fjern/")
+    visit(leader, f"/laering/erfaringer/fra-loggen/{entry.pk}/fjern/")
     visit(leader, f"{base}/logg/ny/")

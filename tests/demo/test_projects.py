@@ -6,8 +6,9 @@ import pytest
 from django.test import Client
 
 from helhet.accounts.models import User
+from helhet.learning.models import Lesson
 from helhet.methodology.models import DecisionRequest, ProjectMethod
-from helhet.projects.models import LogEntry, Risk
+from helhet.projects.models import Risk
 
 pytestmark = pytest.mark.django_db
 
@@ -51,5 +52,5 @@ def test_smartbys_chief_has_kept_kvikktest_oyriket_waiting_over_a_month(loaded: 
 
 def test_the_dispensers_keep_risks_and_a_lesson(loaded: None) -> None:
     assert Risk.objects.filter(initiative__name="Medisindispensere").count() == 3
-    lessons = LogEntry.objects.filter(initiative__name="Medisindispensere", is_lesson=True)
+    lessons = Lesson.objects.filter(initiative__name="Medisindispensere", source="log")
     assert lessons.count() == 1

@@ -1,13 +1,18 @@
 """The lessons register's pages in the role and tenancy matrices (see tests/matrix.py), asked
-about a lesson the project leader wrote: its author and the portfolio office change it."""
+about a lesson the project leader wrote: its author and the portfolio office change it. A
+project-log entry is marked as a lesson by those who may change its initiative (the project's
+own owner and leader, the administrator and the portfolio office)."""
 
 from __future__ import annotations
 
 from helhet.accounts.roles import Capability, Role
 from helhet.learning.models import Lesson
+from helhet.learning.services.lessons import lesson_from_log_entry
 from helhet.organization.models import Municipality
 from tests.learning.helpers import write
 from tests.matrix import Target, View
+from tests.projects.matrix_projects import EDITORS as INITIATIVE_EDITORS
+from tests.projects.projectwork import deviation
 
 TITLE = "Involver de ansatte tidlig"
 EDITORS = frozenset({Role.PROJECT_LEADER.value, Role.PORTFOLIO_OFFICE.value})
@@ -22,11 +27,27 @@ def _lesson_pk(stavanger: Municipality) -> int:
     return _lesson(stavanger).pk
 
 
+def _entry_pk(stavanger: Municipality) -> int:
+    return deviation(stavanger).pk
+
+
+def _marked_entry_pk(stavanger: Municipality) -> int:
+    """The deviation, marked as a lesson (so that taking the mark off changes something)."""
+    entry = deviation(stavanger)
+    if not Lesson.objects.filter(log_entry=entry).exists():
+        lesson_from_log_entry(actor=None, entry=entry, learned="Bestill tidlig.")
+    return entry.pk
+
+
+def _nothing(stavanger: Municipality) -> dict[str, str]:
+    return {}
+
+
 def _form(stavanger: Municipality) -> dict[str, str]:
     return {
         "title": "Bergen var her",
-        "learned": "Noe annet.",
         "themes": "RPA",
+        "learned": "Bergen var her",
     }
 
 
@@ -44,6 +65,22 @@ ROLE_VIEWS = [
         "/laering/erfaringer/",
         allowed_roles=EDITORS,
     ),
+    View(
+        "learning:log_lesson",
+        WRITE,
+        _entry_pk,
+        _form,
+        "/prosjekter/",
+        allowed_roles=INITIATIVE_EDITORS,
+    ),
+    View(
+        "learning:log_lesson_remove",
+        WRITE,
+        _marked_entry_pk,
+        _nothing,
+        "/prosjekter/",
+        allowed_roles=INITIATIVE_EDITORS,
+    ),
 ]
 
 
@@ -55,8 +92,26 @@ def _edit_target(stavanger: Municipality) -> Target:
     return Target(_lesson_pk(stavanger), TITLE, _form(stavanger), viewer="portefolje")
 
 
+def _entry_target(stavanger: Municipality) -> Target:
+    entry = deviation(stavanger)
+    return Target(entry.pk, entry.title, _form(stavanger))
+
+
 TENANCY_HTML = {
+    "learning:log_lesson": _entry_target,
+    "learning:log_lesson_remove": _entry_target,
     "learning:lesson": _target,
     "learning:lesson_history": _target,
     "learning:lesson_edit": _edit_target,
+}
+
+
+def _api_lesson(stavanger: Municipality) -> Target:
+    post = {"title": "Bergen var her", "learned": "Bergen var her"}
+    return Target(_lesson_pk(stavanger), TITLE, post, kwarg="lesson_id", viewer="portefolje")
+
+
+TENANCY_API = {
+    "api-v1:lesson_read": _api_lesson,
+    "api-v1:lesson_update": _api_lesson,
 }

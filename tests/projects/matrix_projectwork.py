@@ -40,8 +40,6 @@ ROLE_VIEWS = [
     View("projects:log_list", READ, _pk(the_project)),
     View("projects:log_entry_create", WRITE, _pk(the_project), allowed_roles=EDITORS),
     View("projects:log_entry_edit", WRITE, _pk(deviation), allowed_roles=EDITORS),
-    View("projects:log_entry_lesson", WRITE, _pk(deviation), allowed_roles=EDITORS),
-    View("projects:log_entry_lesson_remove", WRITE, _pk(deviation), allowed_roles=EDITORS),
     View("projects:log_entry_history", HISTORY, _pk(deviation)),
 ]
 
@@ -56,7 +54,7 @@ BERGEN_WAS_HERE = {
     "consequence": "5",
     "status": "",
     "occurred_on": "2026-01-01",
-    "lesson": "Bergen var her",
+    "learned": "Bergen var her",
 }
 
 
@@ -93,8 +91,6 @@ TENANCY_HTML = {
     "projects:log_list": _project,
     "projects:log_entry_create": _project,
     "projects:log_entry_edit": _entry,
-    "projects:log_entry_lesson": _entry,
-    "projects:log_entry_lesson_remove": _entry,
     "projects:log_entry_history": _entry,
 }
 

@@ -78,8 +78,10 @@ def deviation(stavanger: Municipality) -> LogEntry:
 
 
 def projects_state() -> dict[str, Any]:
-    """Every row of the project work tables, history included."""
+    """Every row of the project work tables and of the lessons register (where a log entry's
+    lesson lives), history included."""
     return {
         model._meta.label_lower: table_rows(model)
-        for model in apps.get_app_config("projects").get_models(include_auto_created=True)
+        for app in ("projects", "learning")
+        for model in apps.get_app_config(app).get_models(include_auto_created=True)
     }

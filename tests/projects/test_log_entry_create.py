@@ -29,7 +29,8 @@ def test_an_event_is_dated_today_and_written_by_the_one_who_logs_it(
     )
     assert entry.occurred_on == timezone.localdate()
     assert entry.author == user("prosjektleder")
-    assert (entry.status, entry.consequence, entry.is_lesson) == ("", "", False)
+    assert (entry.status, entry.consequence) == ("", "")
+    assert not hasattr(entry, "register_lesson")  # not a lesson until marked
 
 
 def test_an_entry_may_be_dated_back(stavanger: Municipality) -> None:

@@ -1,6 +1,6 @@
 """The project log page: newest first, filtered by kind or to the lessons; writing entries (dated
-today unless changed), changing them, marking and unmarking lessons; a decision recorded from
-the decision log is not changed here."""
+today unless changed), changing them; a decision recorded from the decision log is not changed
+here. (Marking an entry as a lesson: tests/learning/test_lessons_from_the_log.py.)"""
 
 from collections.abc import Callable
 from datetime import date
@@ -10,14 +10,11 @@ from django.test import Client
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from helhet.learning.services.lessons import lesson_from_log_entry
 from helhet.methodology.models import Decision, DecisionRequest
 from helhet.organization.models import Municipality
 from helhet.projects.models import LogEntry
-from helhet.projects.services.log import (
-    log_entry_create,
-    log_entry_mark_lesson,
-    project_log_record_decision,
-)
+from helhet.projects.services.log import log_entry_create, project_log_record_decision
 from tests.conftest import count_queries
 from tests.projects.projectwork import DEVIATION_TITLE, deviation, projects_state, the_project, user
 
@@ -87,7 +84,7 @@ def test_the_log_is_filtered_by_kind(stavanger: Municipality, login: Login) -> N
 
 def test_the_log_shows_only_the_lessons_when_asked(stavanger: Municipality, login: Login) -> None:
     _entry(stavanger, "Hendelse", "event", date(2026, 1, 5))
-    log_entry_mark_lesson(actor=None, entry=deviation(stavanger), lesson="Bestill tidlig.")
+    lesson_from_log_entry(actor=None, entry=deviation(stavanger), learned="Bestill tidlig.")
     response = login("leser").get(_url(the_project(stavanger).pk) + "?lessons=1")
     assert [entry.title for entry in response.context["entries"]] == [DEVIATION_TITLE]
     body = response.content.decode()
@@ -153,50 +150,13 @@ def test_a_deviation_is_closed(stavanger: Municipality, login: Login) -> None:
     assert entry.status == "closed"
 
 
-def test_a_lesson_is_marked_and_shown(stavanger: Municipality, login: Login) -> None:
-    entry = deviation(stavanger)
-    client = login("prosjektleder")
-    assert client.get(f"/prosjekter/logg/{entry.pk}/erfaring/").status_code == 200
-    response = client.post(
-        f"/prosjekter/logg/{entry.pk}/erfaring/", {"lesson": "Bestill utstyret tidlig."}
-    )
-    assert response.status_code == 302
-    entry.refresh_from_db()
-    assert (entry.is_lesson, entry.lesson_marked_by) == (True, user("prosjektleder"))
-    body = login("leser").get(_url(entry.initiative_id)).content.decode()
-    assert "Bestill utstyret tidlig." in body
-    assert "hh-log-entry--lesson" in body
-
-
-def test_a_lesson_mark_without_text_answers_400_with_the_reason(
-    stavanger: Municipality, login: Login
-) -> None:
-    entry = deviation(stavanger)
-    before = projects_state()
-    response = login("prosjektleder").post(
-        f"/prosjekter/logg/{entry.pk}/erfaring/", {"lesson": " "}
-    )
-    assert response.status_code == 400
-    assert response.context["form"].errors["lesson"] == [_("Write what the lesson is.")]
-    assert projects_state() == before
-
-
-def test_the_lesson_mark_is_taken_off(stavanger: Municipality, login: Login) -> None:
-    entry = log_entry_mark_lesson(actor=None, entry=deviation(stavanger), lesson="Tidlig.")
-    client = login("eier")
-    assert client.get(f"/prosjekter/logg/{entry.pk}/erfaring/fjern/").status_code == 200
-    assert client.post(f"/prosjekter/logg/{entry.pk}/erfaring/fjern/").status_code == 302
-    entry.refresh_from_db()
-    assert not entry.is_lesson
-
-
 def test_a_decision_from_the_decision_log_is_not_offered_for_change(
     stavanger: Municipality, login: Login
 ) -> None:
     entry = _decision_entry(stavanger)
     body = login("prosjektleder").get(_url(entry.initiative_id)).content.decode()
     assert f"/prosjekter/logg/{entry.pk}/endre/" not in body
-    assert f"/prosjekter/logg/{entry.pk}/erfaring/" in body  # but it can be a lesson
+    assert f"/laering/erfaringer/fra-loggen/{entry.pk}/" in body  # but it can be a lesson
     before = projects_state()
     response = login("prosjektleder").post(
         f"/prosjekter/logg/{entry.pk}/endre/",
@@ -214,6 +174,6 @@ def test_the_log_makes_a_fixed_number_of_queries(stavanger: Municipality, login:
     for number in range(10):
         entry = _entry(stavanger, f"Hendelse {number}", "event", date(2026, 1, number + 1))
         if number % 2:
-            log_entry_mark_lesson(actor=user("eier"), entry=entry, lesson=f"Lærdom {number}")
+            lesson_from_log_entry(actor=user("eier"), entry=entry, learned=f"Lærdom {number}")
     _decision_entry(stavanger)
     assert count_queries(client, path) == few

@@ -1,6 +1,7 @@
 """The project work in the API: an initiative's risk register and log (with only the lessons on
-request), and the lessons of the whole municipality, newest first and paginated. Read-only;
-another municipality's initiative is 404."""
+request, each with its lesson from the register), and the register's list costing a fixed number
+of queries (the register's API: tests/learning/test_lessons_api.py). Read-only; another
+municipality's initiative is 404."""
 
 from collections.abc import Callable
 from datetime import timedelta
@@ -9,13 +10,13 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from helhet.learning.models import Lesson
+from helhet.learning.services.lessons import lesson_from_log_entry
 from helhet.organization.models import Municipality
 from helhet.portfolio.models import Initiative
-from helhet.projects.models import LogEntry
-from helhet.projects.services.log import log_entry_create, log_entry_mark_lesson
+from helhet.projects.services.log import log_entry_create
 from helhet.projects.services.risks import risk_create
 from tests.conftest import count_queries
-from tests.projects.matrix_projects import project
 from tests.projects.projectwork import (
     DEVIATION_TITLE,
     RISK_TITLE,
@@ -88,7 +89,7 @@ def test_the_log_newest_first_and_only_lessons_on_request(
         title="Tidligere møte",
         occurred_on=entry.occurred_on - timedelta(days=3),
     )
-    log_entry_mark_lesson(actor=user("eier"), entry=entry, lesson="Bestill tidlig.")
+    lesson = lesson_from_log_entry(actor=user("eier"), entry=entry, learned="Bestill tidlig.")
     path = f"/api/v1/initiatives/{entry.initiative_id}/log"
     headers = api_headers("leser")
 
@@ -104,6 +105,7 @@ def test_the_log_newest_first_and_only_lessons_on_request(
         "Bestill tidlig.",
     )
     assert row["lesson_marked_by"]["username"] == "eier"
+    assert row["lesson_id"] == lesson.pk  # the lesson in the register
     assert row["author"]["username"] == "prosjektleder"
 
 
@@ -125,43 +127,9 @@ def test_an_unknown_kind_answers_422(stavanger: Municipality, api_headers: Heade
     assert list(response.json()["errors"]) == ["kind"]
 
 
-def _lesson(initiative: Initiative, title: str, lesson: str) -> LogEntry:
+def _lesson(initiative: Initiative, title: str, lesson: str) -> Lesson:
     entry = log_entry_create(actor=None, initiative=initiative, kind="event", title=title)
-    return log_entry_mark_lesson(actor=None, entry=entry, lesson=lesson)
-
-
-def test_the_lessons_of_the_municipality_newest_first(
-    stavanger: Municipality, bergen: Municipality, api_headers: Headers
-) -> None:
-    first = _lesson(the_project(stavanger), "Første", "Lærdom 1")
-    _lesson(
-        project(stavanger, "Digital postkasse", owner="direktor", method=None), "Andre", "Lærdom 2"
-    )
-    _lesson(
-        project(bergen, "Bergens prosjekt", owner=None, leader=None, method=None), "Bergen", "Nei"
-    )
-    response = Client().get("/api/v1/lessons", headers=api_headers("leser"))
-    assert response.status_code == 200
-    body = response.json()
-    assert body["count"] == 2
-    assert [(row["title"], row["initiative"]["name"]) for row in body["results"]] == [
-        ("Andre", "Digital postkasse"),
-        ("Første", "Trygghetsalarm"),
-    ]
-    assert body["results"][1]["id"] == first.pk
-
-
-def test_the_lessons_are_paginated(stavanger: Municipality, api_headers: Headers) -> None:
-    initiative = the_project(stavanger)
-    for number in range(3):
-        _lesson(initiative, f"Lærdom {number}", f"Tekst {number}")
-    headers = api_headers("leser")
-    page = Client().get("/api/v1/lessons?page_size=2", headers=headers).json()
-    assert (page["count"], len(page["results"]), page["previous"]) == (3, 2, None)
-    assert page["next"].endswith("/api/v1/lessons?page_size=2&page=2")
-    second = Client().get("/api/v1/lessons?page_size=2&page=2", headers=headers).json()
-    assert [row["title"] for row in second["results"]] == ["Lærdom 0"]
-    assert second["next"] is None
+    return lesson_from_log_entry(actor=None, entry=entry, learned=lesson)
 
 
 @pytest.mark.parametrize("path", ["/risks", "/log"])

@@ -60,7 +60,7 @@ def _log_event(stavanger: Municipality) -> tuple[str, dict[str, Any]]:
 
 
 def _mark_lesson(stavanger: Municipality) -> tuple[str, dict[str, Any]]:
-    return f"/prosjekter/logg/{deviation(stavanger).pk}/erfaring/", {"lesson": "Tidlig."}
+    return f"/laering/erfaringer/fra-loggen/{deviation(stavanger).pk}/", {"learned": "Tidlig."}
 
 
 ACTIONS: dict[str, Callable[[Municipality], tuple[str, dict[str, Any]]]] = {

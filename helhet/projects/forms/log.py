@@ -1,4 +1,5 @@
-"""Forms for a project's log: an entry, and the lesson it teaches."""
+"""Forms for a project's log: an entry. (What an entry teaches is written in the lessons
+register: ``helhet.learning.forms.LogLessonForm``.)"""
 
 from __future__ import annotations
 
@@ -49,16 +50,3 @@ class LogEntryForm(StyledForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("initial", {}).setdefault("occurred_on", timezone.localdate())
         super().__init__(*args, **kwargs)
-
-
-class LessonForm(StyledForm):
-    lesson = forms.CharField(
-        max_length=max_length_of(LogEntry, "lesson"),
-        label=_("The lesson"),
-        widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_(
-            "What others in the municipality can learn from this: what worked, what did not, "
-            "and what to do next time."
-        ),
-        error_messages={"required": _("Write what the lesson is.")},
-    )

@@ -1,6 +1,7 @@
-"""Every change to a project's log: entries written by people, lessons marked, and the entry a
-decision at a decision point records. Checked against the actor's right to change the initiative,
-validated, atomic, recorded in history. Nothing is saved when anything is refused."""
+"""Every change to a project's log: entries written by people, and the entry a decision at a
+decision point records. Checked against the actor's right to change the initiative, validated,
+atomic, recorded in history. Nothing is saved when anything is refused. (Marking an entry as a
+lesson is the lessons register's: ``learning.services.lessons.lesson_from_log_entry``.)"""
 
 from __future__ import annotations
 
@@ -73,7 +74,7 @@ def log_entry_update(
 ) -> LogEntry:
     """Change a log entry (the author stays). An entry recorded from a decision at a decision
     point is the record of that decision and is not changed, though it may be marked as a
-    lesson."""
+    lesson (in the lessons register)."""
     entry = LogEntry.objects.select_for_update().select_related("initiative").get(pk=entry.pk)
     check_may_edit(actor, entry.initiative)
     if entry.decision_id is not None:
@@ -86,42 +87,6 @@ def log_entry_update(
     entry.description = description.strip()
     entry.consequence = consequence.strip()
     entry.status = _status_for(kind, status)
-    entry.full_clean()
-    save_with_history(entry, actor=actor)
-    return entry
-
-
-@transaction.atomic
-def log_entry_mark_lesson(*, actor: User | None, entry: LogEntry, lesson: str) -> LogEntry:
-    """Mark the entry as a lesson for the municipality's lessons register, with what the lesson
-    is (required). Marking a marked entry again changes the lesson text; who marked it first and
-    when stay."""
-    entry = LogEntry.objects.select_for_update().select_related("initiative").get(pk=entry.pk)
-    check_may_edit(actor, entry.initiative)
-    lesson = lesson.strip()
-    if not lesson:
-        raise ValidationError({"lesson": _("Write what the lesson is.")})
-    if not entry.is_lesson:
-        entry.is_lesson = True
-        entry.lesson_marked_by = actor
-        entry.lesson_marked_at = timezone.now()
-    entry.lesson = lesson
-    entry.full_clean()
-    save_with_history(entry, actor=actor)
-    return entry
-
-
-@transaction.atomic
-def log_entry_unmark_lesson(*, actor: User | None, entry: LogEntry) -> LogEntry:
-    """Take the lesson mark off the entry. The lesson text is kept in the entry's history."""
-    entry = LogEntry.objects.select_for_update().select_related("initiative").get(pk=entry.pk)
-    check_may_edit(actor, entry.initiative)
-    if not entry.is_lesson:
-        return entry
-    entry.is_lesson = False
-    entry.lesson = ""
-    entry.lesson_marked_by = None
-    entry.lesson_marked_at = None
     entry.full_clean()
     save_with_history(entry, actor=actor)
     return entry

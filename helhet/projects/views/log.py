@@ -1,5 +1,6 @@
-"""A project's log and its lessons: read by everyone who sees the portfolio, kept by those who
-may change the initiative."""
+"""A project's log: read by everyone who sees the portfolio, kept by those who may change the
+initiative. An entry's lesson is the lessons register's (its pages are in helhet.learning,
+reached from the log through the ``learning_tags`` template tags)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from helhet.portfolio.access import (
     get_rw_initiative_for_user,
 )
 from helhet.projects.access import get_log_entry_for_user, get_rw_log_entry_for_user
-from helhet.projects.forms.log import LessonForm, LogEntryForm
+from helhet.projects.forms.log import LogEntryForm
 from helhet.projects.models import LogKind
 from helhet.projects.selectors.log import project_log
 from helhet.projects.services import log as log_services
@@ -110,46 +111,6 @@ def log_entry_edit(request: MemberRequest, pk: int) -> HttpResponse:
         "projects/log_entry_form.html",
         form,
         {"initiative": entry.initiative, "entry": entry},
-    )
-
-
-@member_required(Capability.REGISTER_INITIATIVE)
-@require_http_methods(["GET", "POST"])
-def log_entry_lesson(request: MemberRequest, pk: int) -> HttpResponse:
-    """Mark a log entry as a lesson for the municipality's lessons register, or change the
-    lesson."""
-    entry = get_rw_log_entry_for_user(request.membership, pk)
-    form = LessonForm(
-        request.POST if request.method == "POST" else None, initial={"lesson": entry.lesson}
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            log_services.log_entry_mark_lesson(
-                actor=request.user, entry=entry, lesson=form.cleaned_data["lesson"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The entry is marked as a lesson."))
-            return redirect("projects:log_list", entry.initiative_id)
-    return form_page(
-        request,
-        "projects/lesson_form.html",
-        form,
-        {"initiative": entry.initiative, "entry": entry},
-    )
-
-
-@member_required(Capability.REGISTER_INITIATIVE)
-@require_http_methods(["GET", "POST"])
-def log_entry_lesson_remove(request: MemberRequest, pk: int) -> HttpResponse:
-    entry = get_rw_log_entry_for_user(request.membership, pk)
-    if request.method == "POST":
-        log_services.log_entry_unmark_lesson(actor=request.user, entry=entry)
-        messages.success(request, _("The entry is no longer marked as a lesson."))
-        return redirect("projects:log_list", entry.initiative_id)
-    return render(
-        request, "projects/lesson_remove.html", {"initiative": entry.initiative, "entry": entry}
     )
 
 
