@@ -9,27 +9,18 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from helhet.accounts.models import User
-from helhet.fund.models import Application, Fund, FundRound, FundRules
+from helhet.fund.models import Application, Fund, FundRound
 from helhet.fund.services.applications import FundingLine, YearAmount, application_create
 from helhet.organization.models import Municipality
 from helhet.portfolio.models import Initiative
 from tests.benefits.helpers import benefit, dispensers
+from tests.fund import builders
 
-FUND = "Digitaliseringsfondet"
+FUND = builders.FUND
 
 
 def the_fund(municipality: Municipality, **rules: Any) -> Fund:
-    """The fund with its rules version 1 (made once per test)."""
-    found = Fund.objects.filter(municipality=municipality, name=FUND).first()
-    if found is not None:
-        return found
-    fund = Fund.objects.create(
-        municipality=municipality,
-        name=FUND,
-        purpose="Større digitaliseringsprosjekter der gevinstene kommer senere.",
-        decision_reference="65/17",
-    )
+    """The fund with its rules version 1 (made once per test), ``rules`` changing it."""
     values: dict[str, Any] = {
         "max_budget_years": 3,
         "max_amount": Decimal(10_000_000),
@@ -37,9 +28,7 @@ def the_fund(municipality: Municipality, **rules: Any) -> Fund:
         "analysis_years": 10,
         "discount_rate": Decimal("4.00"),
     }
-    values.update(rules)
-    FundRules.objects.create(municipality=municipality, fund=fund, version=1, **values)
-    return fund
+    return builders.fund(municipality, rules={**values, **rules})
 
 
 def a_round(fund: Fund, name: str = "Søknadsrunde våren 2027", **fields: Any) -> FundRound:
@@ -70,7 +59,7 @@ def draft(municipality: Municipality, *, with_benefit: bool = True, **fields: An
     }
     values.update(fields)
     return application_create(
-        actor=User.objects.get(username="prosjektleder"),
+        actor=builders.person("prosjektleder"),
         fund=the_fund(municipality),
         initiative=initiative,
         **values,

@@ -3,8 +3,9 @@ ranking and decisions. Stavanger's demo people play the parts: the project leade
 (prosjektleder) writes and submits, the portfolio office (portefolje) assesses, the director
 (direktor, a leader) decides; the project owner is eier.
 
-The fund, its rules and the applications are made as rows here (the rules and the submission
-are other services' work); money moves only through the ledger service."""
+The fund is built by tests/fund/builders.py (with three criteria); the applications are made as
+rows here (the rules and the submission are other services' work); money moves only through the
+ledger service."""
 
 from __future__ import annotations
 
@@ -20,24 +21,17 @@ from helhet.fund.models import (
     Application,
     ApplicationStatus,
     ApplicationYear,
-    EntryKind,
     Fund,
-    FundCriterion,
     FundRound,
-    FundRules,
 )
 from helhet.fund.services.assessment import application_formal_check, application_score
-from helhet.fund.services.ledger import ledger_entry_record
 from helhet.organization.models import Municipality
+from tests.fund import builders
+from tests.fund.builders import person
 from tests.projects.matrix_projects import project
 
-FUND = "Digitaliseringsfondet"
 # (name, weight): the weighted score of scores (5, 4, 3) is (15 + 8 + 3) / 6 = 4.33.
 CRITERIA = [("Nytte for innbyggerne", 3), ("Strategisk forankring", 2), ("Gjennomførbarhet", 1)]
-
-
-def person(username: str) -> User:
-    return User.objects.get(username=username)
 
 
 def fund(
@@ -48,38 +42,14 @@ def fund(
 ) -> Fund:
     """The municipality's fund (made once per test) with ``capital`` in its ledger, rules v1
     (at most NOK 5 million, half the project cost, three budget years) and three criteria."""
-    found = Fund.objects.filter(municipality=municipality, name=FUND).first()
-    if found is not None:
-        return found
-    made = Fund.objects.create(
-        municipality=municipality,
-        name=FUND,
-        decision_reference="65/17",
-        decision_date=date(2017, 5, 8),
-        decision_body="Bystyret",
+    return builders.fund(
+        municipality,
+        capital=capital,
         decider=decider,
+        decision_date=date(2017, 5, 8),
+        criteria=CRITERIA,
+        rules={"max_amount": Decimal("5000000"), "max_share": Decimal(50), "max_budget_years": 3},
     )
-    rules = FundRules.objects.create(
-        municipality=municipality,
-        fund=made,
-        version=1,
-        max_amount=Decimal("5000000"),
-        max_share=Decimal(50),
-        max_budget_years=3,
-    )
-    for position, (name, weight) in enumerate(CRITERIA):
-        FundCriterion.objects.create(
-            municipality=municipality, rules=rules, name=name, weight=weight, position=position
-        )
-    if capital:
-        ledger_entry_record(
-            fund=made,
-            kind=EntryKind.CAPITAL,
-            amount=capital,
-            actor=person("portefolje"),
-            reference="65/17",
-        )
-    return made
 
 
 def round_(municipality: Municipality, name: str = "Søknadsrunde høst 2026") -> FundRound:

@@ -20,18 +20,14 @@ from helhet.fund.services.ledger import ledger_entry_record
 from helhet.organization.models import Municipality, OrgUnit, UnitKind
 from helhet.portfolio.models import Initiative, InitiativeKind
 from helhet.portfolio.services.initiatives import initiative_create
+from tests.fund import builders
 
 
 def fund_with_capital(
     municipality: Municipality, capital: Decimal | None, *, actor: User, name: str = "Fondet"
 ) -> Fund:
-    """A fund with one capital entry of ``capital`` kroner (none if None)."""
-    fund = Fund.objects.create(municipality=municipality, name=name)
-    if capital is not None:
-        ledger_entry_record(
-            fund=fund, kind=EntryKind.CAPITAL, amount=capital, actor=actor, reference="65/17"
-        )
-    return fund
+    """A fund without rules with one capital entry of ``capital`` kroner (none if None)."""
+    return builders.fund(municipality, name=name, capital=capital, capital_by=actor)
 
 
 def initiative_named(municipality: Municipality, name: str) -> Initiative:

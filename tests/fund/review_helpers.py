@@ -1,5 +1,5 @@
-"""A fund with a granted application to review and settle gains for, built with the models and
-the ledger service: Stavanger's digitalisation fund (capital NOK 100 million, case 65/17) under
+"""A fund with a granted application to review and settle gains for, the fund built by
+tests/fund/builders.py: Stavanger's digitalisation fund (capital NOK 100 million, case 65/17) under
 rules that return half of the realised monetary gains for three years, and a grant to
 "Medisindispensere" (owned by the demo project owner, led by the demo project leader) from
 budget year 2022."""
@@ -22,7 +22,6 @@ from helhet.fund.models import (
     ApplicationYear,
     EntryKind,
     Fund,
-    FundRules,
     GainReturnRule,
     UseKind,
 )
@@ -31,44 +30,25 @@ from helhet.organization.models import Municipality
 from helhet.portfolio.models import Initiative
 from tests.benefits.helpers import dispensers
 from tests.conftest import unit_named
+from tests.fund import builders
+from tests.fund.builders import office
 
-FUND = "Digitaliseringsfondet"
 CAPITAL = Decimal("100000000")
-
-
-def office() -> User:
-    return User.objects.get(username="portefolje")
 
 
 def fund(municipality: Municipality) -> Fund:
     """The fund with its capital and rules v1 (made once per test)."""
-    found = Fund.objects.filter(municipality=municipality, name=FUND).first()
-    if found is not None:
-        return found
-    made = Fund.objects.create(
-        municipality=municipality,
-        name=FUND,
-        decision_reference="65/17",
+    return builders.fund(
+        municipality,
+        capital=CAPITAL,
+        capital_on=date(2017, 6, 1),
         decision_date=date(2017, 5, 29),
-        decision_body="Bystyret",
+        rules={
+            "gain_return": GainReturnRule.SHARE,
+            "gain_return_share": Decimal(50),
+            "gain_return_years": 3,
+        },
     )
-    FundRules.objects.create(
-        municipality=municipality,
-        fund=made,
-        version=1,
-        gain_return=GainReturnRule.SHARE,
-        gain_return_share=Decimal(50),
-        gain_return_years=3,
-    )
-    ledger_entry_record(
-        fund=made,
-        kind=EntryKind.CAPITAL,
-        amount=CAPITAL,
-        actor=office(),
-        entry_date=date(2017, 6, 1),
-        reference="65/17",
-    )
-    return made
 
 
 def grant(
