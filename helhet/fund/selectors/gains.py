@@ -225,21 +225,28 @@ def _returning_gains(applications: QuerySet[Application]) -> QuerySet[Any]:
     )
 
 
-def owing_grants(applications: QuerySet[Application]) -> list[OwingGrant]:
-    """``grant_facts`` without the names, for the sums (three plain queries: the rules that
-    return gains, the granted applications under them, their first budget years)."""
+def owing_grants(fund: Fund) -> list[OwingGrant]:
+    """``grant_facts`` of the fund's applications without the names, for the sums (three plain
+    queries: the fund's rules versions that return gains, the granted applications under them,
+    their first budget years)."""
     rules = {
         pk: (share, years)
         for pk, share, years in FundRules.objects.filter(
-            pk__in=applications.values("rules_id"),
+            fund=fund,
             gain_return=GainReturnRule.SHARE,
             gain_return_years__gt=0,
         ).values_list("pk", "gain_return_share", "gain_return_years")
     }
-    granted = applications.filter(status__in=GRANTED_STATUSES, rules_id__in=list(rules))
+    granted = Application.objects.filter(
+        fund=fund, status__in=GRANTED_STATUSES, rules_id__in=list(rules)
+    )
     firsts: dict[int, list[int | None]] = {}
     for application_id, first_granted, first_applied in (
-        ApplicationYear.objects.filter(application__in=granted)
+        ApplicationYear.objects.filter(
+            application__fund=fund,
+            application__status__in=GRANTED_STATUSES,
+            application__rules_id__in=list(rules),
+        )
         .order_by()
         .values("application_id")
         .annotate(

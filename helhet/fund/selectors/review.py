@@ -421,7 +421,7 @@ def fund_review(fund: Fund, *, municipality: Municipality, today: date) -> FundR
         at_risk=Listing(len(risky_lines), risky_lines[:LIST_LIMIT]),
         at_risk_committed=committed,
         at_risk_undisbursed=committed - disbursed,
-        gains=gain_summary(owing_grants(_granted(fund)), municipality=municipality, today=today),
+        gains=gain_summary(owing_grants(fund), municipality=municipality, today=today),
         # The demo says so in the fund's purpose (and on each example entry in the ledger).
         notes=[_("The fund's amounts are examples, not its real figures.")]
         if "eksempel" in fund.purpose.lower()
