@@ -13,6 +13,7 @@ from helhet.accounts.roles import Capability
 from helhet.learning.helping import in_asked_department
 from helhet.learning.models import HelpRequest, Lesson
 from helhet.learning.rules import may_edit_lesson
+from helhet.methodology.models import Decision
 from helhet.portfolio.models import Initiative
 
 
@@ -74,4 +75,20 @@ def get_initiative_to_compare(membership: Membership, pk: int) -> Initiative:
         Initiative.objects.select_related("owning_unit"),
         pk=pk,
         municipality=membership.municipality,
+    )
+
+
+def get_closing_decision_for_user(membership: Membership, pk: int) -> Decision:
+    """A decision that completed an initiative's method (the closing gate), in the member's
+    municipality (404 otherwise, and for any other decision); 403 unless the member writes
+    lessons."""
+    if not membership.can(Capability.WRITE_LESSONS):
+        raise PermissionDenied
+    return get_object_or_404(
+        Decision.objects.select_related(
+            "request__initiative", "request__decision_point", "from_phase"
+        ),
+        pk=pk,
+        municipality=membership.municipality,
+        completes_method=True,
     )

@@ -12,6 +12,8 @@ urlpatterns: list[URLPattern] = [
     path("erfaringer/<int:pk>/endre/", lessons.lesson_edit, name="lesson_edit"),
     path("erfaringer/<int:pk>/historikk/", lessons.lesson_history, name="lesson_history"),
     path("erfaringer/fra-loggen/<int:pk>/", log.log_lesson, name="log_lesson"),
+    path("erfaringer/fra-avslutningen/<int:pk>/", lessons.closing_lesson, name="closing_lesson"),
+    path("erfaringer/fra-losningen/<int:pk>/", lessons.solution_lesson, name="solution_lesson"),
     path("erfaringer/fra-loggen/<int:pk>/fjern/", log.log_lesson_remove, name="log_lesson_remove"),
     # --- Similar work, overlaps and help requests (stream "similar") ---
     path("lignende/<int:pk>/", similar.similar_work_page, name="similar"),

@@ -6,9 +6,12 @@ own owner and leader, the administrator and the portfolio office)."""
 from __future__ import annotations
 
 from helhet.accounts.roles import Capability, Role
+from helhet.adoption.models import Solution
 from helhet.learning.models import Lesson
 from helhet.learning.services.lessons import lesson_from_log_entry
+from helhet.methodology.models import Decision
 from helhet.organization.models import Municipality
+from tests.adoption.helpers import dispensers, handed_over
 from tests.learning.helpers import write
 from tests.matrix import Target, View
 from tests.projects.matrix_projects import EDITORS as INITIATIVE_EDITORS
@@ -39,6 +42,16 @@ def _marked_entry_pk(stavanger: Municipality) -> int:
     return entry.pk
 
 
+def _closing_pk(stavanger: Municipality) -> int:
+    found = Decision.objects.filter(municipality=stavanger, completes_method=True).first()
+    return (found or handed_over(stavanger)).pk
+
+
+def _solution_pk(stavanger: Municipality) -> int:
+    found = Solution.objects.filter(municipality=stavanger).first()
+    return (found or dispensers(stavanger)[0]).pk
+
+
 def _nothing(stavanger: Municipality) -> dict[str, str]:
     return {}
 
@@ -65,6 +78,8 @@ ROLE_VIEWS = [
         "/laering/erfaringer/",
         allowed_roles=EDITORS,
     ),
+    View("learning:closing_lesson", WRITE, _closing_pk, _form, "/laering/erfaringer/"),
+    View("learning:solution_lesson", WRITE, _solution_pk, _form, "/laering/erfaringer/"),
     View(
         "learning:log_lesson",
         WRITE,
@@ -97,7 +112,19 @@ def _entry_target(stavanger: Municipality) -> Target:
     return Target(entry.pk, entry.title, _form(stavanger))
 
 
+def _closing_target(stavanger: Municipality) -> Target:
+    decision = Decision.objects.get(pk=_closing_pk(stavanger))
+    return Target(decision.pk, decision.request.initiative.name, _form(stavanger))
+
+
+def _solution_target(stavanger: Municipality) -> Target:
+    solution = Solution.objects.get(pk=_solution_pk(stavanger))
+    return Target(solution.pk, solution.name, _form(stavanger))
+
+
 TENANCY_HTML = {
+    "learning:closing_lesson": _closing_target,
+    "learning:solution_lesson": _solution_target,
     "learning:log_lesson": _entry_target,
     "learning:log_lesson_remove": _entry_target,
     "learning:lesson": _target,

@@ -109,12 +109,19 @@ def lesson_write(
     solution: Solution | None = None,
 ) -> Lesson:
     """Write a lesson into the register, by anyone whose role writes lessons (PermissionDenied
-    otherwise; ``actor=None`` is the system). A title and what was learned are required. The
-    unit is the initiative's owning unit and the phase the one it stands in, unless given; the
-    themes are the municipality's tags by name (new ones are made)."""
+    otherwise; ``actor=None`` is the system). A title and what was learned are required. At the
+    closing gate (``decision``) the initiative is the decision's. The unit is the initiative's
+    owning unit (else the solution's operations unit) and the phase the one the initiative stands
+    in, unless given; the themes are the municipality's tags by name (new ones are made)."""
     if actor is not None and not may(actor, municipality.pk, Capability.WRITE_LESSONS):
         raise PermissionDenied(_("Your role reads the lessons but does not write them."))
+    if initiative is None and decision is not None:
+        initiative = decision.request.initiative
     _check_place(municipality.pk, initiative, unit)
+    if unit is None:
+        unit = initiative.owning_unit if initiative else None
+    if unit is None and solution is not None:
+        unit = solution.owner_unit
     _check_texts(title, learned)
     lesson = Lesson(
         municipality=municipality,
@@ -124,7 +131,7 @@ def lesson_write(
         learned=learned.strip(),
         advice=advice.strip(),
         initiative=initiative,
-        unit=unit or (initiative.owning_unit if initiative else None),
+        unit=unit,
         phase_name=phase_name.strip() or phase_of(initiative),
         decision=decision,
         solution=solution,

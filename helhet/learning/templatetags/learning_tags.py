@@ -8,6 +8,10 @@ from typing import Any
 
 from django import template
 
+from helhet.accounts.roles import Capability
+from helhet.adoption.models import Solution
+from helhet.learning.models import Lesson
+from helhet.methodology.models import Decision
 from helhet.projects.models import LogEntry
 
 register = template.Library()
@@ -30,3 +34,31 @@ def log_entry_lesson_actions(entry: LogEntry, can_edit: bool) -> dict[str, Any]:
     """For those who may change the initiative: mark the entry as a lesson, or change the
     lesson and take the mark off."""
     return {"entry": entry, "lesson": lesson_of(entry), "can_edit": can_edit}
+
+
+@register.inclusion_tag("learning/_closing_lessons.html", takes_context=True)
+def closing_lessons(context: dict[str, Any], decision: Decision) -> dict[str, Any]:
+    """On the decision that completed a method (the closing gate): the lessons written there and
+    the way to write one ("Skriv erfaringer fra avslutningen")."""
+    member_can = context.get("member_can", {})
+    return {
+        "decision": decision,
+        "lessons": list(Lesson.objects.filter(decision=decision).only("pk", "title")),
+        "may_write": bool(member_can.get(Capability.WRITE_LESSONS.value)),
+    }
+
+
+@register.inclusion_tag("learning/_solution_lessons.html", takes_context=True)
+def solution_lessons(context: dict[str, Any], solution: Solution) -> dict[str, Any]:
+    """On a solution's page: the lessons learned from it, newest first, and the way to write
+    one."""
+    member_can = context.get("member_can", {})
+    return {
+        "solution": solution,
+        "lessons": list(
+            Lesson.objects.filter(solution=solution)
+            .select_related("author")
+            .defer("search_text", "search_vector")
+        ),
+        "may_write": bool(member_can.get(Capability.WRITE_LESSONS.value)),
+    }

@@ -1,7 +1,10 @@
 """The lessons register's pages: the list across departments (searched and filtered), a lesson's
-page and its history, writing a lesson and changing one."""
+page and its history, writing a lesson (straight in, at the closing gate, or from a solution in
+use) and changing one."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -15,9 +18,14 @@ from django.views.decorators.http import require_http_methods
 from helhet.accounts.http import MemberRequest
 from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
+from helhet.adoption.access import get_solution_for_user
 from helhet.core.forms import add_service_errors
 from helhet.core.history import history_entries
-from helhet.learning.access import get_lesson_for_user, get_rw_lesson_for_user
+from helhet.learning.access import (
+    get_closing_decision_for_user,
+    get_lesson_for_user,
+    get_rw_lesson_for_user,
+)
 from helhet.learning.forms import LessonForm, lesson_initial
 from helhet.learning.models import LessonSource
 from helhet.learning.rules import may_edit_lesson
@@ -115,16 +123,22 @@ def _form(request: MemberRequest, **kwargs: object) -> LessonForm:
     )
 
 
-@member_required(Capability.WRITE_LESSONS)
-@require_http_methods(["GET", "POST"])
-def lesson_write(request: MemberRequest) -> HttpResponse:
-    """Write a lesson straight into the register."""
-    form = _form(request, initial={"unit": request.membership.unit_id})
+def _write(
+    request: MemberRequest,
+    *,
+    initial: dict[str, Any],
+    context: dict[str, Any],
+    **place: Any,
+) -> HttpResponse:
+    """The form for a new lesson, and the lesson written from it (``place``: where it comes
+    from, as ``lesson_write`` takes it)."""
+    form = _form(request, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             lesson = services.lesson_write(
                 actor=request.user,
                 municipality=request.membership.municipality,
+                **place,
                 **form.lesson_fields(),
             )
         except ValidationError as error:
@@ -135,8 +149,49 @@ def lesson_write(request: MemberRequest) -> HttpResponse:
     return render(
         request,
         "learning/lesson_form.html",
-        {"form": form},
+        {"form": form, **context},
         status=400 if form.is_bound else 200,
+    )
+
+
+@member_required(Capability.WRITE_LESSONS)
+@require_http_methods(["GET", "POST"])
+def lesson_write(request: MemberRequest) -> HttpResponse:
+    """Write a lesson straight into the register."""
+    return _write(request, initial={"unit": request.membership.unit_id}, context={})
+
+
+@member_required(Capability.WRITE_LESSONS)
+@require_http_methods(["GET", "POST"])
+def closing_lesson(request: MemberRequest, pk: int) -> HttpResponse:
+    """Write a lesson at the closing gate: on the decision that completed the initiative's
+    method, about that initiative."""
+    decision = get_closing_decision_for_user(request.membership, pk)
+    initiative = decision.request.initiative
+    return _write(
+        request,
+        initial={"initiative": initiative.pk, "phase_name": decision.from_phase.name},
+        context={"closing": decision, "about": initiative},
+        source=LessonSource.CLOSING,
+        decision=decision,
+    )
+
+
+@member_required(Capability.WRITE_LESSONS)
+@require_http_methods(["GET", "POST"])
+def solution_lesson(request: MemberRequest, pk: int) -> HttpResponse:
+    """Write a lesson learned from a solution in use (taking it up, keeping it in use)."""
+    solution = get_solution_for_user(request.membership, pk)
+    initiative = solution.initiatives.order_by("pk").first()
+    return _write(
+        request,
+        initial={
+            "initiative": initiative.pk if initiative else None,
+            "unit": solution.owner_unit_id,
+        },
+        context={"from_solution": solution, "about": solution},
+        source=LessonSource.SOLUTION,
+        solution=solution,
     )
 
 
