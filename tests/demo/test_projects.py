@@ -1,6 +1,7 @@
 """The demo projects on their methods: a new user finds projects at different gates, a decision
 waiting for the project owner at the gate into operation, one waiting for Smartby's chief for
-over a month, and a project with a board, uncertainties and a lesson in its log."""
+over a month, and a project with a board, uncertainties and a lesson in its log; and the
+lessons register with the audit's lessons."""
 
 import pytest
 from django.test import Client
@@ -54,3 +55,20 @@ def test_the_dispensers_keep_risks_and_a_lesson(loaded: None) -> None:
     assert Risk.objects.filter(initiative__name="Medisindispensere").count() == 3
     lessons = Lesson.objects.filter(initiative__name="Medisindispensere", source="log")
     assert lessons.count() == 1
+
+
+def test_the_lessons_register_holds_the_audits_lessons(loaded: None) -> None:
+    """The register (helhet/demo/lessons.py) across departments: RPA, the drone project, the
+    dispensers (written and from the project log) and E-helse's wish for method competence;
+    a reader finds the RPA lesson by searching for the fear of becoming redundant."""
+    titles = dict(Lesson.objects.values_list("title", "initiative__name"))
+    assert titles["Involver de ansatte før robotene kommer"] == "RPA"
+    assert titles["Et utforskende prosjekt trenger et hjem i drift"] == "Droneprosjektet"
+    assert titles["Bruken av medisindispensere faller når oppfølgingen stopper"] == (
+        "Medisindispensere"
+    )
+    assert titles["Vi trenger mer kompetanse i prosjektmetodikk og implementering"] is None
+    client = Client()
+    client.force_login(User.objects.get(username="leser"))
+    found = client.get("/laering/erfaringer/", {"q": "overflødige"}).context["page"]
+    assert [lesson.title for lesson in found] == ["Involver de ansatte før robotene kommer"]

@@ -7,6 +7,7 @@ from django.db import transaction
 from helhet.demo.benefits.build import build_benefits_demo
 from helhet.demo.fund import build_fund_demo
 from helhet.demo.ideas import build_ideas_demo
+from helhet.demo.lessons import build_lessons_demo
 from helhet.demo.maturity import build_maturity_demo
 from helhet.demo.municipalities import build_demo
 from helhet.demo.portfolio import build_portfolio_demo
@@ -44,6 +45,7 @@ class Command(BaseCommand):
             build_benefits_demo(municipalities["stavanger"])
             build_fund_demo(municipalities["stavanger"])
             build_ideas_demo(municipalities["stavanger"])
+            build_lessons_demo(municipalities["stavanger"])
         self.stdout.write(
             self.style.SUCCESS("Demodata lastet: Stavanger kommune og Bergen kommune.")
         )
