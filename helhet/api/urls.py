@@ -18,6 +18,7 @@ from helhet.api import (
     fund_rounds,
     funds,
     gates,
+    help_requests,
     ideas,
     initiatives,
     lessons,
@@ -27,6 +28,7 @@ from helhet.api import (
     portfolio_summary,
     projects,
     service_catalogue,
+    similar_work,
     solutions,
     status_reports,
 )
@@ -72,5 +74,7 @@ for module in (
     funds,
     fund_rounds,
     solutions,
+    similar_work,
+    help_requests,
 ):
     api.add_router("", module.router)

@@ -154,3 +154,24 @@ TENANCY_HTML = {
     "learning:help_answer": _answer_target,
     "learning:help_close": _close_target,
 }
+
+
+def _api_initiative(stavanger: Municipality) -> Target:
+    return Target(_initiative_pk(stavanger), "Smarte søppeldunker", kwarg="initiative_id")
+
+
+def _api_request(stavanger: Municipality) -> Target:
+    return Target(
+        _asked_pk(stavanger),
+        ASKED,
+        {"accept": True, "answer": "Bergen var her", "outcome": "Bergen var her"},
+        kwarg="request_id",
+    )
+
+
+TENANCY_API = {
+    "api-v1:similar_read": _api_initiative,
+    "api-v1:help_request_read": _api_request,
+    "api-v1:help_request_answer": _api_request,
+    "api-v1:help_request_close": _api_request,
+}

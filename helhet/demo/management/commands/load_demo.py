@@ -7,6 +7,7 @@ from django.db import transaction
 from helhet.demo.benefits.build import build_benefits_demo
 from helhet.demo.fund import build_fund_demo
 from helhet.demo.ideas import build_ideas_demo
+from helhet.demo.learning import build_learning_demo
 from helhet.demo.lessons import build_lessons_demo
 from helhet.demo.maturity import build_maturity_demo
 from helhet.demo.municipalities import build_demo
@@ -46,6 +47,7 @@ class Command(BaseCommand):
             build_fund_demo(municipalities["stavanger"])
             build_ideas_demo(municipalities["stavanger"])
             build_lessons_demo(municipalities["stavanger"])
+            build_learning_demo(municipalities["stavanger"])
         self.stdout.write(
             self.style.SUCCESS("Demodata lastet: Stavanger kommune og Bergen kommune.")
         )
