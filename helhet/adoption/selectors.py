@@ -66,26 +66,29 @@ def solutions_overview(
     *, municipality: Municipality, today: date, stage: str = ""
 ) -> list[SolutionSummary]:
     """Every solution of the municipality (of ``stage`` when given), by name, with its
-    adoption in total and its flags. One query."""
-    units = "units"
+    adoption in total and its flags. Two queries: the units' kept figures added up per
+    solution (one pass over the units, no sort), then the solutions themselves."""
+    below = Q(latest_percent__lt=Coalesce(F("target_percent"), F("solution__target_percent")))
+    totals = {
+        row["solution_id"]: row
+        for row in SolutionUnit.objects.filter(municipality=municipality)
+        .values("solution_id")
+        .annotate(
+            unit_count=Count("pk"),
+            in_use=Sum("latest_value", filter=Q(latest_eligible__isnull=False)),
+            all_in_use=Sum("latest_value"),
+            eligible=Sum("latest_eligible"),
+            average_share=Avg("latest_percent"),
+            below_target=Count("pk", filter=below),
+            fell=Count("pk", filter=Q(fell=True)),
+            late=Count("pk", filter=Q(count_due_on__lt=today)),
+        )
+        .order_by()
+    }
     rows = (
         Solution.objects.filter(municipality=municipality)
         .select_related("owner_unit", "owner_person")
         .annotate(
-            unit_count=Count(units),
-            in_use=Sum(f"{units}__latest_value", filter=Q(units__latest_eligible__isnull=False)),
-            eligible=Sum(f"{units}__latest_eligible"),
-            average_share=Avg(f"{units}__latest_percent"),
-            below_target=Count(
-                units,
-                filter=Q(
-                    units__latest_percent__lt=Coalesce(
-                        F("units__target_percent"), F("target_percent")
-                    )
-                ),
-            ),
-            fell=Count(units, filter=Q(units__fell=True)),
-            late=Count(units, filter=Q(units__count_due_on__lt=today)),
             owner_member=Exists(
                 Membership.objects.filter(
                     user_id=OuterRef("owner_person_id"),
@@ -100,21 +103,24 @@ def solutions_overview(
         rows = rows.filter(stage=stage)
     summaries = []
     for row in rows:
+        figures = totals.get(row.pk, {})
         if row.measure_kind == MeasureKind.SHARE:
-            percent = row.average_share
-            percent = percent.quantize(CENT) if percent is not None else None
+            percent = figures.get("average_share")
+            percent = Decimal(percent).quantize(CENT) if percent is not None else None
+            in_use = figures.get("all_in_use")
         else:
-            percent = _share(row.in_use, row.eligible)
+            in_use = figures.get("in_use")
+            percent = _share(in_use, figures.get("eligible"))
         summaries.append(
             SolutionSummary(
                 solution=row,
-                units=row.unit_count,
-                in_use=row.in_use,
-                eligible=row.eligible,
+                units=figures.get("unit_count", 0),
+                in_use=in_use,
+                eligible=figures.get("eligible"),
                 percent=percent,
-                below_target=row.below_target,
-                fell=row.fell,
-                late=row.late,
+                below_target=figures.get("below_target", 0),
+                fell=figures.get("fell", 0),
+                late=figures.get("late", 0),
                 owner_missing=row.owner_person_id is None and row.owner_unit_id is None,
                 owner_left=row.owner_person_id is not None and not row.owner_member,
             )
