@@ -13,7 +13,13 @@ from django.utils.translation import gettext as _
 from helhet.accounts.duties import may, role_of
 from helhet.accounts.models import Membership, User
 from helhet.accounts.roles import Capability
-from helhet.adoption.models import AdoptionCount, Solution, SolutionUnit
+from helhet.adoption.models import (
+    AdoptionCount,
+    FollowUpAction,
+    ScaleUpStep,
+    Solution,
+    SolutionUnit,
+)
 from helhet.organization.models import OrgUnit
 
 
@@ -181,3 +187,56 @@ def get_count_to_correct(membership: Membership, pk: int) -> AdoptionCount:
     if refusal is not None:
         raise PermissionDenied(refusal)
     return count
+
+
+# --- The scale-up plan and follow-up actions (stream "scaleup") ----------------------------------
+# A solution's plan is kept by those who keep the solution (``get_rw_solution_for_user``); a
+# unit's follow-up actions by those who count its adoption (``get_solution_unit_to_count``).
+
+
+def may_follow_up(membership: Membership, solution_unit: SolutionUnit) -> bool:
+    """Whether the member keeps the unit's follow-up actions: as ``record_refusal`` says."""
+    return record_refusal(membership.user, solution_unit) is None
+
+
+def get_step_for_user(membership: Membership, pk: int) -> ScaleUpStep:
+    """The scale-up step, if it belongs to the member's municipality (404 otherwise)."""
+    if not membership.can(Capability.VIEW_SOLUTIONS):
+        raise PermissionDenied
+    return get_object_or_404(
+        ScaleUpStep.objects.select_related("solution", "unit", "responsible"),
+        pk=pk,
+        municipality=membership.municipality,
+    )
+
+
+def get_rw_step_for_user(membership: Membership, pk: int) -> ScaleUpStep:
+    """The scale-up step, if it belongs to the member's municipality (404) and the member keeps
+    its solution (403 otherwise)."""
+    step = get_step_for_user(membership, pk)
+    if not may_manage_solution(membership.user, step.solution):
+        raise PermissionDenied
+    return step
+
+
+def get_action_for_user(membership: Membership, pk: int) -> FollowUpAction:
+    """The follow-up action, if it belongs to the member's municipality (404 otherwise)."""
+    if not membership.can(Capability.VIEW_SOLUTIONS):
+        raise PermissionDenied
+    return get_object_or_404(
+        FollowUpAction.objects.select_related(
+            "solution_unit__solution", "solution_unit__unit", "responsible"
+        ),
+        pk=pk,
+        municipality=membership.municipality,
+    )
+
+
+def get_rw_action_for_user(membership: Membership, pk: int) -> FollowUpAction:
+    """The follow-up action, if it belongs to the member's municipality (404) and the member
+    counts its unit's adoption (403 otherwise, see ``record_refusal``)."""
+    action = get_action_for_user(membership, pk)
+    refusal = record_refusal(membership.user, action.solution_unit)
+    if refusal is not None:
+        raise PermissionDenied(refusal)
+    return action

@@ -18,6 +18,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from helhet.core.history import HISTORY_UNIT
@@ -291,7 +292,7 @@ class ScaleUpStep(MunicipalityOwned):
 
 class ActionKind(models.TextChoices):
     LIST_REVIEW = "list_review", _("Going through the user lists")
-    COURSE = "course", _("Course")
+    COURSE = "course", pgettext_lazy("follow-up action", "Course")
     SUPPLIER = "supplier", _("Follow-up by the supplier")
     CHAMPION = "champion", _("A champion in the unit")
     OTHER = "other", _("Other")

@@ -1,6 +1,6 @@
 from django.urls import URLPattern, path
 
-from helhet.adoption.views import counts, solutions, units
+from helhet.adoption.views import counts, scaleup, solutions, units
 
 app_name = "adoption"
 
@@ -20,4 +20,11 @@ urlpatterns: list[URLPattern] = [
     path("import/", counts.counts_import, name="import"),
     path("import/bekreft/", counts.counts_import_confirm, name="import_confirm"),
     # --- The scale-up plan and follow-up actions (stream "scaleup") ---
+    path("plan/", scaleup.plan_overview, name="plan_overview"),
+    path("<int:pk>/plan/", scaleup.solution_plan, name="plan"),
+    path("<int:pk>/plan/nytt-steg/", scaleup.step_create, name="step_create"),
+    path("plan/steg/<int:pk>/endre/", scaleup.step_edit, name="step_edit"),
+    path("enheter/<int:pk>/oppfolging/", scaleup.unit_follow_up_view, name="follow_up"),
+    path("enheter/<int:pk>/oppfolging/ny/", scaleup.action_create, name="action_create"),
+    path("oppfolging/<int:pk>/endre/", scaleup.action_edit, name="action_edit"),
 ]

@@ -27,6 +27,7 @@ from helhet.api import (
     organization,
     portfolio_summary,
     projects,
+    scaleup,
     service_catalogue,
     similar_work,
     solutions,
@@ -76,5 +77,6 @@ for module in (
     solutions,
     similar_work,
     help_requests,
+    scaleup,
 ):
     api.add_router("", module.router)

@@ -32,6 +32,7 @@ from helhet.fund.models import EntryKind, LedgerEntry
 from helhet.organization.models import Municipality, OrgUnit
 from tests.adoption.helpers import dispensers
 from tests.adoption.matrix_solutions import count_pk
+from tests.adoption.scaleup_helpers import scale_up_ids
 from tests.benefits.helpers import indicator
 from tests.fund.application_helpers import a_round, draft, the_fund
 from tests.fund.ledger_helpers import innovation_fund
@@ -90,6 +91,7 @@ def real_ids(stavanger: Municipality) -> dict[str, int]:
         "solution_unit_id": hundvag.pk,
         "count_id": count_pk(stavanger),
         "lesson_id": write(stavanger).pk,
+        **scale_up_ids(stavanger),
     }
 
 
