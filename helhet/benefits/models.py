@@ -204,6 +204,16 @@ class Indicator(MunicipalityOwned):
     # The indicator whose progress is the benefit's realised amount: kroner for a direct
     # benefit, hours or FTE for an indirect one. At most one per benefit.
     measures_amount = models.BooleanField(_("measures the benefit's amount"), default=False)
+    # A benefit that comes only as far as a solution is taken into use (dispensers free nurses'
+    # time only where they are in use): the plan shows the solution's adoption beside it.
+    solution = models.ForeignKey(
+        "adoption.Solution",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("depends on the use of"),
+    )
     # The newest measurement, kept by the measurement services (``indicator_latest_refresh``),
     # so the overview of tens of thousands of benefits reads it without searching measurements.
     latest_measured_on = models.DateField(_("last measured on"), null=True, blank=True)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from helhet.accounts.models import User
 from helhet.accounts.roles import Capability
+from helhet.adoption.models import Solution
 from helhet.benefits.forms.fields import NumberField, date_field
 from helhet.benefits.models import (
     Benefit,
@@ -158,6 +159,24 @@ class IndicatorForm(StyledForm):
         ),
     )
 
+    def __init__(self, *args: Any, municipality: Municipality | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        if municipality is not None:
+            self.fields["solution"] = forms.ModelChoiceField(
+                label=_("Depends on the use of"),
+                queryset=Solution.objects.filter(municipality=municipality).order_by("name"),
+                required=False,
+                empty_label=_("No solution"),
+                help_text=_(
+                    "When the benefit comes only as far as a solution is taken into use (e.g. "
+                    "medicine dispensers), the plan shows the solution's adoption beside the "
+                    "indicator."
+                ),
+                widget=forms.Select(attrs={"class": "ds-input"}),
+            )
+
 
 def indicator_initial(indicator: Indicator) -> dict[str, Any]:
-    return {name: getattr(indicator, name) for name in IndicatorForm.base_fields}
+    initial = {name: getattr(indicator, name) for name in IndicatorForm.base_fields}
+    initial["solution"] = indicator.solution_id
+    return initial

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from helhet.accounts.duties import refusal_to_choose
 from helhet.accounts.models import User
 from helhet.accounts.roles import Capability
+from helhet.adoption.models import Solution
 from helhet.benefits.figures import amount_units_for
 from helhet.benefits.models import (
     Benefit,
@@ -192,6 +193,10 @@ def _check_measures_amount(indicator: Indicator) -> None:
 def _save_indicator(actor: User | None, indicator: Indicator) -> Indicator:
     if indicator.unit != IndicatorUnit.CUSTOM:
         indicator.unit_label = ""
+    if indicator.solution is not None and (
+        indicator.solution.municipality_id != indicator.municipality_id
+    ):
+        raise ValidationError({"solution": _("Choose a solution in this municipality.")})
     _check_measures_amount(indicator)
     indicator.full_clean(exclude=["benefit", "municipality"])
     save_with_history(indicator, actor=actor)
@@ -213,6 +218,7 @@ def indicator_create(
     frequency: str,
     unit_label: str = "",
     measures_amount: bool = False,
+    solution: Solution | None = None,
 ) -> Indicator:
     """Give the benefit an indicator: a baseline on a date, a target by a later (or the same)
     date, and how often it is measured. A custom unit needs a name; a percentage lies between 0
@@ -230,6 +236,7 @@ def indicator_create(
         target_date=target_date,
         frequency=frequency,
         measures_amount=measures_amount,
+        solution=solution,
     )
     return _save_indicator(actor, indicator)
 
@@ -248,12 +255,14 @@ def indicator_update(
     frequency: str,
     unit_label: str = "",
     measures_amount: bool = False,
+    solution: Solution | None = None,
 ) -> Indicator:
     """Change an indicator, on the same terms as ``indicator_create``."""
     indicator.name, indicator.unit, indicator.unit_label = name, unit, unit_label
     indicator.baseline_value, indicator.baseline_date = baseline_value, baseline_date
     indicator.target_value, indicator.target_date = target_value, target_date
     indicator.frequency, indicator.measures_amount = frequency, measures_amount
+    indicator.solution = solution
     return _save_indicator(actor, indicator)
 
 

@@ -20,7 +20,7 @@ from helhet.benefits.forms.plan import (
     benefit_initial,
     indicator_initial,
 )
-from helhet.benefits.selectors.plan import benefits_plan
+from helhet.benefits.selectors.plan import benefits_plan, with_adoption
 from helhet.benefits.services import plan as plan_services
 from helhet.core.forms import add_service_errors
 from helhet.portfolio.access import (
@@ -33,12 +33,14 @@ from helhet.portfolio.access import (
 @member_required(Capability.VIEW_PORTFOLIO)
 def plan(request: MemberRequest, pk: int) -> HttpResponse:
     initiative = get_initiative_for_user(request.membership, pk)
+    benefits = list(benefits_plan(initiative))
+    with_adoption(benefits)
     return render(
         request,
         "benefits/plan.html",
         {
             "initiative": initiative,
-            "benefits": list(benefits_plan(initiative)),
+            "benefits": benefits,
             "can_edit": can_edit_initiative(request.membership, initiative),
         },
     )
@@ -103,7 +105,10 @@ def benefit_edit(request: MemberRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def indicator_create(request: MemberRequest, pk: int) -> HttpResponse:
     benefit = get_rw_benefit_for_user(request.membership, pk)
-    form = IndicatorForm(request.POST if request.method == "POST" else None)
+    form = IndicatorForm(
+        request.POST if request.method == "POST" else None,
+        municipality=request.membership.municipality,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             indicator = plan_services.indicator_create(
@@ -130,7 +135,9 @@ def indicator_create(request: MemberRequest, pk: int) -> HttpResponse:
 def indicator_edit(request: MemberRequest, pk: int) -> HttpResponse:
     indicator = get_rw_indicator_for_user(request.membership, pk)
     form = IndicatorForm(
-        request.POST if request.method == "POST" else None, initial=indicator_initial(indicator)
+        request.POST if request.method == "POST" else None,
+        initial=indicator_initial(indicator),
+        municipality=request.membership.municipality,
     )
     if request.method == "POST" and form.is_valid():
         try:
