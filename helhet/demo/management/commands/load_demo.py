@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
+from helhet.demo.adoption import build_adoption_demo
 from helhet.demo.benefits.build import build_benefits_demo
 from helhet.demo.fund import build_fund_demo
 from helhet.demo.ideas import build_ideas_demo
@@ -46,6 +47,7 @@ class Command(BaseCommand):
             build_benefits_demo(municipalities["stavanger"])
             build_fund_demo(municipalities["stavanger"])
             build_ideas_demo(municipalities["stavanger"])
+            build_adoption_demo(municipalities["stavanger"])
             build_lessons_demo(municipalities["stavanger"])
             build_learning_demo(municipalities["stavanger"])
         self.stdout.write(
