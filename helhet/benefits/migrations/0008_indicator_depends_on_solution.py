@@ -5,21 +5,35 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('adoption', '0003_unit_due_and_eligible'),
-        ('benefits', '0007_monetary_gains'),
+        ("adoption", "0003_unit_due_and_eligible"),
+        ("benefits", "0007_monetary_gains"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalindicator',
-            name='solution',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='adoption.solution', verbose_name='depends on the use of'),
+            model_name="historicalindicator",
+            name="solution",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="adoption.solution",
+                verbose_name="depends on the use of",
+            ),
         ),
         migrations.AddField(
-            model_name='indicator',
-            name='solution',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='adoption.solution', verbose_name='depends on the use of'),
+            model_name="indicator",
+            name="solution",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="adoption.solution",
+                verbose_name="depends on the use of",
+            ),
         ),
     ]
