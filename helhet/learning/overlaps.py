@@ -70,10 +70,15 @@ def departments_of(municipality_id: int) -> dict[int, int]:
     return found
 
 
-def _stems(text: str) -> set[str]:
-    """The stems of every word of ``text`` that may say what it is about."""
+def _stems(text: str) -> dict[str, str]:
+    """The stems of every word of ``text`` that may say what it is about, each with the word as
+    written (the shortest form, to show)."""
     words = {word for word in _WORD.findall(text.casefold()) if len(word) >= MIN_WORD}
-    return {stem(word) for word in words - STOP_WORDS if not word.isdigit()}
+    found: dict[str, str] = {}
+    for word in sorted(words - STOP_WORDS, key=lambda word: (len(word), word)):
+        if not word.isdigit():
+            found.setdefault(stem(word), word)
+    return found
 
 
 def probable_overlaps(municipality_id: int, *, shown: int = SHOWN) -> list[ProbableOverlap]:
@@ -118,7 +123,8 @@ def probable_overlaps(municipality_id: int, *, shown: int = SHOWN) -> list[Proba
         one, other = by_pk[first], by_pk[second]
         if departments[one.owning_unit_id] == departments[other.owning_unit_id]:
             continue
-        like = ProbableOverlap(one, other, sorted(words), sorted(themes[first] & themes[second]))
+        shown_words = sorted(stems[first][word] for word in words)
+        like = ProbableOverlap(one, other, shown_words, sorted(themes[first] & themes[second]))
         if like.score >= OVERLAP_FROM:
             found_pairs.append(like)
     found_pairs.sort(key=lambda like: (-like.score, -like.second.pk, -like.first.pk))
