@@ -3,7 +3,7 @@ look like a new idea, and the lists of ideas (all, sortable; a person's own)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
@@ -12,7 +12,13 @@ from helhet.accounts.models import Membership
 from helhet.accounts.roles import Capability
 from helhet.core.folding import Folded
 from helhet.ideas.models import CriteriaSet, Idea, IdeaQuestion, IdeaStatus
-from helhet.learning.similarity import ENOUGH, Likeness, Query, similar_initiatives
+from helhet.learning.similarity import (
+    ENOUGH,
+    Likeness,
+    Query,
+    similar_initiatives,
+    similar_lessons,
+)
 from helhet.organization.models import OrgUnit
 
 # --- Which criteria screen an idea ---------------------------------------------------------------
@@ -49,9 +55,10 @@ SHOWN = 5
 class Similar:
     ideas: list[Likeness]
     initiatives: list[Likeness]
+    lessons: list[Likeness] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.ideas or self.initiatives)
+        return bool(self.ideas or self.initiatives or self.lessons)
 
 
 def _folded(fields: tuple[str, ...]) -> dict[str, Folded]:
@@ -99,10 +106,10 @@ def similar_to(
     exclude_idea_id: int | None = None,
 ) -> Similar:
     """The ideas and initiatives of the municipality most like ``text`` (a title, problem and
-    solution), the same unit and the same service: at most five of each, the likest first,
-    each with why. The initiatives come from the one similarity finder
-    (``helhet.learning.similarity``, the same weights); the ideas are ranked here (at most 200
-    candidates). A handful of queries, whatever the size of the portfolio."""
+    solution), the same unit and the same service, and the lessons like it: at most five of
+    each, the likest first, each with why. The initiatives and lessons come from the one
+    similarity finder (``helhet.learning.similarity``, the same weights); the ideas are ranked
+    here (at most 200 candidates). A handful of queries, whatever the size of the portfolio."""
     query = Query(
         municipality_id=municipality_id, text=text, unit_id=unit_id, service_id=service_id
     )
@@ -117,6 +124,7 @@ def similar_to(
     )
     if exclude_idea_id is not None:
         ideas = ideas.exclude(pk=exclude_idea_id)
+    initiatives = similar_initiatives(query)
     return Similar(
         ideas=_ranked_ideas(
             ideas.select_related("unit").order_by("-pk")[:MAX_CANDIDATES],
@@ -124,7 +132,8 @@ def similar_to(
             service_id,
             unit_id,
         ),
-        initiatives=similar_initiatives(query),
+        initiatives=initiatives,
+        lessons=similar_lessons(query, initiatives),
     )
 
 

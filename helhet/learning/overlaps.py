@@ -88,7 +88,15 @@ def probable_overlaps(municipality_id: int, *, shown: int = SHOWN) -> list[Proba
     rows = list(
         Initiative.objects.filter(municipality_id=municipality_id, status=InitiativeStatus.ACTIVE)
         .select_related("owning_unit")
-        .only(*INITIATIVE_TEXT, "owning_unit__name", "municipality_id", "kind")
+        .only(
+            *INITIATIVE_TEXT,
+            "municipality_id",
+            "kind",
+            "project_owner_id",
+            "project_leader_id",
+            "owning_unit__name",
+            "owning_unit__kind",
+        )
     )
     if len(rows) < 2:
         return []

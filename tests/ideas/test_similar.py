@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from helhet.ideas.selectors import similar_to
+from helhet.learning.services.lessons import lesson_write
 from helhet.learning.similarity import significant_words
 from helhet.organization.models import Municipality
 from helhet.portfolio.models import InitiativeKind
@@ -51,3 +52,18 @@ def test_words_shared_by_chance_or_the_unit_alone_do_not_make_ideas_alike(
     assert same_unit.pk not in ideas
     assert one_word.pk not in {like.item.pk for like in found.initiatives}
     assert "innbyggerne" not in significant_words("for innbyggerne i kommunen")
+
+
+def test_an_idea_is_shown_the_lessons_like_it(stavanger: Municipality) -> None:
+    lesson_write(
+        actor=None,
+        municipality=stavanger,
+        title="Fyllingsgrad i søppeldunker",
+        learned="Sensorer i søppeldunker må tåle frost.",
+    )
+
+    found = similar_to(
+        municipality_id=stavanger.pk, text="Sensorer som måler fyllingsgrad i søppeldunker"
+    )
+
+    assert [like.item.title for like in found.lessons] == ["Fyllingsgrad i søppeldunker"]
