@@ -4,7 +4,7 @@ solutions planned across 300 units.
 Builds a throw-away database (a temporary SQLite file, or the PostgreSQL database in
 DATABASE_URL when it is set, as under scripts/with-postgres.sh), migrates it, loads the demo
 municipalities, adds 300 units, then writes with bulk_create: 200 solutions, each in 30 of the
-units, 5 years of monthly counts per unit (180,000 counts), a scale-up plan of a trial, a
+units, 5 years of monthly counts per unit (360,000 counts), a scale-up plan of a trial, a
 scale-up and an operation step in each unit (18,000 steps, some late) and four follow-up actions
 per unit (24,000). It times the action matrix across all solutions, one solution's plan and one
 unit's follow-up (with whether adoption moved after each action) through the test client, and
@@ -201,7 +201,8 @@ def main() -> None:
     client.force_login(User.objects.get(username="leser"))
     database = "PostgreSQL" if connection.vendor == "postgresql" else "SQLite"
     print(
-        f"{made['solutions']} solutions in {made['links']} units with {made['counts']} counts, "
+        f"{made['solutions']} solutions in 300 units ({made['links']} solution units) with "
+        f"{made['counts']} counts, "
         f"{made['steps']} scale-up steps and {made['actions']} follow-up actions, generated in "
         f"{generated:.1f} s; {args.requests} runs each ({database}, Django test client, one "
         "process)."
