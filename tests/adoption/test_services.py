@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from io import StringIO
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import call_command
 from django.utils import timezone
 
 from helhet.adoption.models import AdoptionCount, SolutionUnit
@@ -171,3 +173,21 @@ def test_a_unit_is_late_once_its_count_is_older_than_the_interval(
     assert not units_needing_attention(municipality=stavanger, today=today, why="late").exists()
     hinna.refresh_from_db()
     assert hinna.count_due_on == today + timedelta(days=92)
+
+
+def test_the_rebuild_command_repairs_kept_figures(stavanger: Municipality) -> None:
+    _solution, hundvag, _hinna = dispensers(stavanger)
+    adoption_count_record(
+        actor=person("portefolje"),
+        solution_unit=hundvag,
+        counted_on=date(2024, 1, 31),
+        value=Decimal(30),
+    )
+    SolutionUnit.objects.filter(pk=hundvag.pk).update(latest_value=None, latest_percent=None)
+    out = StringIO()
+    call_command("rebuild_adoption_figures", municipality="stavanger", stdout=out)
+    assert "1" in out.getvalue()
+    hundvag.refresh_from_db()
+    assert (hundvag.latest_value, hundvag.latest_percent) == (Decimal(30), Decimal("25.00"))
+    call_command("rebuild_adoption_figures", stdout=out)
+    assert out.getvalue().endswith("0.\n")
