@@ -108,3 +108,29 @@ class Mentions(Func):
     ) -> Any:
         sql, params = compiler.compile(self.get_source_expressions()[0])
         return f"({sql} LIKE %s)", [*params, f"%{self.prefix}%"]
+
+
+class MentionsAny(Func):
+    """True when a folded-words column holds a word starting with any of ``prefixes`` (one
+    search on PostgreSQL: ``words @@ 'a:* | b:*'``)."""
+
+    output_field = models.BooleanField()
+
+    def __init__(self, column: str, prefixes: list[str]) -> None:
+        self.prefixes = prefixes
+        super().__init__(F(column))
+
+    def as_postgresql(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra: Any
+    ) -> Any:
+        sql, params = compiler.compile(self.get_source_expressions()[0])
+        query = " | ".join(f"{prefix}:*" for prefix in self.prefixes)
+        return f"({sql} @@ to_tsquery('simple'::regconfig, %s))", [*params, query]
+
+    def as_sqlite(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra: Any
+    ) -> Any:
+        sql, params = compiler.compile(self.get_source_expressions()[0])
+        likes = " OR ".join(f"{sql} LIKE %s" for _ in self.prefixes)
+        found = [value for prefix in self.prefixes for value in (*params, f"%{prefix}%")]
+        return f"({likes})", found

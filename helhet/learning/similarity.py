@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
 from typing import Any
 
 from django.contrib.postgres.search import SearchQuery
@@ -46,7 +47,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from helhet.accounts.models import User
-from helhet.core.words import Mentions, fold
+from helhet.core.words import Mentions, MentionsAny, fold
 from helhet.learning.models import Lesson
 from helhet.learning.search import CONFIG as SEARCH_CONFIG
 from helhet.learning.search import uses_full_text
@@ -230,6 +231,20 @@ def _initiative_candidates(query: Query, words: list[str]) -> QuerySet[Initiativ
     same_unit: Any = none
     if query.unit_id is not None:
         same_unit = Case(When(owning_unit_id=query.unit_id, then=Value(1)), default=none)
+    # Only initiatives that can be alike are ranked: those that mention a word, are on the
+    # service or share a theme (one index-free pass over the folded words, no ranking).
+    candidates = Q(pk__in=[])
+    if words:
+        candidates |= Q(MentionsAny("text_words", [stem(word) for word in words]))
+    if query.service_id is not None:
+        candidates |= Q(service_steps__service_id=query.service_id)
+    if query.tag_ids:
+        candidates |= Q(
+            pk__in=Initiative.tags.through.objects.filter(tag_id__in=query.tag_ids).values(
+                "initiative_id"
+            )
+        )
+    rows = rows.filter(pk__in=Initiative.objects.filter(candidates).values("pk"))
     return (
         rows.annotate(
             on_service=on_service,
@@ -311,12 +326,32 @@ def _lesson_mentions(word: str) -> Q:
     return Q(search_text__contains=word.lower())
 
 
+def _two_of(words: Sequence[str]) -> Q:
+    """A lesson mentions two of ``words`` at least (one search on PostgreSQL)."""
+    pairs = list(combinations(words, 2))
+    if not pairs:
+        return Q(pk__in=[])
+    if uses_full_text():
+        found: Any = None
+        for one, other in pairs:
+            both = SearchQuery(one, config=SEARCH_CONFIG, search_type="plain") & SearchQuery(
+                other, config=SEARCH_CONFIG, search_type="plain"
+            )
+            found = both if found is None else found | both
+        return Q(search_vector=found)
+    matched = Q(pk__in=[])
+    for one, other in pairs:
+        matched |= _lesson_mentions(one) & _lesson_mentions(other)
+    return matched
+
+
 def similar_lessons(
     query: Query, initiatives: Sequence[Likeness] = (), *, shown: int = SHOWN
 ) -> list[Likeness]:
-    """The lessons most like ``query``: the words they share (WORD_WEIGHT each), coming from
-    one of the similar ``initiatives`` (SERVICE_WEIGHT: as strong as the same service), the same
-    unit; at most ``shown``, the likest first. Lessons of the initiative at hand are left out
+    """The lessons most like ``query``: the words they share (WORD_WEIGHT each; two at least
+    for a lesson found by its words), coming from one of the similar ``initiatives``
+    (SERVICE_WEIGHT: as strong as the same service), the same unit; at most ``shown``, the
+    likest first. Lessons of the initiative at hand are left out
     (its own page shows them). One query, through the lessons register's search index."""
     words = query.words
     from_similar = [like.item.pk for like in initiatives]
@@ -325,14 +360,16 @@ def similar_lessons(
     rows = Lesson.objects.filter(municipality_id=query.municipality_id)
     if query.exclude is not None:
         rows = rows.exclude(initiative_id=query.exclude)
-    candidates = Q(initiative_id__in=from_similar)
     score: Any = Case(
         When(initiative_id__in=from_similar, then=Value(SERVICE_WEIGHT)), default=Value(0)
     )
     for word in words:
-        mentions = _lesson_mentions(word)
-        candidates |= mentions
-        score = score + Case(When(mentions, then=Value(WORD_WEIGHT)), default=Value(0))
+        score = score + Case(
+            When(_lesson_mentions(word), then=Value(WORD_WEIGHT)), default=Value(0)
+        )
+    # Found by words, a lesson shares two of them at least: the index then finds few lessons
+    # to rank, however many mention one common word.
+    candidates = Q(initiative_id__in=from_similar) | _two_of(words)
     if query.unit_id is not None:
         score = score + Case(When(unit_id=query.unit_id, then=Value(UNIT_WEIGHT)), default=Value(0))
     found = list(
