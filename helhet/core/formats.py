@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.utils import formats
+from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
 if TYPE_CHECKING:
@@ -32,10 +32,32 @@ def number_text(value: Decimal, places: int | None = None) -> str:
     return formats.number_format(normal, places, use_l10n=True, force_grouping=True)
 
 
+# Per language: Python's grouping "," and decimal "." as the language writes them.
+_SEPARATORS: dict[str | None, dict[int, str]] = {}
+
+
+def _separators() -> dict[int, str]:
+    language = translation.get_language()
+    table = _SEPARATORS.get(language)
+    if table is None:
+        table = _SEPARATORS[language] = {
+            ord(","): str(formats.get_format("THOUSAND_SEPARATOR")),
+            ord("."): str(formats.get_format("DECIMAL_SEPARATOR")),
+        }
+    return table
+
+
 def kroner_text(value: Decimal) -> str:
     """An amount of money: whole kroner without decimals, otherwise two for the øre
-    ("8 452,50")."""
-    return number_text(value, None if value == value.to_integral_value() else 2)
+    ("8 452,50"). The same text as ``number_text`` (both locales group by three), written
+    directly: a page of the fund's review writes hundreds of amounts."""
+    exponent = value.as_tuple().exponent
+    if not isinstance(exponent, int) or exponent < -2:  # finer than øre: Django's way
+        return number_text(value, None if value == value.to_integral_value() else 2)
+    if not value:
+        return "0"  # also for -0 (as Django writes it)
+    text = f"{value:,.0f}" if value == value.to_integral_value() else f"{value:,.2f}"
+    return text.translate(_separators())
 
 
 def money_text(value: Decimal) -> str:
