@@ -24,11 +24,12 @@ from helhet.benefits.services.monetary import monetary_facts
 from helhet.benefits.services.plan import indicator_update
 from helhet.fund.selectors.gains import fund_gains
 from helhet.fund.selectors.review import fund_review
+from helhet.fund.services.gains import gain_return_confirm, gain_return_waive
 from helhet.organization.models import Municipality
 from helhet.portfolio.models import Initiative
 from tests.benefits.helpers import dispensers
 from tests.conftest import unit_named
-from tests.fund.review_helpers import fund, grant, plan_with_gains
+from tests.fund.review_helpers import fund, grant, office, plan_with_gains
 
 pytestmark = pytest.mark.django_db
 
@@ -98,11 +99,25 @@ def test_every_service_keeps_the_stored_gains_equal_to_the_plan(
 
 
 def test_the_reviews_summed_gains_equal_every_grants_years(stavanger: Municipality) -> None:
-    """Two grants to the dispensers (2022 and 2023) and one to an initiative without gains:
-    the review's totals and years are those of the gains page, line by line."""
+    """Four grants to the dispensers (three alike from 2022, the two unsettled of which the
+    review counts together, one from 2023), one of them with a year partly returned and one
+    waived, and one grant to an initiative without gains: the review's totals and years are
+    those of the gains page, line by line."""
     plan_with_gains(stavanger)
+    settled = grant(stavanger)
+    grant(stavanger)
     grant(stavanger)
     grant(stavanger, years={2023: Decimal(400000)}, decided_on=date(2023, 2, 1))
+    gain_return_confirm(
+        application=settled,
+        year=2024,
+        amount=Decimal(400000),
+        actor=office(),
+        reason="Kuttet i budsjettet kom først fra mars.",
+    )
+    gain_return_waive(
+        application=settled, year=2025, reason="Brukt på hjemmebesøk.", actor=office()
+    )
     grant(
         stavanger,
         initiative=Initiative.objects.create(
@@ -121,3 +136,5 @@ def test_the_reviews_summed_gains_equal_every_grants_years(stavanger: Municipali
     assert review.gains.totals == every.totals
     assert review.gains.by_year() == every.by_year()
     assert review.gains.totals.due > 0
+    assert review.gains.totals.returned == Decimal(400000)
+    assert review.gains.totals.waived > Decimal(450000)

@@ -12,7 +12,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Min, Q, QuerySet
+from django.db.models import Count, Min, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from helhet.benefits.models import Benefit, BenefitKind, BenefitStatus, MonetaryGain
@@ -203,13 +204,16 @@ class FundGains:
 
 @dataclass(frozen=True)
 class OwingGrant:
-    """What the summed gains need of a grant that returns a share of gains."""
+    """What the summed gains need of grants that return a share of gains: ``count`` grants to
+    one initiative under the same share, years and first budget year owe the same each year;
+    ``application_id`` is set for a grant counted alone (one with settlements)."""
 
-    application_id: int
+    application_id: int | None
     initiative_id: int
     share: Decimal
     years: int
     first_year: int | None
+    count: int = 1
 
 
 def _returning_gains(applications: QuerySet[Application]) -> QuerySet[Any]:
@@ -226,9 +230,10 @@ def _returning_gains(applications: QuerySet[Application]) -> QuerySet[Any]:
 
 
 def owing_grants(fund: Fund) -> list[OwingGrant]:
-    """``grant_facts`` of the fund's applications without the names, for the sums (three plain
-    queries: the fund's rules versions that return gains, the granted applications under them,
-    their first budget years)."""
+    """The fund's grants that return a share of gains, for the sums: those without any
+    settlement counted by the database per initiative, rules version and first budget year
+    (one grouped query), those with settlements one by one (two queries), beside the fund's
+    rules versions that return gains (one query)."""
     rules = {
         pk: (share, years)
         for pk, share, years in FundRules.objects.filter(
@@ -237,31 +242,43 @@ def owing_grants(fund: Fund) -> list[OwingGrant]:
             gain_return_years__gt=0,
         ).values_list("pk", "gain_return_share", "gain_return_years")
     }
+    if not rules:
+        return []
     granted = Application.objects.filter(
         fund=fund, status__in=GRANTED_STATUSES, rules_id__in=list(rules)
     )
-    firsts: dict[int, list[int | None]] = {}
-    for application_id, first_granted, first_applied in (
-        ApplicationYear.objects.filter(
-            application__fund=fund,
-            application__status__in=GRANTED_STATUSES,
-            application__rules_id__in=list(rules),
+    settled = GainReturn.objects.filter(application__fund=fund).values("application_id")
+    years = ApplicationYear.objects.filter(application=OuterRef("pk")).order_by()
+    first = Coalesce(
+        Subquery(
+            years.filter(amount_granted__gt=0)
+            .values("application")
+            .annotate(first=Min("year"))
+            .values("first")
+        ),
+        Subquery(years.values("application").annotate(first=Min("year")).values("first")),
+    )
+    owing = [
+        OwingGrant(None, initiative_id, *rules[rules_id], first_year, count)
+        for initiative_id, rules_id, first_year, count in (
+            granted.exclude(pk__in=settled)
+            .annotate(first_year=first)
+            .order_by()
+            .values_list("initiative_id", "rules_id", "first_year")
+            .annotate(count=Count("pk"))
+        )
+    ]
+    for pk, initiative_id, rules_id, first_granted, first_applied in (
+        granted.filter(pk__in=settled)
+        .annotate(
+            first_granted=Min("years__year", filter=Q(years__amount_granted__gt=0)),
+            first_applied=Min("years__year"),
         )
         .order_by()
-        .values("application_id")
-        .annotate(
-            first_granted=Min("year", filter=Q(amount_granted__gt=0)), first_applied=Min("year")
-        )
-        .values_list("application_id", "first_granted", "first_applied")
+        .values_list("pk", "initiative_id", "rules_id", "first_granted", "first_applied")
     ):
-        firsts[application_id] = [first_granted, first_applied]
-    owing = []
-    for pk, initiative_id, rules_id in granted.order_by().values_list(
-        "pk", "initiative_id", "rules_id"
-    ):
-        first_granted, first_applied = firsts.get(pk, [None, None])
-        share, years = rules[rules_id]
-        owing.append(OwingGrant(pk, initiative_id, share, years, first_granted or first_applied))
+        share, count = rules[rules_id]
+        owing.append(OwingGrant(pk, initiative_id, share, count, first_granted or first_applied))
     return owing
 
 
@@ -393,16 +410,24 @@ class GainSummary:
 
 
 def gain_summary(
-    grants: Sequence[OwingGrant | GrantFacts], *, municipality: Municipality, today: date
+    grants: Sequence[OwingGrant], *, municipality: Municipality, today: date
 ) -> GainSummary:
     """What the given grants owe back summed over all of them and per year that has ended, the
     same figures as ``gains_for(...).totals`` and ``.by_year()`` (three queries, and one pass
-    over the grants' years)."""
+    over the years of each group of grants that owe the same)."""
     hours = hours_per_fte(municipality)
     steps = _steps(municipality, {grant.initiative_id for grant in grants}) if grants else {}
-    settled = (
-        _settlements(municipality, {grant.application_id for grant in grants}) if grants else {}
-    )
+    alone = {grant.application_id for grant in grants if grant.application_id is not None}
+    settled: dict[tuple[int, int], tuple[str, Decimal, Decimal | None]] = {}
+    if alone:
+        rows = GainReturn.objects.filter(municipality=municipality)
+        if len(alone) <= FEW:
+            rows = rows.filter(application_id__in=alone)
+        for application_id, year, status, amount_due_, amount_returned in rows.values_list(
+            "application_id", "year", "status", "amount_due", "amount_returned"
+        ):
+            if application_id in alone:
+                settled[application_id, year] = (status, amount_due_, amount_returned)
     # Per year: due, returned, waived, outstanding.
     sums: dict[int, list[Decimal]] = defaultdict(lambda: [ZERO, ZERO, ZERO, ZERO])
     # Grants to the same initiative under the same share owe the same: computed once.
@@ -412,16 +437,17 @@ def gain_summary(
             continue
         for year in range(grant.first_year + 1, grant.first_year + 1 + grant.years):
             line = sums[year]
-            settlement = settled.get((grant.application_id, year)) if settled else None
+            settlement = (
+                settled.get((grant.application_id, year))
+                if grant.application_id is not None
+                else None
+            )
             if settlement is not None:
-                returned = (
-                    settlement.amount_returned or ZERO
-                    if settlement.status == GainReturnStatus.RETURNED
-                    else ZERO
-                )
-                line[0] += settlement.amount_due
+                status, owed, returned_amount = settlement
+                returned = returned_amount or ZERO if status == GainReturnStatus.RETURNED else ZERO
+                line[0] += owed
                 line[1] += returned
-                line[2] += settlement.amount_due - returned
+                line[2] += owed - returned
                 continue
             key = (grant.share, grant.initiative_id, year)
             due = dues.get(key)
@@ -429,6 +455,8 @@ def gain_summary(
                 due = dues[key] = amount_due(
                     grant.share, gain_in(steps.get(grant.initiative_id, []), year)
                 )
+            if grant.count != 1:
+                due *= grant.count
             line[0] += due
             line[3] += due
     ended = sorted(year for year in sums if year < today.year)
