@@ -430,11 +430,12 @@ def gain_summary(
                 settled[application_id, year] = (status, amount_due_, amount_returned)
     # Per year: due, returned, waived, outstanding.
     sums: dict[int, list[Decimal]] = defaultdict(lambda: [ZERO, ZERO, ZERO, ZERO])
-    # Grants to the same initiative under the same share owe the same: computed once.
-    dues: dict[tuple[Decimal, int, int], Decimal] = {}
+    # The same share of the same gain is the same due: computed once (most gains are few).
+    dues: dict[tuple[Decimal, Decimal], Decimal] = {}
     for grant in grants:
         if not grant.first_year:
             continue
+        initiative_steps = steps.get(grant.initiative_id, [])
         for year in range(grant.first_year + 1, grant.first_year + 1 + grant.years):
             line = sums[year]
             settlement = (
@@ -449,12 +450,11 @@ def gain_summary(
                 line[1] += returned
                 line[2] += owed - returned
                 continue
-            key = (grant.share, grant.initiative_id, year)
+            gain = gain_in(initiative_steps, year) if initiative_steps else ZERO
+            key = (grant.share, gain)
             due = dues.get(key)
             if due is None:
-                due = dues[key] = amount_due(
-                    grant.share, gain_in(steps.get(grant.initiative_id, []), year)
-                )
+                due = dues[key] = amount_due(grant.share, gain)
             if grant.count != 1:
                 due *= grant.count
             line[0] += due
