@@ -3,22 +3,18 @@ inconsistency visible on the plan; Spider's seven benefits of table 5; Robin rea
 8 and 4 digital FTE, one of them overdue; a budget cut taken before its benefit is realised."""
 
 from decimal import Decimal
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from pytest_django.fixtures import Settings
 
 from helhet.accounts.models import User
 from helhet.benefits.figures import MeasurementState, measurement_state
 from helhet.benefits.models import Benefit, BudgetCut, Calculation, Indicator
 from helhet.demo.benefits.build import build_benefits_demo
-from helhet.demo.portfolio import build_portfolio_demo
 from helhet.organization.models import Municipality
 from helhet.portfolio.models import Initiative
 
@@ -26,10 +22,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def loaded(stavanger: Municipality, bergen: Municipality) -> Municipality:
-    build_portfolio_demo(stavanger, bergen)
-    build_benefits_demo(stavanger)
-    return stavanger
+def loaded(whole_demo: None) -> Municipality:
+    """The demo as ``manage.py load_demo`` loads it, once for this module's tests (each rolls
+    back to it)."""
+    return Municipality.objects.get(slug="stavanger")
 
 
 def _client(username: str) -> Client:
@@ -158,9 +154,6 @@ def test_every_demo_plan_page_answers(loaded: Municipality) -> None:
         assert client.get(_plan(name)).status_code == 200
 
 
-def test_load_demo_loads_the_benefits(db: None, settings: Settings) -> None:
-    settings.DEBUG = True  # load_demo refuses otherwise
-    call_command("load_demo", stdout=StringIO())
-
+def test_load_demo_loads_the_benefits(loaded: Municipality) -> None:
     assert Benefit.objects.filter(initiative__name="Medisindispensere").count() == 4
     assert Calculation.objects.count() == 1

@@ -16,9 +16,11 @@ from tests.conftest import database_state
 
 
 @pytest.fixture
-def loaded(db: None, settings: Settings) -> Municipality:
+def loaded(whole_demo: None, db: None, settings: Settings) -> Municipality:
+    """The demo as ``manage.py load_demo`` loads it, once for this module's tests (each rolls
+    back to it), in development (load_demo refuses otherwise). The tests of an empty database
+    are in test_load_demo_empty.py."""
     settings.DEBUG = True
-    call_command("load_demo", stdout=StringIO())
     return Municipality.objects.get(slug="stavanger")
 
 
@@ -86,15 +88,6 @@ def test_bergen_is_loaded_beside_stavanger(loaded: Municipality) -> None:
     assert OrgUnit.objects.filter(municipality=bergen).exists()
 
 
-def test_refuses_when_debug_is_off(db: None, settings: Settings) -> None:
-    settings.DEBUG = False
-
-    with pytest.raises(CommandError, match="HELHET_DEBUG"):
-        call_command("load_demo", stdout=StringIO())
-
-    assert not Municipality.objects.exists()
-
-
 def test_refuses_when_the_database_has_data(loaded: Municipality) -> None:
     before = database_state()
 
@@ -110,12 +103,6 @@ def test_if_empty_succeeds_and_writes_nothing_when_data_exists(loaded: Municipal
     call_command("load_demo", "--if-empty", stdout=StringIO())
 
     assert database_state() == before
-
-
-def test_if_empty_loads_into_an_empty_database(db: None, settings: Settings) -> None:
-    settings.DEBUG = True
-    call_command("load_demo", "--if-empty", stdout=StringIO())
-    assert Municipality.objects.count() == 2
 
 
 def test_demo_logins_are_printed_only_in_development(
