@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from fpdf import FPDF
 
 PDF_TYPE = "application/pdf"
+ORE = Decimal("0.01")
 
 
 def long_date(day: date | None) -> str:
@@ -52,8 +53,13 @@ def kroner_text(value: Decimal) -> str:
     ("8 452,50"). The same text as ``number_text`` (both locales group by three), written
     directly: a page of the fund's review writes hundreds of amounts."""
     exponent = value.as_tuple().exponent
-    if not isinstance(exponent, int) or exponent < -2:  # finer than øre: Django's way
+    if not isinstance(exponent, int):  # not a number
         return number_text(value, None if value == value.to_integral_value() else 2)
+    if exponent < -2:  # trailing zeros (sums from SQLite) are dropped; finer than øre: Django's
+        in_ore = value.quantize(ORE)
+        if in_ore != value:
+            return number_text(value, None if value == value.to_integral_value() else 2)
+        value = in_ore
     if not value:
         return "0"  # also for -0 (as Django writes it)
     text = f"{value:,.0f}" if value == value.to_integral_value() else f"{value:,.2f}"

@@ -34,6 +34,11 @@ AMOUNTS = [
     "-99999999999999.99",
     "1E+3",
     "2.0",
+    # Trailing zeros, as sums come from SQLite.
+    "1234.5000",
+    "-1234.5600000",
+    "1000.000000",
+    "-0.000",
     # Finer than øre: written as Django writes it (cut, not rounded).
     "0.001",
     "-0.001",
