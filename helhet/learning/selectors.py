@@ -64,18 +64,13 @@ def lesson_themes(municipality: Municipality) -> QuerySet[Tag]:
 
 def phase_names(municipality: Municipality) -> list[str]:
     """The names of the phases of the municipality's methods, in the order the methods have
-    them, then any other phase a lesson names; each once."""
+    them, each once (a lesson's phase is the phase of its initiative's method when written; the
+    lessons themselves are not read for it: a distinct over every lesson costs a scan of the
+    register on every page)."""
     names = Phase.objects.filter(municipality=municipality).order_by(
         "version__method__name", "position"
     )
-    used = (
-        Lesson.objects.filter(municipality=municipality)
-        .exclude(phase_name="")
-        .order_by("phase_name")
-        .values_list("phase_name", flat=True)
-        .distinct()
-    )
-    return list(dict.fromkeys([*names.values_list("name", flat=True), *used]))
+    return list(dict.fromkeys(names.values_list("name", flat=True)))
 
 
 def methods(municipality: Municipality) -> QuerySet[Method]:

@@ -114,11 +114,16 @@ def lesson_history(request: MemberRequest, pk: int) -> HttpResponse:
     )
 
 
-def _form(request: MemberRequest, **kwargs: object) -> LessonForm:
+def _form(request: MemberRequest, *, phase: str = "", **kwargs: object) -> LessonForm:
+    """The lesson form, offering the phases of the municipality's methods (and ``phase``, the
+    lesson's own, should its method have renamed it since)."""
+    phases = phase_names(request.membership.municipality)
+    if phase and phase not in phases:
+        phases.append(phase)
     return LessonForm(
         request.POST if request.method == "POST" else None,
         municipality=request.membership.municipality,
-        phases=phase_names(request.membership.municipality),
+        phases=phases,
         **kwargs,
     )
 
@@ -200,7 +205,7 @@ def solution_lesson(request: MemberRequest, pk: int) -> HttpResponse:
 def lesson_edit(request: MemberRequest, pk: int) -> HttpResponse:
     """Change a lesson: the one who wrote it, or the portfolio office."""
     lesson = get_rw_lesson_for_user(request.membership, pk)
-    form = _form(request, initial=lesson_initial(lesson))
+    form = _form(request, phase=lesson.phase_name, initial=lesson_initial(lesson))
     if request.method == "POST" and form.is_valid():
         try:
             services.lesson_update(
