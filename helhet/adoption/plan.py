@@ -236,6 +236,12 @@ class Effect:
         return self.after.value - self.before.value
 
     @property
+    def size(self) -> Decimal | None:
+        """How far it moved, without its sign (the words say up or down)."""
+        change = self.change
+        return None if change is None else abs(change)
+
+    @property
     def in_points(self) -> bool:
         return (
             self.before is not None

@@ -118,6 +118,8 @@ def test_a_follow_up_action_shows_whether_adoption_moved_afterwards(
     effects = {a: e for a, e in unit_follow_up(hundvaag) if e is not None}
     assert effects[action].direction == "up"
     assert effects[course].direction == "down"
+    # The page says "Ned 15,0 prosentpoeng": the size without its sign (30 % to 15 %).
+    assert effects[course].change == Decimal("-15.0") and effects[course].size == Decimal("15.0")
 
 
 def test_follow_up_is_refused_for_another_unit_and_for_a_future_done_date(
