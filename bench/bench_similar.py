@@ -266,7 +266,7 @@ def main() -> None:
         print(f"{label:<46} {median:>10.1f} {p95:>8.1f} {len(queries):>8} {shown:>6}")
 
     client = Client()
-    client.force_login(Initiative.objects.get(pk=initiative.pk).project_leader or _office())
+    client.force_login(_office())
     pages = _pages(initiative.pk)
     for label, url in pages:
         queries.clear()

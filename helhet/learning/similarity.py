@@ -39,11 +39,9 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from helhet.accounts.models import User
@@ -211,18 +209,8 @@ def _initiative_candidates(query: Query, words: list[str]) -> QuerySet[Initiativ
         on_service = Case(When(Exists(stepped), then=Value(1)), default=none)
     shared_themes: Any = none
     if query.tag_ids:
-        shared_themes = Coalesce(
-            Subquery(
-                Initiative.tags.through.objects.filter(
-                    initiative_id=OuterRef("pk"), tag_id__in=query.tag_ids
-                )
-                .order_by()
-                .values("initiative_id")
-                .annotate(count=Count("tag_id"))  # type: ignore[misc]
-                .values("count")
-            ),
-            none,
-        )
+        # One join and count per candidate, not a subquery per row.
+        shared_themes = Count("tags", filter=Q(tags__in=query.tag_ids), distinct=True)
     same_method: Any = none
     if query.method_id is not None:
         same_method = Case(
