@@ -4,16 +4,28 @@ The expectations are computed from ROLE_MATRIX, so giving a role a capability (o
 changes what this test demands of the views. A new view must be added to VIEWS, or the
 completeness test below fails."""
 
-from collections.abc import Callable
+import shutil
+from collections.abc import Callable, Generator
+from pathlib import Path
 
 import pytest
+from django.db import transaction
 from django.test import Client
+from django.test.utils import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from pytest_django import DjangoDbBlocker
+from pytest_django.fixtures import Settings
 
 from helhet.accounts.roles import DUTY_CAPABILITIES, ROLE_MATRIX, Capability, Role
 from helhet.demo.municipalities import STAVANGER_USERS
 from helhet.organization.models import Municipality, UnitKind
-from tests.conftest import database_state, membership_of, unit_named
+from tests.conftest import (
+    FAST_PASSWORD_HASHERS,
+    database_state,
+    demo_municipalities,
+    membership_of,
+    unit_named,
+)
 from tests.matrix import View, contributions
 
 USERNAME_BY_ROLE = {user.role: user.username for user in STAVANGER_USERS}
@@ -164,29 +176,75 @@ def _path(view: View, stavanger: Municipality) -> str:
     return reverse(view.url_name, args=[_target_pk(view.target, stavanger)])
 
 
-CASES = [
-    pytest.param(role, view, method, id=f"{role.value}-{method}-{view.url_name}")
-    for view in VIEWS
-    for role in Role
-    for method in (["GET", "POST"] if view.valid_post else ["GET"])
-]
+POST_VIEWS = [view for view in VIEWS if view.valid_post]
 
 
-@pytest.mark.parametrize(("role", "view", "method"), CASES)
-def test_view_answers_as_the_role_matrix_says(
+@pytest.fixture(scope="module")
+def view_path(
+    request: pytest.FixtureRequest,
+    django_db_setup: None,
+    django_db_blocker: DjangoDbBlocker,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Generator[tuple[str, Path]]:
+    """The view's path, with the object it names made once for all the view's cases (the cases
+    of a view run one after another): in a transaction each case's own transaction nests in, so
+    each case finds the object as freshly made and nothing another case did; rolled back when the
+    next view's cases start. Files the object has are kept in a folder of their own, which each
+    case gets a fresh copy of (``upload_dir`` below)."""
+    view: View = request.param
+    uploads = tmp_path_factory.mktemp("view-uploads")
+    with django_db_blocker.unblock():
+        view_transaction = transaction.atomic()
+        view_transaction.__enter__()
+        try:
+            with override_settings(
+                PASSWORD_HASHERS=FAST_PASSWORD_HASHERS, HELHET_UPLOAD_DIR=uploads
+            ):
+                path = _path(view, demo_municipalities()["stavanger"])
+            yield path, uploads
+        finally:
+            transaction.set_rollback(True)
+            view_transaction.__exit__(None, None, None)
+
+
+@pytest.fixture
+def upload_dir(request: pytest.FixtureRequest, settings: Settings, tmp_path: Path) -> Path:
+    """The case's own upload folder (as tests/conftest.py gives every test), holding a copy of
+    the files of the object its view names."""
+    folder = tmp_path / "uploads"
+    if "view_path" in request.fixturenames:
+        _path, uploads = request.getfixturevalue("view_path")
+        shutil.copytree(uploads, folder)
+    settings.HELHET_UPLOAD_DIR = folder
+    return folder
+
+
+@pytest.mark.parametrize("role", Role, ids=lambda role: role.value)
+@pytest.mark.parametrize("view_path", VIEWS, indirect=True, ids=lambda view: view.url_name)
+def test_get_answers_as_the_role_matrix_says(
     role: Role,
-    view: View,
-    method: str,
+    view_path: tuple[str, Path],
+    request: pytest.FixtureRequest,
+    login: Callable[[str], Client],
+) -> None:
+    view: View = request.node.callspec.params["view_path"]
+    path, _uploads = view_path
+    response = login(USERNAME_BY_ROLE[role]).get(path)
+    assert response.status_code == (200 if _allowed(role, view) else 403)
+
+
+@pytest.mark.parametrize("role", Role, ids=lambda role: role.value)
+@pytest.mark.parametrize("view_path", POST_VIEWS, indirect=True, ids=lambda view: view.url_name)
+def test_post_answers_as_the_role_matrix_says(
+    role: Role,
+    view_path: tuple[str, Path],
+    request: pytest.FixtureRequest,
     stavanger: Municipality,
     login: Callable[[str], Client],
 ) -> None:
+    view: View = request.node.callspec.params["view_path"]
+    path, _uploads = view_path
     client = login(USERNAME_BY_ROLE[role])
-    path = _path(view, stavanger)
-    if method == "GET":
-        response = client.get(path)
-        assert response.status_code == (200 if _allowed(role, view) else 403)
-        return
-
     assert view.valid_post is not None
     data = view.valid_post(stavanger)
     before = database_state()
