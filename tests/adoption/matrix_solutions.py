@@ -11,10 +11,9 @@ from helhet.accounts.roles import Capability, Role
 from helhet.adoption.models import AdoptionCount, Solution, SolutionUnit
 from helhet.adoption.services.counts import adoption_count_record
 from helhet.organization.models import Municipality
-from helhet.portfolio.models import Initiative
 from tests.adoption.helpers import dispensers, person
 from tests.matrix import Target, View
-from tests.projects.matrix_projects import project
+from tests.projects.matrix_projects import OWNED_BY_EIER, owned_by_eier
 
 NAME = "Medisindispensere (test)"
 # Who keeps the solution: the portfolio office and its operations owner.
@@ -56,8 +55,8 @@ def count_pk(stavanger: Municipality) -> int:
 
 
 def _initiative_pk(stavanger: Municipality) -> int:
-    found = Initiative.objects.filter(municipality=stavanger, name="Trygghetsalarm").first()
-    return (found or project(stavanger, "Trygghetsalarm")).pk
+    # The project matrix's own initiative: made once however many matrices name it.
+    return owned_by_eier(stavanger).pk
 
 
 def _a_count(stavanger: Municipality) -> dict[str, str]:
@@ -118,7 +117,7 @@ def _count_target(stavanger: Municipality) -> Target:
 
 
 def _initiative_target(stavanger: Municipality) -> Target:
-    return Target(_initiative_pk(stavanger), "Trygghetsalarm", viewer="portefolje")
+    return Target(_initiative_pk(stavanger), OWNED_BY_EIER, viewer="portefolje")
 
 
 TENANCY_HTML = {
