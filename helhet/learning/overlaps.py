@@ -5,8 +5,8 @@ work, for the portfolio office to judge (related, merged, or not an overlap; rem
 Alike as the similarity finder counts it (``helhet.learning.similarity``: shared words, folded,
 two each; shared themes, two each), but stricter: listed from OVERLAP_FROM (three words, or
 two words and a theme). A word that a twentieth or more of the active initiatives use says
-nothing of what two of them share (it is left out, as the common words are), which also keeps
-the pairs to compare few in a large portfolio."""
+nothing of what two of them share (it is left out, as the common words are), nor does one that
+MOST_SHARING of them use, which also keeps the pairs to compare few in a large portfolio."""
 
 from __future__ import annotations
 
@@ -29,6 +29,9 @@ from helhet.portfolio.models import Initiative, InitiativeStatus
 
 OVERLAP_FROM = 6
 TOO_COMMON = 0.05
+# Nor does a word forty active initiatives use: without this ceiling a portfolio of 10,000 would
+# compare the 125,000 pairs of each word five hundred of them use.
+MOST_SHARING = 40
 SHOWN = 50
 # Every word of a long need, not only the twelve longest: two texts about the same work share
 # their ordinary words too.
@@ -113,7 +116,7 @@ def probable_overlaps(municipality_id: int, *, shown: int = SHOWN) -> list[Proba
     for pk, words_of_one in stems.items():
         for word in words_of_one:
             index[word].append(pk)
-    limit = max(2, int(len(rows) * TOO_COMMON))
+    limit = min(max(2, int(len(rows) * TOO_COMMON)), MOST_SHARING)
     shared: dict[tuple[int, int], list[str]] = defaultdict(list)
     for word, pks in index.items():
         if len(pks) > limit and len(rows) > 40:
