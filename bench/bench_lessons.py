@@ -184,7 +184,7 @@ def main() -> None:
     theme = Tag.objects.get(municipality=stavanger, name="Tema 07").pk
     department = OrgUnit.objects.get(municipality=stavanger, name="Helse og velferd").pk
     method = Method.objects.filter(municipality=stavanger).order_by("pk").first()
-    pages = [
+    pages: list[tuple[str, dict[str, Any]]] = [
         ("newest first", {}),
         ("search a common word: oppfølging", {"q": "oppfølging"}),
         ("search two words: frykt overflødig", {"q": "frykt overflødig"}),
