@@ -44,7 +44,7 @@ StepKindIn = Literal["trial", "scale_up", "operation"]
 ActionKindIn = Literal["list_review", "course", "supplier", "champion", "other"]
 
 
-class StepOut(Schema):
+class ScaleUpStepOut(Schema):
     id: int
     solution: NamedRef
     kind: str = Field(description="trial, scale_up or operation")
@@ -62,7 +62,7 @@ class StepOut(Schema):
 
 
 class StepPage(Page):
-    results: list[StepOut]
+    results: list[ScaleUpStepOut]
 
 
 class StepIn(Schema):
@@ -211,7 +211,7 @@ def scale_up_plan(request: HttpRequest, paging: Query[PageParams], late: bool | 
 
 @router.get(
     "/solutions/{solution_id}/steps",
-    response={200: list[StepOut], **ERRORS},
+    response={200: list[ScaleUpStepOut], **ERRORS},
     summary="A solution's scale-up plan: its steps in order",
     operation_id="helhet_api_scale_up_step_list",
 )
@@ -226,7 +226,7 @@ def scale_up_step_list(request: HttpRequest, solution_id: Id) -> Any:
 
 @router.post(
     "/solutions/{solution_id}/steps",
-    response={201: StepOut, **BODY_ERRORS},
+    response={201: ScaleUpStepOut, **BODY_ERRORS},
     summary="Add a step to a solution's scale-up plan (portfolio office, operations owner)",
     description="A step that ends before it starts, is done before it starts or in the future, "
     "or names a unit or person outside the municipality is refused with 422, nothing written.",
@@ -247,7 +247,7 @@ def scale_up_step_create(request: HttpRequest, solution_id: Id, payload: StepIn)
 
 @router.get(
     "/scale-up-steps/{step_id}",
-    response={200: StepOut, **ERRORS},
+    response={200: ScaleUpStepOut, **ERRORS},
     summary="One step of a scale-up plan",
     operation_id="helhet_api_scale_up_step_read",
 )
@@ -257,7 +257,7 @@ def scale_up_step_read(request: HttpRequest, step_id: Id) -> Any:
 
 @router.patch(
     "/scale-up-steps/{step_id}",
-    response={200: StepOut, **BODY_ERRORS},
+    response={200: ScaleUpStepOut, **BODY_ERRORS},
     summary="Change a step of the scale-up plan or mark it done",
     description="What is left out stays as it was; refused with 422 as when adding a step.",
     operation_id="helhet_api_scale_up_step_update",

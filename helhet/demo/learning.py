@@ -43,7 +43,9 @@ def build_learning_demo(stavanger: Municipality) -> None:
         actor=_person("prosjektleder"),
         municipality=stavanger,
         name="Sensorer i omsorgsboliger",
-        kind=InitiativeKind.PROJECT,
+        # Two ideas of the same work in two departments: the overlap is caught before either
+        # becomes a project (and the lively portfolio's projects all have their figures).
+        kind=InitiativeKind.IDEA,
         owning_unit=_unit(stavanger, "E-helse og velferdsteknologi"),
         short_description=(
             "Fallsensorer og dørsensorer i omsorgsboliger varsler hjemmetjenesten når en "

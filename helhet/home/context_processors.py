@@ -36,7 +36,7 @@ SECTION_OF_VIEW = {
     "benefits:settings": "benefits:overview",
     "accounts:municipality_tokens": "people:member_list",
     "fund:apply": "portfolio:overview",  # applying from the initiative's page
-    "adoption:from_initiative": "portfolio:overview",  # from the initiative's page
+    "learning:similar": "portfolio:overview",  # an initiative's similar work
     "learning:log_lesson": "portfolio:overview",  # marking a lesson from the project log
     "learning:log_lesson_remove": "portfolio:overview",
 }

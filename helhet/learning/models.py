@@ -111,7 +111,8 @@ class Lesson(MunicipalityOwned):
     # Derived, kept by the lesson services (helhet.learning.search): the lesson's words in lower
     # case (title, texts, themes, initiative, unit, phase), which SQLite searches; and on
     # PostgreSQL their Norwegian full-text vector, GIN-indexed. Not history.
-    search_text = models.TextField(blank=True, editable=False)
+    # Bounded like every text: the three texts, the title and the few names beside them.
+    search_text = limited_text(_("words to search"), 4 * LONG_TEXT, blank=True, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
     history = HistoricalRecords(
         m2m_fields=[themes], excluded_fields=["search_text", "search_vector"]
