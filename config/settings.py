@@ -47,9 +47,12 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "helhet.core",
     "helhet.accounts",
     "helhet.organization",
+    "helhet.notifications",
     "helhet.portfolio",
     "helhet.methodology",
     "helhet.projects",
@@ -141,6 +144,11 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # more than it saves (measured by bench/bench_benefits.py).
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The job queue: django-tasks (the backport of Django 6's django.tasks) with its database backend
+# (django-tasks-db), so jobs survive a restart and need no server besides the database; the
+# worker is `manage.py db_worker`. Each app keeps its jobs in its own tasks.py.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
