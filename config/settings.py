@@ -4,6 +4,7 @@ Development (the default) needs no configuration: SQLite in var/db.sqlite3. Prod
 HELHET_DEBUG=false, HELHET_SECRET_KEY, HELHET_ALLOWED_HOSTS and DATABASE_URL (PostgreSQL).
 """
 
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -203,8 +204,26 @@ STATICFILES_DIRS = [
         BASE_DIR / "node_modules" / "@digdir" / "designsystemet-css" / "dist",
     ),
 ]
+# Files (backup stream, issue 15): everything Helhet keeps goes through Django's storage API
+# (helhet/core/storage.py), never a web node's own disk: "uploads" (uploaded files, in
+# HELHET_UPLOAD_DIR) and "default" (imports waiting to be confirmed, in MEDIA_ROOT). Several web
+# nodes share one folder, or an object store: HELHET_FILE_STORAGE names a django-storages backend
+# (e.g. storages.backends.s3.S3Storage, storages.backends.azure_storage.AzureStorage, installed
+# by the operator) and HELHET_FILE_STORAGE_OPTIONS its options as JSON; the two storages are then
+# the prefixes "uploads/" and "media/" of that one bucket or container.
+_FILE_STORAGE = os.environ.get("HELHET_FILE_STORAGE", "")
+_FILE_STORAGE_OPTIONS = json.loads(os.environ.get("HELHET_FILE_STORAGE_OPTIONS", "") or "{}")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": (
+        {"BACKEND": _FILE_STORAGE, "OPTIONS": {**_FILE_STORAGE_OPTIONS, "location": "media"}}
+        if _FILE_STORAGE
+        else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    ),
+    "uploads": (
+        {"BACKEND": _FILE_STORAGE, "OPTIONS": {**_FILE_STORAGE_OPTIONS, "location": "uploads"}}
+        if _FILE_STORAGE
+        else {"BACKEND": "helhet.core.storage.UploadFolderStorage"}
+    ),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -213,9 +232,9 @@ STORAGES = {
         )
     },
 }
-MEDIA_ROOT = VAR_DIR / "media"
-# Project documents uploaded as files: kept outside STATIC_ROOT, served by no static route, only
-# by the documents app's download view (which checks who may see them).
+MEDIA_ROOT = Path(os.environ.get("HELHET_MEDIA_DIR", VAR_DIR / "media"))
+# Uploaded files: kept outside STATIC_ROOT, served by no static route, only by the views that
+# check who may see them (documents, benefits evidence, idea attachments).
 HELHET_UPLOAD_DIR = Path(os.environ.get("HELHET_UPLOAD_DIR", VAR_DIR / "uploads"))
 HELHET_UPLOAD_MAX_BYTES = int(float(os.environ.get("HELHET_UPLOAD_MAX_MB", "20")) * 1024 * 1024)
 

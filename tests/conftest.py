@@ -243,7 +243,8 @@ STATE_APPS = {
     "adoption",
     "learning",
 }
-STATE_EXCLUDED = {"accounts.apitoken", "accounts.historicalapitoken"}
+# A pending import is a file kept between the preview and the confirmation, not data written.
+STATE_EXCLUDED = {"accounts.apitoken", "accounts.historicalapitoken", "portfolio.pendingimport"}
 
 
 def database_state() -> dict[str, Any]:

@@ -2,8 +2,10 @@
 name alone), the checks an upload must pass (``check_upload``), the size limit enforced while the
 request is read, and where files are kept.
 
-Files are kept under ``settings.HELHET_UPLOAD_DIR`` (outside the static root, served by no
-static route) under random names; only ``views.version_download`` hands them out."""
+Files are kept in the ``uploads`` storage (``helhet.core.storage``: on the filesystem
+``settings.HELHET_UPLOAD_DIR``, outside the static root and served by no static route; or an object
+store shared by several web nodes) under random names; only the views that check who may see a file
+hand it out (``open_stored``)."""
 
 from __future__ import annotations
 
@@ -22,6 +24,8 @@ from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.http import HttpRequest
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+
+from helhet.core.storage import uploads_storage
 
 ZIP_MAGIC = b"PK\x03\x04"
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
@@ -131,15 +135,17 @@ def max_bytes() -> int:
     return int(settings.HELHET_UPLOAD_MAX_BYTES)
 
 
-def upload_dir() -> Path:
-    return Path(settings.HELHET_UPLOAD_DIR)
-
-
-def path_of(stored_name: str) -> Path:
-    """Where a stored file is; the name is one of ours (hex only), never a user's."""
+def _checked(stored_name: str) -> str:
+    """The name, if it is one of ours (hex only), never a user's or a path."""
     if not stored_name or not all(ch in "0123456789abcdef" for ch in stored_name):
         raise ValueError("not a stored file name")
-    return upload_dir() / stored_name
+    return stored_name
+
+
+def open_stored(stored_name: str) -> IO[bytes]:
+    """The stored file, opened for reading (OSError or FileNotFoundError when it is missing,
+    ValueError for a name that is not one of ours)."""
+    return uploads_storage().open(_checked(stored_name), "rb")
 
 
 @dataclass(frozen=True)
@@ -193,28 +199,25 @@ def check_upload(upload: UploadedFile) -> FileKind:
 
 
 def store(file: UploadedFile) -> StoredFile:
-    """Copy the upload into the upload folder under a new random name, hashing it on the way.
-    The caller removes it (``discard``) if what follows fails."""
-    folder = upload_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    stored_name = secrets.token_hex(16)
+    """Copy the upload into the uploads storage under a new random name, with its size and
+    SHA-256. The caller removes it (``discard``) if what follows fails."""
     digest = hashlib.sha256()
     size = 0
-    target = folder / stored_name
-    try:
-        with target.open("xb") as out:
-            for chunk in file.chunks():
-                digest.update(chunk)
-                size += len(chunk)
-                out.write(chunk)
-    except BaseException:
-        target.unlink(missing_ok=True)
-        raise
+    for chunk in file.chunks():
+        digest.update(chunk)
+        size += len(chunk)
+    storage = uploads_storage()
+    stored_name = secrets.token_hex(16)
+    saved = storage.save(stored_name, file)
+    if saved != stored_name:  # a file had that name (a 2^-128 chance): never hand out its twin
+        storage.delete(saved)
+        raise OSError("the storage changed the file's name")
     return StoredFile(stored_name, size, digest.hexdigest())
 
 
 def discard(stored_name: str) -> None:
-    path_of(stored_name).unlink(missing_ok=True)
+    """Remove a stored file; nothing happens when it is gone already."""
+    uploads_storage().delete(_checked(stored_name))
 
 
 class SizeLimitHandler(FileUploadHandler):

@@ -276,7 +276,7 @@ def version_download(request: MemberRequest, pk: int) -> HttpResponse:
     if not version.is_file or kind is None:
         raise Http404
     try:
-        handle = uploads.path_of(version.stored_name).open("rb")
+        handle = uploads.open_stored(version.stored_name)
     except (OSError, ValueError) as missing:
         raise Http404 from missing
     response = FileResponse(

@@ -500,3 +500,22 @@ class SavedView(MunicipalityOwned):
 
     def __str__(self) -> str:
         return self.name
+
+
+class PendingImport(models.Model):
+    """A file uploaded for import (the portfolio's, the maturity's or the adoption counts'),
+    waiting for the person who uploaded it to confirm the import; its bytes are in the default
+    storage (``helhet/portfolio/exchange/pending.py``). A row, not a file on one web node, so
+    that of two confirmations on two nodes exactly one claims it (``claimed_at``). Plumbing, not
+    domain data: no history; removed a day after the upload."""
+
+    token = models.CharField(max_length=32, unique=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    name = models.CharField(max_length=255)
+    plan = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return self.name

@@ -166,7 +166,7 @@ def test_the_upload_folder_is_outside_the_static_files(settings: Settings) -> No
 
 def test_a_stored_name_is_never_a_path() -> None:
     with pytest.raises(ValueError):
-        uploads.path_of("../db.sqlite3")
+        uploads.open_stored("../db.sqlite3")
 
 
 def test_deleting_the_initiative_removes_its_uploaded_files(

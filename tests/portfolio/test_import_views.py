@@ -16,7 +16,7 @@ from pytest_django.fixtures import Settings
 
 from helhet.accounts.models import User
 from helhet.organization.models import Municipality
-from helhet.portfolio.models import Initiative
+from helhet.portfolio.models import Initiative, PendingImport
 from tests.portfolio.conftest import MakeInitiative
 from tests.portfolio.exchange_files import (
     HEADERS,
@@ -102,7 +102,8 @@ def test_a_clean_file_shows_how_many_rows_will_be_created_and_writes_nothing(
     assert 'id="import-confirm"' in body
     assert "RPA" in body and "Datasjø" in body
     assert portfolio_state() == before
-    assert len(_pending_files(_media)) == 2  # the file and who uploaded it
+    assert len(_pending_files(_media)) == 1  # the file (who uploaded it is a PendingImport row)
+    assert PendingImport.objects.filter(name="tiltak.xlsx", claimed_at=None).count() == 1
 
 
 @pytest.mark.parametrize(

@@ -131,7 +131,7 @@ def measurement_evidence(request: MemberRequest, pk: int) -> HttpResponse:
     if kind is None:
         raise Http404
     try:
-        handle = uploads.path_of(measurement.evidence_stored_name).open("rb")
+        handle = uploads.open_stored(measurement.evidence_stored_name)
     except (OSError, ValueError) as missing:
         raise Http404 from missing
     response = FileResponse(

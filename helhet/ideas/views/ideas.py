@@ -215,7 +215,7 @@ def attachment_download(request: MemberRequest, pk: int) -> HttpResponse:
     if kind is None:
         raise Http404
     try:
-        handle = uploads.path_of(attachment.stored_name).open("rb")
+        handle = uploads.open_stored(attachment.stored_name)
     except (OSError, ValueError) as missing:
         raise Http404 from missing
     response = FileResponse(
