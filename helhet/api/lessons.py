@@ -139,7 +139,10 @@ def _fields(payload: LessonIn) -> dict[str, Any]:
     "/lessons",
     response={200: LessonPage, **ERRORS},
     summary="The lessons register: searched and filtered, best match (or newest) first",
-    description="Full-text search in Norwegian on PostgreSQL (ranked); word search otherwise.",
+    description=(
+        "Full-text search in Norwegian on PostgreSQL (ranked); word search otherwise. Of more "
+        "than 1,000 matches, the newest 1,000 are ranked (and counted)."
+    ),
     operation_id="helhet_api_projects_lesson_list",
 )
 def lesson_list(

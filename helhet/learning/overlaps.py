@@ -84,33 +84,37 @@ def _stems(text: str) -> dict[str, str]:
     return found
 
 
+def _stem_set(text: str, stem_of: dict[str, str]) -> set[str]:
+    """The stems ``_stems`` finds in ``text``, without the words as written. ``stem_of``
+    remembers each word's stem ("" for a word that says nothing) across texts: a portfolio's
+    texts share most of their words."""
+    words = set(_WORD.findall(text.casefold()))
+    for word in [word for word in words if word not in stem_of]:
+        meaningful = len(word) >= MIN_WORD and word not in STOP_WORDS and not word.isdigit()
+        stem_of[word] = stem(word) if meaningful else ""
+    found = set(map(stem_of.__getitem__, words))
+    found.discard("")
+    return found
+
+
 def probable_overlaps(municipality_id: int, *, shown: int = SHOWN) -> list[ProbableOverlap]:
     """The likest pairs of active initiatives in different departments not yet judged, at most
-    ``shown``, the likest first. Four queries (initiatives, their themes, the units, the
-    verdicts); the comparing is done in memory, word by word."""
-    rows = list(
-        Initiative.objects.filter(municipality_id=municipality_id, status=InitiativeStatus.ACTIVE)
-        .select_related("owning_unit")
-        .only(
-            *INITIATIVE_TEXT,
-            "municipality_id",
-            "kind",
-            "project_owner_id",
-            "project_leader_id",
-            "owning_unit__name",
-            "owning_unit__kind",
-        )
+    ``shown``, the likest first. Five queries (the active initiatives' texts, their themes, the
+    units, the verdicts, the initiatives shown); the comparing is done in memory, word by word,
+    over plain rows: only the initiatives shown become model objects."""
+    active = Initiative.objects.filter(
+        municipality_id=municipality_id, status=InitiativeStatus.ACTIVE
     )
+    rows = list(active.values_list("pk", "owning_unit_id", *INITIATIVE_TEXT))
     if len(rows) < 2:
         return []
-    by_pk = {row.pk: row for row in rows}
-    stems = {
-        row.pk: _stems(" ".join(getattr(row, name) for name in INITIATIVE_TEXT)) for row in rows
-    }
+    unit_of = {row[0]: row[1] for row in rows}
+    stem_of: dict[str, str] = {}
+    stems = {row[0]: _stem_set(" ".join(text or "" for text in row[2:]), stem_of) for row in rows}
     themes: dict[int, set[str]] = defaultdict(set)
-    for pk, name in Initiative.tags.through.objects.filter(initiative_id__in=by_pk).values_list(
-        "initiative_id", "tag__name"
-    ):
+    for pk, name in Initiative.tags.through.objects.filter(
+        initiative__in=active.values("pk")
+    ).values_list("initiative_id", "tag__name"):
         themes[pk].add(name)
     index: dict[str, list[int]] = defaultdict(list)
     for pk, words_of_one in stems.items():
@@ -127,19 +131,44 @@ def probable_overlaps(municipality_id: int, *, shown: int = SHOWN) -> list[Proba
     judged = set(
         Overlap.objects.filter(municipality_id=municipality_id).values_list("first_id", "second_id")
     )
-    found_pairs: list[ProbableOverlap] = []
+    scored: list[tuple[int, int, int, list[str]]] = []
     for (first, second), words in shared.items():
         if (first, second) in judged:
             continue
-        one, other = by_pk[first], by_pk[second]
-        if departments[one.owning_unit_id] == departments[other.owning_unit_id]:
+        if departments[unit_of[first]] == departments[unit_of[second]]:
             continue
-        shown_words = sorted(stems[first][word] for word in words)
-        like = ProbableOverlap(one, other, shown_words, sorted(themes[first] & themes[second]))
-        if like.score >= OVERLAP_FROM:
-            found_pairs.append(like)
-    found_pairs.sort(key=lambda like: (-like.score, -like.second.pk, -like.first.pk))
-    return found_pairs[:shown]
+        score = WORD_WEIGHT * len(words) + THEME_WEIGHT * len(themes[first] & themes[second])
+        if score >= OVERLAP_FROM:
+            scored.append((score, first, second, words))
+    scored.sort(key=lambda pair: (-pair[0], -pair[2], -pair[1]))
+    scored = scored[:shown]
+    shown_pks = {pk for _, first, second, _ in scored for pk in (first, second)}
+    by_pk = (
+        Initiative.objects.select_related("owning_unit")
+        .only(
+            *INITIATIVE_TEXT,
+            "municipality_id",
+            "kind",
+            "project_owner_id",
+            "project_leader_id",
+            "owning_unit__name",
+            "owning_unit__kind",
+        )
+        .in_bulk(shown_pks)
+    )
+    written = {
+        pk: _stems(" ".join(getattr(row, name) or "" for name in INITIATIVE_TEXT))
+        for pk, row in by_pk.items()
+    }
+    return [
+        ProbableOverlap(
+            by_pk[first],
+            by_pk[second],
+            sorted(written[first][word] for word in words),
+            sorted(themes[first] & themes[second]),
+        )
+        for _, first, second, words in scored
+    ]
 
 
 def verdicts(municipality_id: int) -> list[Overlap]:

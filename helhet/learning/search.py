@@ -20,6 +20,11 @@ CONFIG = "norwegian"
 # with every word.
 MAX_QUERY = 200
 MAX_WORDS = 8
+# A search ranks at most this many matches, the newest: ranking every lesson that holds a common
+# word (half the register of a large municipality) costs the database a read of every one for
+# each page, and nobody reads past the first pages of such a list. The list says so and asks
+# for another word or a filter (``more_than_ranked``).
+MAX_RANKED = 1000
 
 
 def words_of(*parts: str) -> str:
@@ -69,21 +74,29 @@ def _query_words(query: str) -> list[str]:
     return query[:MAX_QUERY].lower().split()[:MAX_WORDS]
 
 
+def _matching(lessons: QuerySet[Lesson], words: list[str]) -> QuerySet[Lesson]:
+    if uses_full_text():
+        found = SearchQuery(" ".join(words), config=CONFIG, search_type="websearch")
+        return lessons.filter(search_vector=found)
+    for word in words:
+        lessons = lessons.filter(search_text__contains=word)
+    return lessons
+
+
 def search(lessons: QuerySet[Lesson], query: str) -> QuerySet[Lesson]:
     """The lessons that match ``query``, best first (``rank``, higher is better; newest first
-    among equals). An empty query leaves the lessons as they are."""
+    among equals); of more than MAX_RANKED matches, the newest MAX_RANKED. An empty query leaves
+    the lessons as they are."""
     words = _query_words(query)
     if not words:
         return lessons
+    newest = _matching(lessons, words).order_by("-written_at", "-pk").values("pk")[:MAX_RANKED]
+    lessons = lessons.filter(pk__in=newest)
     if uses_full_text():
         found = SearchQuery(" ".join(words), config=CONFIG, search_type="websearch")
-        return (
-            lessons.filter(search_vector=found)
-            .annotate(rank=SearchRank(F("search_vector"), found))
-            .order_by("-rank", "-written_at", "-pk")
+        return lessons.annotate(rank=SearchRank(F("search_vector"), found)).order_by(
+            "-rank", "-written_at", "-pk"
         )
-    for word in words:
-        lessons = lessons.filter(search_text__contains=word)
     # Without ranking from the database: a lesson whose title holds the first word comes first.
     return lessons.annotate(
         rank=Case(
@@ -92,3 +105,13 @@ def search(lessons: QuerySet[Lesson], query: str) -> QuerySet[Lesson]:
             output_field=IntegerField(),
         )
     ).order_by("-rank", "-written_at", "-pk")
+
+
+def more_than_ranked(lessons: QuerySet[Lesson], query: str) -> bool:
+    """Whether more lessons match ``query`` than a search ranks (MAX_RANKED): one query that
+    stops at the first match past them."""
+    words = _query_words(query)
+    if not words:
+        return False
+    matching = _matching(lessons, words).order_by("-written_at", "-pk")
+    return matching[MAX_RANKED : MAX_RANKED + 1].exists()

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, QuerySet
 
 from helhet.learning.models import Lesson
-from helhet.learning.search import search
+from helhet.learning.search import more_than_ranked, search
 from helhet.methodology.models import Method, Phase
 from helhet.organization.models import Municipality, OrgUnit
 from helhet.portfolio.filters import unit_and_descendants
@@ -36,10 +36,7 @@ class LessonFilter:
         )
 
 
-def lessons_found(municipality: Municipality, filters: LessonFilter) -> QuerySet[Lesson]:
-    """The municipality's lessons that pass every filter, the best match first when searched
-    (newest first otherwise), with what a list shows of each fetched alongside (no rows are
-    loaded here; a page of them costs the same few queries however many there are)."""
+def _filtered(municipality: Municipality, filters: LessonFilter) -> QuerySet[Lesson]:
     lessons = Lesson.objects.filter(municipality=municipality)
     if filters.theme_id:
         lessons = lessons.filter(themes__id=filters.theme_id)
@@ -52,8 +49,25 @@ def lessons_found(municipality: Municipality, filters: LessonFilter) -> QuerySet
         lessons = lessons.filter(initiative__method_run__version__method_id=filters.method_id)
     if filters.source:
         lessons = lessons.filter(source=filters.source)
-    lessons = lessons.select_related("initiative", "unit", "author").prefetch_related("themes")
+    return lessons
+
+
+def lessons_found(municipality: Municipality, filters: LessonFilter) -> QuerySet[Lesson]:
+    """The municipality's lessons that pass every filter, the best match first when searched
+    (of more matches than a search ranks, the newest it ranks; see ``search.MAX_RANKED``),
+    newest first otherwise, with what a list shows of each fetched alongside (no rows are
+    loaded here; a page of them costs the same few queries however many there are)."""
+    lessons = (
+        _filtered(municipality, filters)
+        .select_related("initiative", "unit", "author")
+        .prefetch_related("themes")
+    )
     return search(lessons, filters.query).defer("search_text", "search_vector")
+
+
+def more_found_than_ranked(municipality: Municipality, filters: LessonFilter) -> bool:
+    """Whether the search matches more lessons than it ranks (the list then says so)."""
+    return more_than_ranked(_filtered(municipality, filters), filters.query)
 
 
 def lesson_themes(municipality: Municipality) -> QuerySet[Tag]:

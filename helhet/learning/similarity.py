@@ -38,10 +38,11 @@ from django.db.models import (
     IntegerField,
     OuterRef,
     Q,
-    QuerySet,
+    Subquery,
     Value,
     When,
 )
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from helhet.accounts.models import User
@@ -195,7 +196,10 @@ def query_for_initiative(initiative: Initiative) -> Query:
     )
 
 
-def _initiative_candidates(query: Query, words: list[str]) -> QuerySet[Initiative]:
+def _ranked_initiatives(query: Query, words: list[str], shown: int) -> list[dict[str, Any]]:
+    """The ``shown`` best-scoring initiatives as narrow rows (pk, score and its parts), the
+    likest first. Ranked over the few columns a score needs, without joining the initiatives'
+    people or grouping whole rows: thousands of candidates sort in memory."""
     rows = Initiative.objects.filter(municipality_id=query.municipality_id)
     if query.exclude is not None:
         rows = rows.exclude(pk=query.exclude)
@@ -209,8 +213,19 @@ def _initiative_candidates(query: Query, words: list[str]) -> QuerySet[Initiativ
         on_service = Case(When(Exists(stepped), then=Value(1)), default=none)
     shared_themes: Any = none
     if query.tag_ids:
-        # One join and count per candidate, not a subquery per row.
-        shared_themes = Count("tags", filter=Q(tags__in=query.tag_ids), distinct=True)
+        # A count per candidate through the tag links' index, so no row is grouped.
+        shared_themes = Coalesce(
+            Subquery(
+                Initiative.tags.through.objects.filter(
+                    initiative_id=OuterRef("pk"), tag_id__in=query.tag_ids
+                )
+                .values("initiative_id")
+                .annotate(shared=Count("tag_id", distinct=True))
+                .values("shared"),
+                output_field=IntegerField(),
+            ),
+            none,
+        )
     same_method: Any = none
     if query.method_id is not None:
         same_method = Case(
@@ -220,20 +235,23 @@ def _initiative_candidates(query: Query, words: list[str]) -> QuerySet[Initiativ
     if query.unit_id is not None:
         same_unit = Case(When(owning_unit_id=query.unit_id, then=Value(1)), default=none)
     # Only initiatives that can be alike are ranked: those that mention a word, are on the
-    # service or share a theme (one index-free pass over the folded words, no ranking).
+    # service or share a theme (a score of ENOUGH needs one of these), tested on the row itself
+    # so that the database checks the cheap conditions before it scores.
     candidates = Q(pk__in=[])
     if words:
         candidates |= Q(MentionsAny("text_words", [stem(word) for word in words]))
     if query.service_id is not None:
-        candidates |= Q(service_steps__service_id=query.service_id)
+        candidates |= Q(Exists(stepped))
     if query.tag_ids:
         candidates |= Q(
-            pk__in=Initiative.tags.through.objects.filter(tag_id__in=query.tag_ids).values(
-                "initiative_id"
+            Exists(
+                Initiative.tags.through.objects.filter(
+                    initiative_id=OuterRef("pk"), tag_id__in=query.tag_ids
+                )
             )
         )
-    rows = rows.filter(pk__in=Initiative.objects.filter(candidates).values("pk"))
-    return (
+    rows = rows.filter(candidates)
+    return list(
         rows.annotate(
             on_service=on_service,
             shared_themes=shared_themes,
@@ -248,40 +266,45 @@ def _initiative_candidates(query: Query, words: list[str]) -> QuerySet[Initiativ
             + UNIT_WEIGHT * F("same_unit")
         )
         .filter(score__gte=ENOUGH)
-        .select_related("owning_unit", "project_owner", "project_leader")
         .order_by("-score", "-pk")
+        .values("pk", "on_service", "same_method", "same_unit")[:shown]
     )
 
 
 def similar_initiatives(query: Query, *, shown: int = SHOWN) -> list[Likeness]:
     """The municipality's initiatives most like ``query``, at most ``shown``, the likest first
-    (then the newest), each with why and its people (leader, owner, contacts). Three queries,
-    whatever the size of the portfolio: the ranked initiatives, their themes, their contacts."""
+    (then the newest), each with why and its people (leader, owner, contacts). Four queries,
+    whatever the size of the portfolio: the ranking, the ranked initiatives with their people,
+    their themes, their contacts."""
     words = query.words
     if not words and query.service_id is None and not query.tag_ids:
         return []
-    found = list(_initiative_candidates(query, words)[:shown])
-    if not found:
+    ranked = _ranked_initiatives(query, words, shown)
+    if not ranked:
         return []
-    themes = _themes_of(Initiative.tags.through, "initiative_id", [row.pk for row in found])
+    by_pk = Initiative.objects.select_related(
+        "owning_unit", "project_owner", "project_leader"
+    ).in_bulk([row["pk"] for row in ranked])
+    themes = _themes_of(Initiative.tags.through, "initiative_id", list(by_pk))
     wanted = set(query.tag_ids)
-    contacts: dict[int, list[User]] = {row.pk: [] for row in found}
+    contacts: dict[int, list[User]] = {pk: [] for pk in by_pk}
     for link in Initiative.contacts.through.objects.filter(
         initiative_id__in=contacts
     ).select_related("user"):
         contacts[link.initiative_id].append(link.user)
     likes = []
-    for row in found:
+    for found in ranked:
+        row = by_pk[found["pk"]]
         text = " ".join(getattr(row, name) or "" for name in INITIATIVE_TEXT)
         row.people = _people(row, contacts[row.pk])  # type: ignore[attr-defined]
         likes.append(
             Likeness(
                 item=row,
                 words=shares(words, text),
-                same_service=bool(row.on_service),  # type: ignore[attr-defined]
-                same_unit=bool(row.same_unit),  # type: ignore[attr-defined]
+                same_service=bool(found["on_service"]),
+                same_unit=bool(found["same_unit"]),
                 themes=[name for pk, name in themes.get(row.pk, []) if pk in wanted],
-                same_method=bool(row.same_method),  # type: ignore[attr-defined]
+                same_method=bool(found["same_method"]),
             )
         )
     return likes

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.utils.translation import gettext as _
 
+from helhet.learning import search as lesson_search
 from helhet.learning.models import Lesson, LessonSource
 from helhet.learning.selectors import LessonFilter, lessons_found
 from helhet.learning.services.lessons import lesson_update, lesson_write
@@ -140,6 +141,27 @@ def test_the_search_finds_norwegian_words_whatever_their_case(stavanger: Municip
     assert found("hjem") == ["Droneprosjektet"]
     assert found("ingenting slikt") == []
     assert len(found("")) == 3
+
+
+def test_a_search_with_more_matches_than_it_ranks_shows_the_newest_and_says_so(
+    stavanger: Municipality, login: Login, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A common word matches half the register of a large municipality: the search ranks the
+    newest MAX_RANKED matches (here 3, for 5 lessons), and the list says there are more."""
+    monkeypatch.setattr(lesson_search, "MAX_RANKED", 3)
+    for number in range(5):
+        write(stavanger, title=f"Oppfølging {number}", learned="Brukerlister gjennomgått.")
+    write(stavanger, title="Dronen", learned="Et utforskende prosjekt.")
+    reader = login("leser")
+    response = reader.get(LIST, {"q": "brukerlister"})
+    assert _titles(response) == ["Oppfølging 4", "Oppfølging 3", "Oppfølging 2"]
+    assert "Mer enn 3 erfaringer passer til «brukerlister»: de 3 nyeste vises" in (
+        response.content.decode()
+    )
+    # Three matches of three: all of them, and no such notice.
+    response = reader.get(LIST, {"q": "utforskende"})
+    assert _titles(response) == ["Dronen"]
+    assert "Mer enn" not in response.content.decode()
 
 
 def test_the_filters_narrow_the_list(stavanger: Municipality, login: Login) -> None:

@@ -21,6 +21,7 @@ from helhet.accounts.roles import Capability
 from helhet.adoption.access import get_solution_for_user
 from helhet.core.forms import add_service_errors
 from helhet.core.history import history_entries
+from helhet.learning import search as lesson_search
 from helhet.learning.access import (
     get_closing_decision_for_user,
     get_lesson_for_user,
@@ -34,6 +35,7 @@ from helhet.learning.selectors import (
     lesson_themes,
     lessons_found,
     methods,
+    more_found_than_ranked,
     phase_names,
 )
 from helhet.learning.services import lessons as services
@@ -75,6 +77,10 @@ def lesson_list(request: MemberRequest) -> HttpResponse:
         {
             "page": page,
             "filters": filters,
+            "more_than_ranked": (
+                page.paginator.count >= lesson_search.MAX_RANKED
+                and more_found_than_ranked(municipality, filters)
+            ),
             "query_string": query.urlencode(),
             "themes": lesson_themes(municipality),
             "phases": phase_names(municipality),
