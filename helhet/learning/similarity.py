@@ -216,7 +216,7 @@ def _ranked_initiatives(query: Query, words: list[str], shown: int) -> list[dict
         # A count per candidate through the tag links' index, so no row is grouped.
         shared_themes = Coalesce(
             Subquery(
-                Initiative.tags.through.objects.filter(
+                Initiative.tags.through.objects.filter(  # type: ignore[misc]
                     initiative_id=OuterRef("pk"), tag_id__in=query.tag_ids
                 )
                 .values("initiative_id")
