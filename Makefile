@@ -21,7 +21,10 @@ run: setup
 	@$(PY) manage.py load_demo --if-empty
 	@$(PY) manage.py demo_logins
 	@echo "Helhet: http://127.0.0.1:$(PORT)"
-	@$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@# The worker (jobs and the scheduler) runs beside the server and stops with it (Ctrl+C).
+	@HELHET_BASE_URL=$${HELHET_BASE_URL:-http://127.0.0.1:$(PORT)} $(PY) manage.py worker --reload & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
+		$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 setup: $(VENV)/.installed node_modules/.installed
 

@@ -151,6 +151,19 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # worker is `manage.py db_worker`. Each app keeps its jobs in its own tasks.py.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
+# Scheduled jobs and notifications (stream notify, issue 15). The worker (`manage.py worker`:
+# db_worker's loop and the scheduler, helhet/core/scheduler.py) enqueues each job below once a day
+# at its local time, however many workers run; a run missed while no worker ran is caught up once.
+# (name, task, "HH:MM" in TIME_ZONE)
+HELHET_SCHEDULE = [
+    ("clear_expired_sessions", "helhet.core.tasks.clear_expired_sessions", "03:00"),
+    ("benefits_reminders", "helhet.benefits.tasks.send_measurement_reminders", "06:00"),
+]
+# The address people reach Helhet at, for whole links in e-mails (notifications, reminders).
+HELHET_BASE_URL = os.environ.get(
+    "HELHET_BASE_URL", "http://127.0.0.1:8000" if DEBUG else ""
+).rstrip("/")
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     # Axes first so a locked-out user is refused before the password is checked. An OpenID
