@@ -4,25 +4,35 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='ScheduledRun',
+            name="ScheduledRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('job', models.CharField(max_length=100, verbose_name='job')),
-                ('due', models.DateTimeField(verbose_name='due')),
-                ('enqueued_at', models.DateTimeField(auto_now_add=True, verbose_name='enqueued')),
-                ('task_result_id', models.CharField(blank=True, max_length=64, verbose_name='job queue id')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("job", models.CharField(max_length=100, verbose_name="job")),
+                ("due", models.DateTimeField(verbose_name="due")),
+                ("enqueued_at", models.DateTimeField(auto_now_add=True, verbose_name="enqueued")),
+                (
+                    "task_result_id",
+                    models.CharField(blank=True, max_length=64, verbose_name="job queue id"),
+                ),
             ],
             options={
-                'ordering': ['-due', 'job'],
-                'constraints': [models.UniqueConstraint(fields=('job', 'due'), name='scheduled_run_once_per_due_time')],
+                "ordering": ["-due", "job"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("job", "due"), name="scheduled_run_once_per_due_time"
+                    )
+                ],
             },
         ),
     ]

@@ -51,7 +51,7 @@ class Command(DbWorkerCommand):
         "clean-up). --batch runs what waits and exits."
     )
 
-    def add_arguments(self, parser: ArgumentParser) -> None:  # type: ignore[override]
+    def add_arguments(self, parser: ArgumentParser) -> None:
         super().add_arguments(parser)
         parser.add_argument(
             "--no-scheduler",
