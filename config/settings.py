@@ -50,6 +50,12 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    # Single sign-on (OpenID Connect) and MFA (TOTP): django-allauth; stream sso, issue 15.
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.mfa",
     "helhet.core",
     "helhet.accounts",
     "helhet.organization",
@@ -82,6 +88,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "helhet.accounts.middleware.MunicipalityMiddleware",
+    # django-allauth's request context (single sign-on); it answers ImmediateHttpResponse.
+    "allauth.account.middleware.AccountMiddleware",
     "helhet.accounts.middleware.PasswordChangeRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -181,6 +189,19 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
+
+# Single sign-on (stream sso, issue 15): django-allauth's OpenID Connect provider, with each
+# municipality's providers kept as data (helhet/accounts/sso/, configured by its administrator),
+# never from settings. allauth's own account pages (its login, sign-up, e-mail) are not routed: the
+# local login stays Helhet's (with django-axes), and nobody signs up by themselves.
+SOCIALACCOUNT_ADAPTER = "helhet.accounts.sso.adapter.SingleSignOnAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_REQUESTS_TIMEOUT = int(os.environ.get("HELHET_SSO_TIMEOUT_SECONDS", "10"))
+SOCIALACCOUNT_OPENID_CONNECT_URL_PREFIX = ""
+ACCOUNT_ADAPTER = "helhet.accounts.sso.adapter.ClosedAccountAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Helhet"
 
 # Lock-out after repeated failed logins (django-axes): wrong passwords for one username from one
 # address, and wrong passwords for any usernames from one address (password spraying); the second

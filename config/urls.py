@@ -8,6 +8,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("helhet.core.urls")),
     path("", include("helhet.home.urls")),
     path("", include("helhet.accounts.urls")),
+    # Single sign-on: /sso/<provider>/login/ and its callback (django-allauth's OpenID Connect).
+    path("sso/", include("allauth.socialaccount.providers.openid_connect.urls")),
     path("", include("helhet.organization.people_urls")),
     path("organisasjon/", include("helhet.organization.urls")),
     path("portefolje/", include("helhet.portfolio.urls")),

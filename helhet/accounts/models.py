@@ -128,3 +128,66 @@ class ApiToken(MunicipalityOwned):
     @staticmethod
     def new_key() -> str:
         return "hh_" + secrets.token_urlsafe(32)
+
+
+class SsoProvider(MunicipalityOwned):
+    """An OpenID Connect provider a municipality's people log in with (Microsoft Entra ID,
+    Ansattporten, Keycloak), kept by its administrator. The issuer is fixed once saved: a person
+    is linked by (provider, subject), and another issuer's subjects are other people. The client
+    secret is read from the environment variable ``secret_variable`` names, or kept encrypted in
+    ``secret_encrypted`` (helhet/accounts/sso/secrets.py); it is never shown back."""
+
+    name = models.CharField(_("name on the login button"), max_length=60)
+    issuer = models.URLField(_("issuer"), max_length=300)
+    client_id = models.CharField(_("client id"), max_length=200)
+    secret_variable = models.CharField(
+        _("environment variable with the secret"), max_length=100, blank=True
+    )
+    secret_encrypted = models.TextField(blank=True)
+    enabled = models.BooleanField(_("in use"), default=True)
+    # Optional: the provider's groups give the role in Helhet. Off while empty.
+    group_claim = models.CharField(_("claim with the groups"), max_length=60, default="groups")
+    group_roles = models.TextField(_("groups and roles"), blank=True)
+    history = HistoricalRecords(excluded_fields=["secret_encrypted"])
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("single sign-on provider")
+        verbose_name_plural = _("single sign-on providers")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def provider_id(self) -> str:
+        """The id allauth routes by (``/sso/<provider_id>/login/``) and links accounts under."""
+        return f"helhet-{self.pk}"
+
+
+class LoginPolicy(MunicipalityOwned):
+    """How a municipality's people may log in: with local passwords or not (a break-glass
+    administrator keeps one), and whether a local password also needs a code (TOTP)."""
+
+    local_passwords = models.BooleanField(_("local passwords allowed"), default=True)
+    break_glass = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("break-glass administrator"),
+    )
+    require_mfa = models.BooleanField(_("code required with local passwords"), default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("login policy")
+        verbose_name_plural = _("login policies")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality"], name="login_policy_one_per_municipality"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.municipality)

@@ -159,6 +159,10 @@ PUBLIC_URL_NAMES = {
     "accounts:password_reset_complete",
     "set_language",
     "maturity_public:services",  # a municipality's published service maturity (test_public.py)
+    # Single sign-on's start and the provider's answer: before anyone is logged in
+    # (tests/accounts/test_sso_login.py).
+    "openid_connect_login",
+    "openid_connect_callback",
 }
 # Not HTML views of a municipality: the JSON API (tests/api) and Django's staff-only admin.
 OTHER_NAMESPACES = {"api-v1", "admin"}

@@ -68,6 +68,10 @@ EXEMPT_URL_NAMES = {
     # The link in a password reset e-mail: a signed user id and a one-time token, no object of a
     # municipality (tests/accounts/test_password_reset.py).
     "accounts:password_reset_confirm": "signed one-time link",
+    # Single sign-on through one provider: its id, before anyone is logged in; a sign-in reaches
+    # only that provider's municipality (tests/accounts/test_sso_login.py).
+    "openid_connect_login": "single sign-on, before login",
+    "openid_connect_callback": "single sign-on, before login",
 }
 
 

@@ -16,7 +16,7 @@ from helhet.accounts.forms import LoginForm, PasswordChangeForm, PasswordResetFo
 from helhet.accounts.http import HelhetRequest
 from helhet.accounts.lockout import address_locked
 from helhet.accounts.middleware import SESSION_KEY
-from helhet.accounts.models import Membership
+from helhet.accounts.models import Membership, SsoProvider
 
 
 class LoginView(auth_views.LoginView):
@@ -28,6 +28,11 @@ class LoginView(auth_views.LoginView):
         response = super().form_invalid(form)
         response.status_code = 400
         return response
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["sso_providers"] = SsoProvider.objects.filter(enabled=True)
+        return context
 
 
 logout_view = auth_views.LogoutView.as_view()

@@ -1,0 +1,39 @@
+"""A single sign-on provider's client secret: read from the environment variable its
+configuration names, or kept in the database encrypted with a key derived from SECRET_KEY (so a
+copy of the database alone does not give the secret away). Changing SECRET_KEY makes the stored
+secrets unreadable: they are typed in again, or moved to environment variables."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+from typing import TYPE_CHECKING
+
+from cryptography.fernet import Fernet, InvalidToken
+from django.conf import settings
+
+if TYPE_CHECKING:
+    from helhet.accounts.models import SsoProvider
+
+
+def _fernet() -> Fernet:
+    digest = hashlib.sha256(f"helhet-sso-secret:{settings.SECRET_KEY}".encode()).digest()
+    return Fernet(base64.urlsafe_b64encode(digest))
+
+
+def secret_encrypt(secret: str) -> str:
+    return _fernet().encrypt(secret.encode()).decode()
+
+
+def provider_secret(provider: SsoProvider) -> str:
+    """The client secret to send to the provider: the environment variable's value when one is
+    named, else the stored secret decrypted; "" when neither gives one."""
+    if provider.secret_variable:
+        return os.environ.get(provider.secret_variable, "")
+    if not provider.secret_encrypted:
+        return ""
+    try:
+        return _fernet().decrypt(provider.secret_encrypted.encode()).decode()
+    except InvalidToken:
+        return ""
