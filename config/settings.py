@@ -91,6 +91,7 @@ MIDDLEWARE = [
     # django-allauth's request context (single sign-on); it answers ImmediateHttpResponse.
     "allauth.account.middleware.AccountMiddleware",
     "helhet.accounts.middleware.PasswordChangeRequiredMiddleware",
+    "helhet.accounts.middleware.MfaSetupRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -202,6 +203,7 @@ SOCIALACCOUNT_OPENID_CONNECT_URL_PREFIX = ""
 ACCOUNT_ADAPTER = "helhet.accounts.sso.adapter.ClosedAccountAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Helhet"
+MFA_ADAPTER = "helhet.accounts.mfa.EncryptingMfaAdapter"
 
 # Lock-out after repeated failed logins (django-axes): wrong passwords for one username from one
 # address, and wrong passwords for any usernames from one address (password spraying); the second

@@ -3,7 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from helhet.accounts.models import ApiToken, Membership
+from helhet.accounts.models import ApiToken, Membership, SsoProvider
 from helhet.accounts.roles import Capability
 
 
@@ -33,3 +33,12 @@ def get_rw_api_token_for_user(membership: Membership, pk: int) -> ApiToken:
     if not membership.can(Capability.MANAGE_API_TOKENS):
         tokens = tokens.filter(user=membership.user)
     return get_object_or_404(tokens.select_related("user"), pk=pk)
+
+
+def get_rw_sso_provider_for_user(membership: Membership, pk: int) -> SsoProvider:
+    """A single sign-on provider of the member's municipality, for its administrator; 404 for
+    another municipality's, 403 without the right to manage people."""
+    provider = get_object_or_404(SsoProvider, pk=pk, municipality=membership.municipality)
+    if not membership.can(Capability.MANAGE_MEMBERS):
+        raise PermissionDenied
+    return provider

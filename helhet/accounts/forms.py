@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from helhet.accounts.models import ApiToken, User
 from helhet.accounts.services import api_token_default_expiry, user_password_set
+from helhet.accounts.sso.policy import password_login_refusal
 from helhet.core.forms import StyledForm
+from helhet.core.security_log import security_event
 
 
 def _style(form: forms.Form) -> None:
@@ -25,6 +27,15 @@ class LoginForm(auth_forms.AuthenticationForm):
         self.fields["username"].label = _("Username")
         self.fields["password"].label = _("Password")
         _style(self)
+
+    def confirm_login_allowed(self, user: Any) -> None:
+        super().confirm_login_allowed(user)
+        refusal = password_login_refusal(user)
+        if refusal is not None:
+            security_event(
+                "login.refused", request=self.request, user_id=user.pk, reason="local_passwords_off"
+            )
+            raise forms.ValidationError(refusal, code="single_sign_on_only")
 
 
 class PasswordChangeForm(auth_forms.PasswordChangeForm):

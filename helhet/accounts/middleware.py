@@ -5,6 +5,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
+from helhet.accounts.mfa import SETUP_KEY
 from helhet.accounts.models import Membership
 
 SESSION_KEY = "helhet_municipality_id"
@@ -66,3 +67,36 @@ class PasswordChangeRequiredMiddleware:
         if match.namespace == "api-v1":
             return None
         return redirect("accounts:password_change")
+
+
+_ALLOWED_BEFORE_MFA_SETUP = {
+    "accounts:mfa_setup",
+    "accounts:password_change",
+    "accounts:logout",
+    "set_language",
+    "core:health",
+}
+
+
+class MfaSetupRequiredMiddleware:
+    """Sends a person who logged in with a password, in a municipality that requires a code
+    with it, to set up their authenticator app before anything else (the flag is set at login,
+    so this reads only the session)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view_func: object, view_args: object, view_kwargs: object
+    ) -> HttpResponse | None:
+        if not request.user.is_authenticated or not request.session.get(SETUP_KEY):
+            return None
+        match = request.resolver_match
+        if match is None or match.view_name in _ALLOWED_BEFORE_MFA_SETUP:
+            return None
+        if match.namespace == "api-v1":
+            return None
+        return redirect("accounts:mfa_setup")

@@ -5,8 +5,10 @@ import datetime
 
 from django.utils import timezone
 
+from helhet.accounts.models import SsoProvider
 from helhet.accounts.roles import Capability
 from helhet.accounts.services import api_token_create
+from helhet.accounts.sso.services import sso_provider_create
 from helhet.organization.models import Municipality
 from tests.conftest import membership_of
 from tests.matrix import Target, View
@@ -21,8 +23,56 @@ ROLE_VIEWS = [
     # Every person changes their own password and keeps their own API tokens, whatever their role.
     View("accounts:password_change", ()),
     View("accounts:token_list", ()),
+    View("accounts:mfa_setup", ()),  # one's own authenticator app
     View("accounts:municipality_tokens", (Capability.MANAGE_API_TOKENS,)),
+    # How the municipality's people log in: the administrator's (single sign-on, issue 15).
+    View(
+        "accounts:login_settings",
+        (Capability.MANAGE_MEMBERS,),
+        valid_post=lambda stavanger: {"local_passwords": "on", "require_mfa": "on"},
+        redirects_to="/personer/innlogging/",
+    ),
+    View(
+        "accounts:sso_provider_create",
+        (Capability.MANAGE_MEMBERS,),
+        valid_post=lambda stavanger: _provider_form(),
+        redirects_to="/personer/innlogging/",
+    ),
+    View(
+        "accounts:sso_provider_edit",
+        (Capability.MANAGE_MEMBERS,),
+        target=lambda stavanger: _provider(stavanger).pk,
+        valid_post=lambda stavanger: {**_provider_form(), "name": "Nytt navn"},
+        redirects_to="/personer/innlogging/",
+    ),
 ]
+
+
+def _provider_form() -> dict[str, str]:
+    return {
+        "name": "Stavanger kommune (Entra ID)",
+        "issuer": "https://login.microsoftonline.com/3f1a0c7e/v2.0",
+        "client_id": "helhet",
+        "secret": "hemmelig",
+        "group_claim": "groups",
+        "enabled": "on",
+    }
+
+
+def _provider(stavanger: Municipality) -> SsoProvider:
+    return sso_provider_create(
+        actor=None,
+        municipality=stavanger,
+        name="Stavangers Entra ID",
+        issuer="https://login.microsoftonline.com/3f1a0c7e/v2.0",
+        client_id="helhet",
+        secret="hemmelig",
+    )
+
+
+def _stavangers_provider(stavanger: Municipality) -> Target:
+    provider = _provider(stavanger)
+    return Target(provider.pk, "Stavangers Entra ID", post={**_provider_form(), "name": "Bergen?"})
 
 
 def _readers_token(stavanger: Municipality) -> Target:
@@ -30,4 +80,7 @@ def _readers_token(stavanger: Municipality) -> Target:
     return Target(token.pk, "Lesers Power BI")
 
 
-TENANCY_HTML = {"accounts:token_revoke": _readers_token}
+TENANCY_HTML = {
+    "accounts:token_revoke": _readers_token,
+    "accounts:sso_provider_edit": _stavangers_provider,
+}

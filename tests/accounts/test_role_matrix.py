@@ -163,6 +163,7 @@ PUBLIC_URL_NAMES = {
     # (tests/accounts/test_sso_login.py).
     "openid_connect_login",
     "openid_connect_callback",
+    "accounts:login_code",  # the code after the password, before login (test_login_policy.py)
 }
 # Not HTML views of a municipality: the JSON API (tests/api) and Django's staff-only admin.
 OTHER_NAMESPACES = {"api-v1", "admin"}

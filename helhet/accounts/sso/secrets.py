@@ -26,14 +26,17 @@ def secret_encrypt(secret: str) -> str:
     return _fernet().encrypt(secret.encode()).decode()
 
 
+def secret_decrypt(encrypted: str) -> str:
+    """The text ``secret_encrypt`` gave; "" when it cannot be read (SECRET_KEY changed)."""
+    try:
+        return _fernet().decrypt(encrypted.encode()).decode()
+    except InvalidToken:
+        return ""
+
+
 def provider_secret(provider: SsoProvider) -> str:
     """The client secret to send to the provider: the environment variable's value when one is
     named, else the stored secret decrypted; "" when neither gives one."""
     if provider.secret_variable:
         return os.environ.get(provider.secret_variable, "")
-    if not provider.secret_encrypted:
-        return ""
-    try:
-        return _fernet().decrypt(provider.secret_encrypted.encode()).decode()
-    except InvalidToken:
-        return ""
+    return secret_decrypt(provider.secret_encrypted) if provider.secret_encrypted else ""

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from helhet.accounts.forms import LoginForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm
 from helhet.accounts.http import HelhetRequest
 from helhet.accounts.lockout import address_locked
+from helhet.accounts.mfa import PENDING_KEY, SETUP_KEY, has_totp, mfa_required
 from helhet.accounts.middleware import SESSION_KEY
 from helhet.accounts.models import Membership, SsoProvider
 
@@ -27,6 +28,22 @@ class LoginView(auth_views.LoginView):
     def form_invalid(self, form: LoginForm) -> HttpResponse:  # type: ignore[override]
         response = super().form_invalid(form)
         response.status_code = 400
+        return response
+
+    def form_valid(self, form: LoginForm) -> HttpResponse:  # type: ignore[override]
+        """A person with an authenticator app gives its code before being logged in; one whose
+        municipality requires a code and who has none sets it up first (``SETUP_KEY``)."""
+        user = form.get_user()
+        if has_totp(user):
+            self.request.session[PENDING_KEY] = {
+                "user": user.pk,
+                "backend": getattr(user, "backend", ""),  # set by authenticate()
+                "next": self.get_success_url(),
+            }
+            return redirect("accounts:login_code")
+        response = super().form_valid(form)
+        if mfa_required(user):
+            self.request.session[SETUP_KEY] = True
         return response
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
