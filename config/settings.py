@@ -201,6 +201,9 @@ SOCIALACCOUNT_STORE_TOKENS = False
 SOCIALACCOUNT_REQUESTS_TIMEOUT = int(os.environ.get("HELHET_SSO_TIMEOUT_SECONDS", "10"))
 SOCIALACCOUNT_OPENID_CONNECT_URL_PREFIX = ""
 ACCOUNT_ADAPTER = "helhet.accounts.sso.adapter.ClosedAccountAdapter"
+# The key the stored client secrets and authenticator keys are encrypted with (SECRET_KEY if
+# unset): set it once in production and keep it when SECRET_KEY is rotated.
+HELHET_ENCRYPTION_KEY = os.environ.get("HELHET_ENCRYPTION_KEY", "")
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Helhet"
 MFA_ADAPTER = "helhet.accounts.mfa.EncryptingMfaAdapter"

@@ -1,7 +1,8 @@
-"""A single sign-on provider's client secret: read from the environment variable its
-configuration names, or kept in the database encrypted with a key derived from SECRET_KEY (so a
-copy of the database alone does not give the secret away). Changing SECRET_KEY makes the stored
-secrets unreadable: they are typed in again, or moved to environment variables."""
+"""Secrets Helhet keeps in its database, encrypted (Fernet) with a key derived from
+HELHET_ENCRYPTION_KEY, or from SECRET_KEY when that is not set, so a copy of the database alone
+gives none away: single sign-on providers' client secrets (unless read from the environment
+variable a provider names) and the authenticator apps' keys (helhet/accounts/mfa.py). Changing
+the key the encryption uses makes them unreadable: set HELHET_ENCRYPTION_KEY once and keep it."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ if TYPE_CHECKING:
 
 
 def _fernet() -> Fernet:
-    digest = hashlib.sha256(f"helhet-sso-secret:{settings.SECRET_KEY}".encode()).digest()
+    key = settings.HELHET_ENCRYPTION_KEY or settings.SECRET_KEY
+    digest = hashlib.sha256(f"helhet-sso-secret:{key}".encode()).digest()
     return Fernet(base64.urlsafe_b64encode(digest))
 
 
