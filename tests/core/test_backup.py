@@ -1,0 +1,156 @@
+"""`manage.py backup` and `manage.py restore` (helhet/core/backup.py) on the database the suite runs
+on (SQLite, and PostgreSQL in the PostgreSQL pass): a populated instance (the whole demo, an
+uploaded document, an import waiting to be confirmed) backed up into one archive and restored
+into an empty database and storage by another process, as an operator would on a new machine,
+has every table's row count and content checksum and every file's checksum; a restore refuses an
+instance that holds data unless told --replace, and with it puts back what changed since.
+
+Costs ~15 s: the demo is built and committed (a transactional test), and two `manage.py`
+processes start (the restore and the reading of what it restored)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tarfile
+from collections.abc import Iterator
+from io import StringIO
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+from django.conf import settings as django_settings
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
+from pytest_django.fixtures import Settings
+
+from helhet.accounts.models import Membership
+from helhet.core.backup import current_manifest
+from helhet.core.storage import kept_storage
+from helhet.demo.adoption import build_adoption_demo
+from helhet.demo.benefits.build import build_benefits_demo
+from helhet.demo.fund import build_fund_demo
+from helhet.demo.ideas import build_ideas_demo
+from helhet.demo.learning import build_learning_demo
+from helhet.demo.lessons import build_lessons_demo
+from helhet.demo.maturity import build_maturity_demo
+from helhet.demo.municipalities import build_demo
+from helhet.demo.portfolio import build_portfolio_demo
+from helhet.demo.projects import build_projects_demo
+from helhet.documents.services import document_version_upload
+from helhet.organization.models import Municipality
+from helhet.portfolio.exchange import pending_save
+from tests.documents import files
+from tests.documents.helpers import open_document, requirement_named
+from tests.projects.matrix_projects import project
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _whole_demo() -> Municipality:
+    """The demo as `load_demo` builds it (the committed test database has its municipalities)."""
+    if not Municipality.objects.filter(slug="stavanger").exists():
+        build_demo()
+    stavanger = Municipality.objects.get(slug="stavanger")
+    build_portfolio_demo(stavanger, Municipality.objects.get(slug="bergen"))
+    for build in (
+        build_projects_demo,
+        build_maturity_demo,
+        build_benefits_demo,
+        build_fund_demo,
+        build_ideas_demo,
+        build_adoption_demo,
+        build_lessons_demo,
+        build_learning_demo,
+    ):
+        build(stavanger)
+    return stavanger
+
+
+@pytest.fixture
+def empty_database(tmp_path: Path) -> Iterator[str]:
+    """The DATABASE_URL of an empty database on the same server (a new SQLite file, or a new
+    PostgreSQL database dropped afterwards)."""
+    if connection.vendor == "sqlite":
+        yield f"sqlite:///{tmp_path / 'restored.sqlite3'}"
+        return
+    name = f"helhet_restore_{os.getpid()}"
+    with connection.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    url = urlsplit(os.environ["DATABASE_URL"])
+    try:
+        yield urlunsplit(url._replace(path=f"/{name}"))
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _manage(*args: str, database: str, var: Path) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "DATABASE_URL": database,
+        "HELHET_UPLOAD_DIR": str(var / "uploads"),
+        "HELHET_MEDIA_DIR": str(var / "media"),
+    }
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", *args],
+        cwd=django_settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_a_backup_restores_into_an_empty_instance_with_every_row_and_file(
+    settings: Settings, tmp_path: Path, empty_database: str
+) -> None:
+    settings.MEDIA_ROOT = tmp_path / "media"
+    stavanger = _whole_demo()
+    initiative = project(stavanger, "Trygghetsalarm")
+    document = open_document(initiative, requirement_named(initiative, "Mandat for konseptfasen"))
+    document_version_upload(
+        actor=None, document=document, upload=files.upload("mandat.pdf", files.pdf())
+    )
+    office = Membership.objects.get(user__username="portefolje", municipality=stavanger)
+    pending_save(membership=office, name="tiltak.xlsx", data=b"PK\x03\x04 a workbook")
+    before = current_manifest()
+
+    out = StringIO()
+    call_command("backup", str(tmp_path), stdout=out)
+    archive = next(tmp_path.glob("helhet-backup-*.tar"))
+    assert str(archive) in out.getvalue()
+    with tarfile.open(archive) as tar:
+        names = tar.getnames()
+    database_file = "database.sqlite3" if connection.vendor == "sqlite" else "database.pgdump"
+    assert {database_file, "manifest.json"} <= set(names)
+    assert len([name for name in names if name.startswith("files/")]) == 2
+
+    target = tmp_path / "restored"
+    restored = _manage("restore", str(archive), database=empty_database, var=target)
+    assert restored.returncode == 0, restored.stderr
+    assert "Gjenopprettet" in restored.stdout
+    read = _manage("backup", "--manifest", database=empty_database, var=target)
+    assert read.returncode == 0, read.stderr
+    after = json.loads(read.stdout)
+
+    assert after["tables"] == before["tables"]
+    assert after["files"] == before["files"]
+    filled = {name for name, table in before["tables"].items() if table["rows"]}
+    assert {"portfolio_initiative", "benefits_measurement", "documents_documentversion"} <= filled
+    assert len(filled) > 80
+    assert [len(names) for names in after["files"].values()] == [1, 1]
+
+    # The instance that was backed up holds data: refused, nothing touched.
+    with pytest.raises(CommandError, match="ikke tom"):
+        call_command("restore", str(archive), stdout=StringIO())
+    # Changed since the backup, then restored over with --replace: as it was.
+    uploads = kept_storage("uploads")
+    uploads.delete(next(iter(before["files"]["uploads"])))
+    Municipality.objects.filter(slug="stavanger").update(name="Endret")
+    call_command("restore", str(archive), "--replace", stdout=StringIO())
+    assert current_manifest() == before
