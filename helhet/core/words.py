@@ -10,7 +10,7 @@ index; on SQLite it is the folded text, searched with LIKE. (Helhet runs on thes
 
 Folded: lower case, and æ, ø, å as a, o, a, with the English-keyboard spellings aa, ae, oe
 folded the same way, so "påminnelser", "PAAMINNELSER" and "paminnelser" are one word.
-``fold`` does the same in Python."""
+``helhet.core.folding.fold_spelling`` does the same in Python."""
 
 from __future__ import annotations
 
@@ -21,18 +21,10 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import F, Func
 from django.db.models.sql.compiler import SQLCompiler
 
-# (from, to) in the order the database applies them: the two-letter spellings first.
-_PAIRS = (("aa", "a"), ("ae", "a"), ("oe", "o"), ("æ", "a"), ("ø", "o"), ("å", "a"))
+from helhet.core.folding import SPELLING_PAIRS
+
 # SQLite's lower() leaves letters outside ASCII as they are.
 _SQLITE_UPPER = (("Æ", "æ"), ("Ø", "ø"), ("Å", "å"))
-
-
-def fold(text: str) -> str:
-    """``text`` as the database folds it: lower case, æøå (and aa, ae, oe) as a, o, a."""
-    text = text.lower()
-    for before, after in _PAIRS:
-        text = text.replace(before, after)
-    return text
 
 
 class WordsField(models.TextField):
@@ -65,14 +57,14 @@ class FoldedWords(Func):
     def as_postgresql(
         self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra: Any
     ) -> Any:
-        text, params = self._folded(compiler, connection, _PAIRS)
+        text, params = self._folded(compiler, connection, SPELLING_PAIRS)
         return f"to_tsvector('simple'::regconfig, {text})", params
 
     def as_sqlite(
         self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra: Any
     ) -> Any:
         text, params = self._folded(compiler, connection, ())
-        for before, after in (*_SQLITE_UPPER, *_PAIRS):
+        for before, after in (*_SQLITE_UPPER, *SPELLING_PAIRS):
             text = f"replace({text}, '{before}', '{after}')"
         return text, params
 

@@ -46,7 +46,8 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from helhet.accounts.models import User
-from helhet.core.words import Mentions, MentionsAny, fold
+from helhet.core.folding import fold_spelling
+from helhet.core.words import Mentions, MentionsAny
 from helhet.learning.models import Lesson
 from helhet.learning.search import CONFIG as SEARCH_CONFIG
 from helhet.learning.search import uses_full_text
@@ -91,7 +92,7 @@ def significant_words(text: str) -> list[str]:
 def stem(word: str) -> str:
     """The folded beginning of ``word`` that its other forms share ("sensorer" and "sensor",
     "dispensere" and "dispenser"): a long word loses its last two letters."""
-    folded = fold(word)
+    folded = fold_spelling(word)
     return folded[:-2] if len(folded) >= STEM_FROM else folded
 
 
@@ -109,7 +110,7 @@ def _word_score(words: Sequence[str]) -> Any:
 
 def shares(words: Iterable[str], text: str) -> list[str]:
     """The words of ``words`` that ``text`` mentions, folded, as the database counts them."""
-    folded = fold(text)
+    folded = fold_spelling(text)
     return [word for word in words if re.search(rf"(?<!\w){re.escape(stem(word))}", folded)]
 
 

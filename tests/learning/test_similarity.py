@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from helhet.core.words import fold
+from helhet.core.folding import fold_spelling as fold
 from helhet.learning.services.lessons import lesson_write
 from helhet.learning.similarity import (
     Query,

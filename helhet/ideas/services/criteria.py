@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from helhet.accounts.duties import may
 from helhet.accounts.models import User
 from helhet.accounts.roles import Capability
-from helhet.core.folding import Folded, fold
+from helhet.core.folding import Folded, fold_case
 from helhet.core.history import delete_with_history, save_with_history
 from helhet.ideas.models import CriteriaSet, ScreeningCriterion
 from helhet.organization.models import Municipality, OrgUnit
@@ -81,7 +81,7 @@ def _check(criterion: ScreeningCriterion) -> None:
     same_name = (
         ScreeningCriterion.objects.filter(criteria_set_id=criterion.criteria_set_id)
         .alias(folded_name=Folded("name"))
-        .filter(folded_name=fold(criterion.name))
+        .filter(folded_name=fold_case(criterion.name))
         .exclude(pk=criterion.pk)
     )
     if same_name.exists():
