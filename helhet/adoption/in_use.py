@@ -1,5 +1,6 @@
 """How far a solution is taken into use in total, for pages outside the adoption module (a
-benefit whose indicator depends on the solution's use shows it beside the indicator)."""
+benefit whose indicator depends on the solution's use shows it beside the indicator). Added up
+where the adoption overview adds it up (``selectors.solution_totals``), so both show one figure."""
 
 from __future__ import annotations
 
@@ -8,14 +9,17 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from helhet.adoption.models import MeasureKind, Solution, SolutionUnit
+from django.utils import timezone
+
+from helhet.adoption.models import Solution, SolutionUnit
+from helhet.adoption.selectors import solution_totals, total_of
 
 
 @dataclass(frozen=True)
 class InUse:
-    """A solution's adoption in total: from each unit's latest count, the sum in use of the
-    sum of the eligible base (a number), or the mean share (a share); its target; the newest
-    count's date; and how many units have counted of how many should."""
+    """A solution's adoption in total (as the adoption overview shows it): how much is in use,
+    of how large an eligible base, the share in per cent; its target; the newest count's date;
+    and how many units have counted of how many should."""
 
     solution: Solution
     rate: Decimal | None
@@ -37,34 +41,21 @@ def solutions_in_use(solution_ids: Iterable[int]) -> dict[int, InUse]:
     ids = set(solution_ids)
     if not ids:
         return {}
-    by_solution: dict[int, list[SolutionUnit]] = {pk: [] for pk in ids}
-    for su in SolutionUnit.objects.filter(solution_id__in=ids):
-        by_solution[su.solution_id].append(su)
+    totals = solution_totals(
+        SolutionUnit.objects.filter(solution_id__in=ids), today=timezone.localdate()
+    )
     found: dict[int, InUse] = {}
     for solution in Solution.objects.filter(pk__in=ids):
-        rows = by_solution[solution.pk]
-        counted = [su for su in rows if su.latest_value is not None]
-        values = [su.latest_value for su in counted if su.latest_value is not None]
-        in_use = sum(values, Decimal(0)) if counted else None
-        eligible: int | None = None
-        rate: Decimal | None = None
-        if solution.measure_kind == MeasureKind.SHARE and values:
-            rate = sum(values, Decimal(0)) / len(values)
-        elif counted:
-            bases = [su.latest_eligible for su in counted]
-            if all(base is not None for base in bases):
-                eligible = sum(base for base in bases if base is not None)
-                rate = (in_use or Decimal(0)) * 100 / eligible if eligible else None
+        figures = totals.get(solution.pk, {})
+        in_use, percent = total_of(solution, figures)
         found[solution.pk] = InUse(
             solution=solution,
-            rate=rate.quantize(Decimal("0.1")) if rate is not None else None,
+            rate=percent,
             in_use=in_use,
-            eligible=eligible,
+            eligible=figures.get("eligible"),
             target=solution.target_percent,
-            latest_on=max(
-                (su.latest_counted_on for su in counted if su.latest_counted_on), default=None
-            ),
-            units_counted=len(counted),
-            units=len(rows),
+            latest_on=figures.get("latest_on"),
+            units_counted=figures.get("units_counted", 0),
+            units=figures.get("unit_count", 0),
         )
     return found

@@ -8,12 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from django.db.models import (
     Avg,
     Count,
     Exists,
     F,
+    Max,
     OuterRef,
     Q,
     QuerySet,
@@ -62,29 +64,50 @@ class SolutionSummary:
         return self.owner_missing or self.owner_left
 
 
+def solution_totals(units: QuerySet[SolutionUnit], *, today: date) -> dict[int, dict[str, Any]]:
+    """The figures the ``units`` keep, added up per solution id: how many units, how many have
+    counted, the sums in use and of the eligible base, the mean share, how many are below
+    target, fell or are late, and the newest count's date. One query, one pass over the units.
+    The one place a solution's adoption in total is added up (``total_of`` finishes it)."""
+    return {
+        row["solution_id"]: row
+        for row in units.values("solution_id")
+        .annotate(
+            unit_count=Count("pk"),
+            units_counted=Count("pk", filter=Q(latest_value__isnull=False)),
+            in_use=Sum("latest_value", filter=Q(latest_eligible__isnull=False)),
+            all_in_use=Sum("latest_value"),
+            eligible=Sum("latest_eligible"),
+            average_share=Avg("latest_percent"),
+            below_target=Count("pk", filter=BELOW_TARGET),
+            fell=Count("pk", filter=Q(fell=True)),
+            late=Count("pk", filter=Q(count_due_on__lt=today)),
+            latest_on=Max("latest_counted_on"),
+        )
+        .order_by()
+    }
+
+
+def total_of(solution: Solution, figures: dict[str, Any]) -> tuple[Decimal | None, Decimal | None]:
+    """A solution's adoption in total from its ``solution_totals``: how much is in use (of
+    the units with an eligible base, for a number) and the share in per cent (in use of the
+    eligible base, or the units' mean share for a measure that is a share)."""
+    if solution.measure_kind == MeasureKind.SHARE:
+        percent = figures.get("average_share")
+        return figures.get("all_in_use"), (
+            Decimal(percent).quantize(CENT, rounding=ROUND_HALF_UP) if percent is not None else None
+        )
+    in_use = figures.get("in_use")
+    return in_use, _share(in_use, figures.get("eligible"))
+
+
 def solutions_overview(
     *, municipality: Municipality, today: date, stage: str = ""
 ) -> list[SolutionSummary]:
     """Every solution of the municipality (of ``stage`` when given), by name, with its
     adoption in total and its flags. Two queries: the units' kept figures added up per
     solution (one pass over the units, no sort), then the solutions themselves."""
-    below = Q(latest_percent__lt=Coalesce(F("target_percent"), F("solution__target_percent")))
-    totals = {
-        row["solution_id"]: row
-        for row in SolutionUnit.objects.filter(municipality=municipality)
-        .values("solution_id")
-        .annotate(
-            unit_count=Count("pk"),
-            in_use=Sum("latest_value", filter=Q(latest_eligible__isnull=False)),
-            all_in_use=Sum("latest_value"),
-            eligible=Sum("latest_eligible"),
-            average_share=Avg("latest_percent"),
-            below_target=Count("pk", filter=below),
-            fell=Count("pk", filter=Q(fell=True)),
-            late=Count("pk", filter=Q(count_due_on__lt=today)),
-        )
-        .order_by()
-    }
+    totals = solution_totals(SolutionUnit.objects.filter(municipality=municipality), today=today)
     rows = (
         Solution.objects.filter(municipality=municipality)
         .select_related("owner_unit", "owner_person")
@@ -104,13 +127,7 @@ def solutions_overview(
     summaries = []
     for row in rows:
         figures = totals.get(row.pk, {})
-        if row.measure_kind == MeasureKind.SHARE:
-            percent = figures.get("average_share")
-            percent = Decimal(percent).quantize(CENT) if percent is not None else None
-            in_use = figures.get("all_in_use")
-        else:
-            in_use = figures.get("in_use")
-            percent = _share(in_use, figures.get("eligible"))
+        in_use, percent = total_of(row, figures)
         summaries.append(
             SolutionSummary(
                 solution=row,
