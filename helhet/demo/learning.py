@@ -20,7 +20,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from helhet.accounts.models import User
-from helhet.learning.models import HelpKind
+from helhet.learning.models import HelpKind, HelpRequest
 from helhet.learning.services.help import help_request_answer, help_request_ask
 from helhet.organization.models import Municipality, OrgUnit
 from helhet.portfolio.models import InitiativeKind
@@ -66,7 +66,7 @@ def build_learning_demo(stavanger: Municipality) -> None:
         ),
         tags=["sensorer"],
     )
-    help_request_ask(
+    competence = help_request_ask(
         actor=_person("prosjektleder"),
         municipality=stavanger,
         from_unit=_unit(stavanger, "E-helse og velferdsteknologi"),
@@ -79,6 +79,10 @@ def build_learning_demo(stavanger: Municipality) -> None:
             "(Revisjonen: E-helse og velferdsteknologi forespør dette, og Innovasjon og "
             "digitalisering skal ha god kompetanse på det.)"
         ),
+    )
+    # Asked three weeks ago and still waiting: the help overview shows how long.
+    HelpRequest.objects.filter(pk=competence.pk).update(
+        asked_at=timezone.now() - timedelta(days=21)
     )
     lists = help_request_ask(
         actor=_person("gevinsteier"),

@@ -195,6 +195,12 @@ BERGEN_USERS = [
 DEMO_USERNAMES = [user.username for user in STAVANGER_USERS + BERGEN_USERS]
 
 
+# The digital departments other units ask for help (the audit: E-helse og velferdsteknologi asks
+# for competence in project method and implementation, which Innovasjon og digitalisering is to
+# offer; Smartby's projects cut across departments).
+HELPING_DEPARTMENTS = {"Innovasjon og digitalisering", "E-helse og velferdsteknologi", "Smartby"}
+
+
 def _build_tree(
     municipality: Municipality,
     nodes: list[tuple[str, UnitKind, str, list]],
@@ -203,7 +209,12 @@ def _build_tree(
 ) -> None:
     for name, kind, description, children in nodes:
         unit = OrgUnit.objects.create(
-            municipality=municipality, parent=parent, name=name, kind=kind, description=description
+            municipality=municipality,
+            parent=parent,
+            name=name,
+            kind=kind,
+            description=description,
+            offers_help=name in HELPING_DEPARTMENTS,
         )
         index[name] = unit
         _build_tree(municipality, children, unit, index)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from helhet.core.forms import StyledForm
 from helhet.core.text import max_length_of
+from helhet.learning.helping import helping_units
 from helhet.learning.models import HelpKind, HelpRequest, Overlap, OverlapVerdict
 from helhet.organization.forms import OrgUnitChoiceField
 from helhet.organization.models import Municipality
@@ -54,6 +55,12 @@ class HelpRequestForm(StyledForm):
             unit = self.fields[name]
             assert isinstance(unit, OrgUnitChoiceField)
             unit.limit_to(municipality)
+        # The departments that offer help, when the municipality has marked any.
+        asked = self.fields["to_unit"]
+        assert isinstance(asked, OrgUnitChoiceField)
+        helping = helping_units(municipality)
+        if helping.exists():
+            asked.queryset = helping
         initiative = self.fields["initiative"]
         assert isinstance(initiative, forms.ModelChoiceField)
         initiative.queryset = Initiative.objects.filter(municipality=municipality).order_by("name")

@@ -13,9 +13,15 @@ from django.utils import timezone
 
 from helhet.accounts.models import Membership, User
 from helhet.learning.models import HelpRequest, HelpStatus
-from helhet.organization.models import OrgUnit
+from helhet.organization.models import Municipality, OrgUnit
 
 OPEN = (HelpStatus.ASKED, HelpStatus.ACCEPTED)
+
+
+def helping_units(municipality: Municipality) -> QuerySet[OrgUnit]:
+    """The municipality's departments that offer help across departments, by name. When it has
+    marked none, a unit may ask any other."""
+    return OrgUnit.objects.filter(municipality=municipality, offers_help=True).order_by("name")
 
 
 def unit_and_above(unit_id: int | None, municipality_id: int) -> set[int]:

@@ -59,6 +59,14 @@ class OrgUnitForm(StyledForm):
         widget=forms.Textarea,
         required=False,
     )
+    offers_help = forms.BooleanField(
+        label=_("Offers help across departments"),
+        required=False,
+        help_text=_(
+            "A digital department that other units may ask for help with project method, "
+            "implementation or data and analysis."
+        ),
+    )
 
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -72,6 +72,9 @@ class OrgUnit(MunicipalityOwned):
     kind = models.CharField(_("kind"), max_length=20, choices=UnitKind.choices)
     name = models.CharField(_("name"), max_length=150)
     description = limited_text(_("description"), LONG_TEXT, blank=True)
+    # A digital department (e.g. Innovasjon og digitalisering): other units may ask it for help
+    # with method, implementation or data and analysis (helhet.learning's help requests).
+    offers_help = models.BooleanField(_("offers help across departments"), default=False)
     history = HistoricalRecords()
 
     objects = OrgUnitQuerySet.as_manager()

@@ -18,11 +18,17 @@ def org_unit_create(
     kind: str,
     parent: OrgUnit | None = None,
     description: str = "",
+    offers_help: bool = False,
 ) -> OrgUnit:
     """Create a unit in the tree. Raises ValidationError (nothing written) when the unit would
     break the tree: wrong level, another municipality's parent, a duplicate name."""
     unit = OrgUnit(
-        municipality=municipality, name=name, kind=kind, parent=parent, description=description
+        municipality=municipality,
+        name=name,
+        kind=kind,
+        parent=parent,
+        description=description,
+        offers_help=offers_help,
     )
     unit.full_clean()
     save_with_history(unit, actor=actor)
@@ -38,6 +44,7 @@ def org_unit_update(
     kind: str,
     parent: OrgUnit | None,
     description: str = "",
+    offers_help: bool = False,
 ) -> OrgUnit:
     """Change a unit. A unit cannot move below itself or one of its own descendants, and its
     children must still fit below it."""
@@ -48,6 +55,7 @@ def org_unit_update(
                 raise ValidationError({"parent": _("A unit cannot be placed under itself.")})
             ancestor = ancestor.parent
     unit.name, unit.kind, unit.parent, unit.description = name, kind, parent, description
+    unit.offers_help = offers_help
     unit.full_clean()
     for child in unit.children.all():
         child.parent = unit

@@ -98,6 +98,24 @@ def test_bad_requests_are_refused_and_nothing_is_written(stavanger: Municipality
     assert database_state() == before
 
 
+def test_only_a_department_that_offers_help_is_asked(
+    stavanger: Municipality, login: Callable[[str], Client]
+) -> None:
+    """The demo marks the digital departments (Innovasjon og digitalisering, E-helse og
+    velferdsteknologi, Smartby): the form offers only them, and another unit is refused."""
+    form = login("gevinsteier").get("/laering/hjelp/ny/").context["form"]
+    offered = {unit.name for unit in form.fields["to_unit"].queryset}
+    assert offered == {"Innovasjon og digitalisering", "E-helse og velferdsteknologi", "Smartby"}
+    before = database_state()
+    with pytest.raises(ValidationError) as refused:
+        ask(stavanger, to_unit=unit_named(stavanger, "IT-avdelingen"))
+    assert refused.value.message_dict["to_unit"] == [
+        "Spør en av avdelingene som tilbyr hjelp på tvers: E-helse og velferdsteknologi, "
+        "Innovasjon og digitalisering, Smartby."
+    ]
+    assert database_state() == before
+
+
 def test_the_wait_per_department_and_the_list_cost_the_same_for_many_requests(
     stavanger: Municipality, login: Callable[[str], Client], django_assert_max_num_queries: Any
 ) -> None:

@@ -16,7 +16,7 @@ from helhet.accounts.duties import may, refusal_to_answer_help_request
 from helhet.accounts.models import User
 from helhet.accounts.roles import Capability
 from helhet.core.history import save_with_history
-from helhet.learning.helping import in_asked_department
+from helhet.learning.helping import helping_units, in_asked_department
 from helhet.learning.models import HelpKind, HelpRequest, HelpStatus
 from helhet.organization.models import Municipality, OrgUnit
 from helhet.portfolio.models import Initiative
@@ -36,8 +36,9 @@ def help_request_ask(
 ) -> HelpRequest:
     """A unit asks another department for help, by anyone whose role asks for help
     (PermissionDenied otherwise; ``actor=None`` is the system). Both units and the initiative
-    in the municipality, two different units, a title and a description; else a ValidationError
-    and nothing written."""
+    in the municipality, two different units, the asked one a department that offers help
+    (when the municipality has marked any: ``OrgUnit.offers_help``), a title and a
+    description; else a ValidationError and nothing written."""
     if actor is not None and not may(actor, municipality.pk, Capability.ASK_FOR_HELP):
         raise PermissionDenied(_("Your role reads the requests for help but does not ask."))
     errors = {}
@@ -47,6 +48,10 @@ def help_request_ask(
         errors["to_unit"] = _("Choose a department in your municipality.")
     elif to_unit.pk == from_unit.pk:
         errors["to_unit"] = _("Ask another department than the unit that asks.")
+    elif not to_unit.offers_help and helping_units(municipality).exists():
+        errors["to_unit"] = _(
+            "Ask one of the departments that offer help across departments: %(names)s."
+        ) % {"names": ", ".join(unit.name for unit in helping_units(municipality))}
     if initiative is not None and initiative.municipality_id != municipality.pk:
         errors["initiative"] = _("Choose an initiative in your municipality.")
     if kind not in HelpKind.values:

@@ -85,6 +85,7 @@ def unit_edit(request: MemberRequest, pk: int) -> HttpResponse:
         "kind": unit.kind,
         "parent": unit.parent,
         "description": unit.description,
+        "offers_help": unit.offers_help,
     }
     form = OrgUnitForm(
         request.POST if request.method == "POST" else None,
