@@ -115,6 +115,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "helhet.home.context_processors.navigation",
+                "helhet.home.context_processors.notification_bell",
                 "helhet.demo.context_processors.demo_login_list",
             ],
         },
@@ -167,6 +168,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 HELHET_SCHEDULE = [
     ("clear_expired_sessions", "helhet.core.tasks.clear_expired_sessions", "03:00"),
     ("benefits_reminders", "helhet.benefits.tasks.send_measurement_reminders", "06:00"),
+    ("daily_digest", "helhet.notifications.tasks.send_daily_digests", "07:00"),
 ]
 # The address people reach Helhet at, for whole links in e-mails (notifications, reminders).
 HELHET_BASE_URL = os.environ.get(

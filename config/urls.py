@@ -23,6 +23,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("fond/", include("helhet.fund.urls")),
     path("losninger/", include("helhet.adoption.urls")),
     path("laering/", include("helhet.learning.urls")),
+    path("varsler/", include("helhet.notifications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),

@@ -242,6 +242,7 @@ STATE_APPS = {
     "ideas",
     "adoption",
     "learning",
+    "notifications",
 }
 # A pending import is a file kept between the preview and the confirmation, not data written.
 STATE_EXCLUDED = {"accounts.apitoken", "accounts.historicalapitoken", "portfolio.pendingimport"}

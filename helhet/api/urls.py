@@ -24,6 +24,7 @@ from helhet.api import (
     lessons,
     maturity,
     methods,
+    notifications,
     organization,
     portfolio_summary,
     projects,
@@ -78,5 +79,6 @@ for module in (
     similar_work,
     help_requests,
     scaleup,
+    notifications,
 ):
     api.add_router("", module.router)

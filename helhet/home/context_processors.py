@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from helhet.accounts.models import Membership
 from helhet.accounts.roles import Capability
+from helhet.notifications.models import Notification
 
 # The menu item a page belongs to, as its breadcrumbs start: by the namespace of its URL name,
 # or by the full URL name where a page sits under another module's item. A project's method,
@@ -27,6 +28,7 @@ SECTION_OF_NAMESPACE = {
     "fund": "fund:list",
     "adoption": "adoption:list",
     "learning": "learning:lessons",
+    "notifications": "home:home",
 }
 SECTION_OF_VIEW = {
     "projects:gate_times": "methodology:method_list",
@@ -93,4 +95,20 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "other_memberships": others,
         # What the member's role allows, for templates: {% if member_can.manage_members %}.
         "member_can": {capability.value: membership.can(capability) for capability in Capability},
+    }
+
+
+def notification_bell(request: HttpRequest) -> dict[str, Any]:
+    """The bell's count: the person's unread notifications in the municipality they work in
+    (one COUNT on an index, whatever page)."""
+    membership: Membership | None = getattr(request, "membership", None)
+    if membership is None:
+        return {"unread_notifications": 0}
+    return {
+        "unread_notifications": Notification.objects.for_member(
+            request.user,  # type: ignore[arg-type]
+            membership.municipality,
+        )
+        .unread()
+        .count()
     }
