@@ -4,14 +4,15 @@ work, for the portfolio office to judge (related, merged, or not an overlap; rem
 
 Alike as the similarity finder counts it (``helhet.learning.similarity``: shared words, folded,
 two each; shared themes, two each), but stricter: listed from OVERLAP_FROM (three words, or
-two words and a theme). A word that a twentieth or more of the active initiatives use says
-nothing of what two of them share (it is left out, as the common words are), nor does one that
-MOST_SHARING of them use, which also keeps the pairs to compare few in a large portfolio."""
+two words and a theme). A word or theme that more than a twentieth of the active initiatives
+use (and more than three) says nothing of what two of them share: it is left out, as the
+common words are and the municipality's own name ("Stavanger" in half its texts); so is one
+that MOST_SHARING of them use, which also keeps the pairs to compare few in a large portfolio."""
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -24,7 +25,7 @@ from helhet.learning.similarity import (
     WORD_WEIGHT,
     stem,
 )
-from helhet.organization.models import OrgUnit, UnitKind
+from helhet.organization.models import Municipality, OrgUnit, UnitKind
 from helhet.portfolio.models import Initiative, InitiativeStatus
 
 OVERLAP_FROM = 6
@@ -32,6 +33,8 @@ TOO_COMMON = 0.05
 # Nor does a word forty active initiatives use: without this ceiling a portfolio of 10,000 would
 # compare the 125,000 pairs of each word five hundred of them use.
 MOST_SHARING = 40
+# In a small portfolio a word three initiatives share may still be what they share.
+FEWEST_SHARING = 3
 SHOWN = 50
 # Every word of a long need, not only the twelve longest: two texts about the same work share
 # their ordinary words too.
@@ -109,21 +112,27 @@ def probable_overlaps(municipality_id: int, *, shown: int = SHOWN) -> list[Proba
     if len(rows) < 2:
         return []
     unit_of = {row[0]: row[1] for row in rows}
-    stem_of: dict[str, str] = {}
+    # The municipality's own name says nothing of what two of its initiatives share.
+    own_name = Municipality.objects.filter(pk=municipality_id).values_list("name", flat=True)
+    stem_of: dict[str, str] = dict.fromkeys(_WORD.findall(" ".join(own_name).casefold()), "")
     stems = {row[0]: _stem_set(" ".join(text or "" for text in row[2:]), stem_of) for row in rows}
     themes: dict[int, set[str]] = defaultdict(set)
     for pk, name in Initiative.tags.through.objects.filter(
         initiative__in=active.values("pk")
     ).values_list("initiative_id", "tag__name"):
         themes[pk].add(name)
+    limit = min(max(FEWEST_SHARING, int(len(rows) * TOO_COMMON)), MOST_SHARING)
+    carried = Counter(name for names in themes.values() for name in names)
+    common_themes = {name for name, count in carried.items() if count > limit}
+    for names in themes.values():
+        names -= common_themes
     index: dict[str, list[int]] = defaultdict(list)
     for pk, words_of_one in stems.items():
         for word in words_of_one:
             index[word].append(pk)
-    limit = min(max(2, int(len(rows) * TOO_COMMON)), MOST_SHARING)
     shared: dict[tuple[int, int], list[str]] = defaultdict(list)
     for word, pks in index.items():
-        if len(pks) > limit and len(rows) > 40:
+        if len(pks) > limit:
             continue
         for two in combinations(sorted(pks), 2):
             shared[two].append(word)

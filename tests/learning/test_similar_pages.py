@@ -9,8 +9,11 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from helhet.learning.overlaps import probable_overlaps
 from helhet.organization.models import Municipality
-from tests.conftest import count_queries
+from helhet.portfolio.models import InitiativeKind
+from helhet.portfolio.services.initiatives import initiative_create
+from tests.conftest import count_queries, unit_named
 from tests.learning.matrix_similar import _initiative
 
 pytestmark = pytest.mark.django_db
@@ -45,6 +48,50 @@ def test_the_overlaps_list_costs_the_same_for_a_larger_portfolio(
     _initiative(stavanger, "Søppeldunker med sensorer", "Park og vei")
     client = login("portefolje")
     few = count_queries(client, "/laering/overlapp/")
-    for number in range(15):
-        _initiative(stavanger, f"Sensorer i søppeldunker {number}", "Kultur")
+    # Five more pairs, each about its own work, in two departments.
+    for words in (
+        "bibliotek utlån lesesal",
+        "parkering avgift soner",
+        "skolebuss ruter elever",
+        "vannmåler lekkasje avlesning",
+        "gatelys dimming strømsparing",
+    ):
+        for unit in ("Smartby", "Park og vei"):
+            initiative_create(
+                actor=None,
+                municipality=stavanger,
+                name=f"{words.split()[0].title()} i {unit}",
+                kind=InitiativeKind.PROJECT,
+                owning_unit=unit_named(stavanger, unit),
+                short_description=f"Arbeid med {words}.",
+            )
     assert count_queries(client, "/laering/overlapp/") == few
+    assert "6 par å vurdere" in client.get("/laering/overlapp/").content.decode()
+
+
+def test_a_theme_most_initiatives_carry_and_the_municipalitys_name_make_no_overlap(
+    stavanger: Municipality,
+) -> None:
+    """Every initiative tagged "eksempeltall" and naming Stavanger: that is not what two of them
+    share. Two that also share their own words still are an overlap."""
+    texts = {
+        ("Smartby", "Lesesal"): "Stavanger bibliotek åpner lesesal med selvbetjent utlån.",
+        ("Park og vei", "Bibliotek"): "Stavanger bibliotek: lesesal og selvbetjent utlån.",
+        ("Smartby", "Parkering"): "Stavanger innfører soner for parkering.",
+        ("Park og vei", "Skolebuss"): "Stavanger planlegger ruter for skolebuss.",
+        ("Smartby", "Gatelys"): "Stavanger demper gatelys om natten.",
+    }
+    for (unit, name), text in texts.items():
+        initiative_create(
+            actor=None,
+            municipality=stavanger,
+            name=name,
+            kind=InitiativeKind.PROJECT,
+            owning_unit=unit_named(stavanger, unit),
+            short_description=text,
+            tags=["eksempeltall"],
+        )
+    found = [(pair.first.name, pair.second.name) for pair in probable_overlaps(stavanger.pk)]
+    assert found == [("Lesesal", "Bibliotek")]
+    (pair,) = probable_overlaps(stavanger.pk)
+    assert "stavanger" not in pair.words and pair.themes == []
