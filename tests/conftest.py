@@ -243,6 +243,7 @@ STATE_APPS = {
     "adoption",
     "learning",
     "notifications",
+    "socialaccount",  # a person's link to a single sign-on provider
 }
 # A pending import is a file kept between the preview and the confirmation, not data written.
 STATE_EXCLUDED = {"accounts.apitoken", "accounts.historicalapitoken", "portfolio.pendingimport"}

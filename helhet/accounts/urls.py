@@ -18,6 +18,7 @@ urlpatterns = [
     path("personer/innlogging/", sso.login_settings, name="login_settings"),
     path("personer/innlogging/ny/", sso.sso_provider_create, name="sso_provider_create"),
     path("personer/innlogging/<int:pk>/", sso.sso_provider_edit, name="sso_provider_edit"),
+    path("personer/<int:pk>/innlogging/", sso.sso_unlink, name="sso_unlink"),
     path("passord/glemt/", views.PasswordResetView.as_view(), name="password_reset"),
     path("passord/glemt/sendt/", views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(

@@ -5,10 +5,10 @@ import datetime
 
 from django.utils import timezone
 
-from helhet.accounts.models import SsoProvider
+from helhet.accounts.models import Membership, SsoProvider
 from helhet.accounts.roles import Capability
 from helhet.accounts.services import api_token_create
-from helhet.accounts.sso.services import sso_provider_create
+from helhet.accounts.sso.services import sso_account_link, sso_provider_create
 from helhet.organization.models import Municipality
 from tests.conftest import membership_of
 from tests.matrix import Target, View
@@ -45,6 +45,13 @@ ROLE_VIEWS = [
         valid_post=lambda stavanger: {**_provider_form(), "name": "Nytt navn"},
         redirects_to="/personer/innlogging/",
     ),
+    View(
+        "accounts:sso_unlink",
+        (Capability.MANAGE_MEMBERS,),
+        target=lambda stavanger: _linked_reader(stavanger).pk,
+        valid_post=lambda stavanger: {},
+        redirects_to="/personer/",
+    ),
 ]
 
 
@@ -70,6 +77,19 @@ def _provider(stavanger: Municipality) -> SsoProvider:
     )
 
 
+def _linked_reader(stavanger: Municipality) -> Membership:
+    """The reader, linked to a Stavanger login service."""
+    membership = membership_of("leser")
+    provider = _provider(stavanger)
+    sso_account_link(user=membership.user, provider=provider, subject="entra-leser", claims={})
+    return membership
+
+
+def _linked_reader_target(stavanger: Municipality) -> Target:
+    membership = _linked_reader(stavanger)
+    return Target(membership.pk, membership.user.get_full_name(), post={})
+
+
 def _stavangers_provider(stavanger: Municipality) -> Target:
     provider = _provider(stavanger)
     return Target(provider.pk, "Stavangers Entra ID", post={**_provider_form(), "name": "Bergen?"})
@@ -83,4 +103,5 @@ def _readers_token(stavanger: Municipality) -> Target:
 TENANCY_HTML = {
     "accounts:token_revoke": _readers_token,
     "accounts:sso_provider_edit": _stavangers_provider,
+    "accounts:sso_unlink": _linked_reader_target,
 }

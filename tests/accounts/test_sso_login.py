@@ -70,7 +70,10 @@ def test_first_sign_in_links_the_member_by_verified_email_later_ones_go_by_subje
     oidc.set_person("entra-oid-1", email=leser.email.upper(), email_verified=True, name="Gunn Bø")
 
     client = Client()
-    answer = sign_in(client, oidc, sso, "entra-oid-1", next_url="/portefolje/")
+    to_provider = _start(client, sso, "/portefolje/")
+    assert to_provider.startswith(f"{oidc.url}/oauth2/authorize?")
+    assert "code_challenge_method=S256" in to_provider  # PKCE
+    answer = client.get(path_of(oidc.authorize(to_provider, "entra-oid-1")))
 
     assert (answer.status_code, answer["Location"]) == (302, "/portefolje/")
     assert _user_id(client) == leser.pk
@@ -194,3 +197,27 @@ def test_the_login_page_offers_each_provider_in_use(sso: SsoProvider) -> None:
     page = Client().get("/logg-inn/").content.decode()
     assert "Logg inn med Stavanger kommune (Entra ID)" in page
     assert f'action="/sso/{sso.provider_id}/login/"' in page
+
+
+def test_the_administrator_removes_a_link_and_the_next_sign_in_matches_by_email_again(
+    oidc: Provider, sso: SsoProvider, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="helhet.security")
+    leser = membership_of("leser")
+    oidc.set_person("entra-oid-6", email=leser.user.email, email_verified=True)
+    assert sign_in(Client(), oidc, sso, "entra-oid-6").status_code == 302
+    admin = Client()
+    admin.force_login(membership_of("admin").user)
+    assert "Koblet til Stavanger kommune (Entra ID)" in (
+        admin.get(f"/personer/{leser.pk}/endre/").content.decode()
+    )
+
+    removed = admin.post(f"/personer/{leser.pk}/innlogging/")
+
+    assert removed["Location"] == f"/personer/{leser.pk}/endre/"
+    assert not SocialAccount.objects.filter(user=leser.user).exists()
+    assert _events(caplog)[-1]["event"] == "sso.unlinked"
+    oidc.set_person("entra-oid-7", email=leser.user.email, email_verified=True)
+    client = Client()
+    assert sign_in(client, oidc, sso, "entra-oid-7").status_code == 302
+    assert _user_id(client) == leser.user.pk

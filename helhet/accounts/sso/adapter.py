@@ -44,6 +44,9 @@ def social_app(provider: SsoProvider) -> SocialApp:
         settings={
             "server_url": provider.issuer.rstrip("/"),
             "openid_configuration_overrides": {"issuer": provider.issuer},
+            # PKCE too: a stolen authorization code is worthless without this browser's
+            # verifier (Entra ID, Keycloak and Ansattporten support it).
+            "oauth_pkce_enabled": True,
         },
     )
 

@@ -14,6 +14,7 @@ from helhet.accounts.models import LoginPolicy, Membership, SsoProvider, User
 from helhet.accounts.roles import Role
 from helhet.accounts.sso.matching import invalid_roles
 from helhet.accounts.sso.secrets import secret_encrypt
+from helhet.accounts.sso.selectors import sso_links
 from helhet.core.history import save_with_history
 
 if TYPE_CHECKING:
@@ -101,6 +102,16 @@ def sso_account_link(
     return SocialAccount.objects.create(
         user=user, provider=provider.provider_id, uid=subject, extra_data=claims
     )
+
+
+@transaction.atomic
+def sso_account_unlink(*, membership: Membership) -> int:
+    """Remove the person's links to the municipality's login services (say, one was matched
+    wrongly): their next sign-in is matched by verified e-mail again. Links to other
+    municipalities' services stay. Returns how many were removed."""
+    ids = [account.pk for _provider, account in sso_links(membership)]
+    SocialAccount.objects.filter(pk__in=ids).delete()
+    return len(ids)
 
 
 @transaction.atomic

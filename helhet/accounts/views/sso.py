@@ -9,14 +9,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from helhet.accounts.access import get_rw_sso_provider_for_user
+from helhet.accounts.access import get_rw_membership_for_user, get_rw_sso_provider_for_user
 from helhet.accounts.http import MemberRequest
 from helhet.accounts.models import LoginPolicy, SsoProvider
 from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
 from helhet.accounts.sso import services
 from helhet.accounts.sso.forms import LoginPolicyForm, SsoProviderForm
+from helhet.accounts.sso.selectors import sso_links
 from helhet.core.forms import add_service_errors
+from helhet.core.security_log import security_event
 
 
 @member_required(Capability.MANAGE_MEMBERS)
@@ -103,3 +105,19 @@ def sso_provider_edit(request: MemberRequest, pk: int) -> HttpResponse:
         {"form": form, "provider": provider, "redirect_uri": request.build_absolute_uri(callback)},
         status=400 if form.is_bound else 200,
     )
+
+
+@member_required(Capability.MANAGE_MEMBERS)
+@require_http_methods(["GET", "POST"])
+def sso_unlink(request: MemberRequest, pk: int) -> HttpResponse:
+    """Remove a person's links to the municipality's login services (asked first)."""
+    membership = get_rw_membership_for_user(request.membership, pk)
+    if request.method == "POST":
+        removed = services.sso_account_unlink(membership=membership)
+        security_event(
+            "sso.unlinked", request=request, member_user_id=membership.user_id, removed=removed
+        )
+        messages.success(request, _("The link to the login service is removed."))
+        return redirect("people:member_edit", pk=membership.pk)
+    links = sso_links(membership)
+    return render(request, "accounts/sso_unlink.html", {"member": membership, "links": links})

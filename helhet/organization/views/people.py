@@ -14,6 +14,7 @@ from helhet.accounts.http import MemberRequest
 from helhet.accounts.models import Membership
 from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
+from helhet.accounts.sso.selectors import sso_links
 from helhet.core.forms import add_service_errors
 from helhet.core.history import history_entries
 from helhet.organization.forms import MemberCreateForm, MemberPasswordForm, MembershipForm
@@ -72,7 +73,7 @@ def member_edit(request: MemberRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "organization/member_edit.html",
-        {"form": form, "member": membership},
+        {"form": form, "member": membership, "sso_links": sso_links(membership)},
         status=status,
     )
 
