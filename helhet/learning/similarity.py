@@ -71,6 +71,8 @@ prosjekt prosjektet tiltak tiltaket arbeid arbeidet generert testdata ytelsesmå
 STOP_WORDS = frozenset(_COMMON.split()) | frozenset(_MUNICIPAL.split())
 MIN_WORD = 4
 MAX_WORDS = 12
+# A lesson found by its words shares two of the query's PAIRED_WORDS longest.
+PAIRED_WORDS = 8
 SHOWN = 5
 WORD_WEIGHT, SERVICE_WEIGHT, THEME_WEIGHT, UNIT_WEIGHT, METHOD_WEIGHT = 2, 3, 2, 1, 1
 ENOUGH = 3
@@ -360,11 +362,11 @@ def _two_of(words: Sequence[str]) -> Q:
 def similar_lessons(
     query: Query, initiatives: Sequence[Likeness] = (), *, shown: int = SHOWN
 ) -> list[Likeness]:
-    """The lessons most like ``query``: the words they share (WORD_WEIGHT each; two at least
-    for a lesson found by its words), coming from one of the similar ``initiatives``
-    (SERVICE_WEIGHT: as strong as the same service), the same unit; at most ``shown``, the
-    likest first. Lessons of the initiative at hand are left out
-    (its own page shows them). One query, through the lessons register's search index."""
+    """The lessons most like ``query``: the words they share (WORD_WEIGHT each; two of the
+    PAIRED_WORDS longest at least for a lesson found by its words), coming from one of the
+    similar ``initiatives`` (SERVICE_WEIGHT: as strong as the same service), the same unit; at
+    most ``shown``, the likest first. Lessons of the initiative at hand are left out (its own
+    page shows them). One query, through the lessons register's search index."""
     words = query.words
     from_similar = [like.item.pk for like in initiatives]
     if not words and not from_similar:
@@ -380,8 +382,9 @@ def similar_lessons(
             When(_lesson_mentions(word), then=Value(WORD_WEIGHT)), default=Value(0)
         )
     # Found by words, a lesson shares two of them at least: the index then finds few lessons
-    # to rank, however many mention one common word.
-    candidates = Q(initiative_id__in=from_similar) | _two_of(words)
+    # to rank, however many mention one common word. Two of the eight longest words: the index
+    # answers the 28 pairs of eight in a tenth of the time of the 66 pairs of twelve.
+    candidates = Q(initiative_id__in=from_similar) | _two_of(words[:PAIRED_WORDS])
     if query.unit_id is not None:
         score = score + Case(When(unit_id=query.unit_id, then=Value(UNIT_WEIGHT)), default=Value(0))
     found = list(
