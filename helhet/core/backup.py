@@ -274,7 +274,9 @@ def backup_write(*, path: Path) -> Report:
     with tempfile.TemporaryDirectory(prefix="helhet-backup-") as work:
         database_name, tables = _database_into(Path(work))
         files: Files = {alias: {} for alias in KEPT_STORAGES}
-        with path.open("xb") as out, tarfile.open(fileobj=out, mode="w") as archive:
+        # Only its owner may read it: it holds personal data and password hashes.
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "wb") as out, tarfile.open(fileobj=out, mode="w") as archive:
             database = Path(work) / database_name
             with database.open("rb") as handle:
                 database_sha, _size = _sha256(handle)

@@ -124,6 +124,7 @@ def test_a_backup_restores_into_an_empty_instance_with_every_row_and_file(
     call_command("backup", str(tmp_path), stdout=out)
     archive = next(tmp_path.glob("helhet-backup-*.tar"))
     assert str(archive) in out.getvalue()
+    assert archive.stat().st_mode & 0o777 == 0o600  # personal data: for its owner only
     with tarfile.open(archive) as tar:
         names = tar.getnames()
     database_file = "database.sqlite3" if connection.vendor == "sqlite" else "database.pgdump"
