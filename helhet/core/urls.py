@@ -6,4 +6,5 @@ app_name = "core"
 
 urlpatterns = [
     path("helse/", views.health, name="health"),
+    path("helse/klar/", views.ready, name="ready"),
 ]

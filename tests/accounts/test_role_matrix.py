@@ -147,6 +147,7 @@ VIEWS = [
 # Pages anyone may reach, signed in or not; they are not governed by a role.
 PUBLIC_URL_NAMES = {
     "core:health",
+    "core:ready",
     "accounts:login",
     "accounts:logout",
     "accounts:switch_municipality",
