@@ -4,3 +4,7 @@ from django.core.asgi import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 application = get_asgi_application()
+
+from helhet.core.startup import refuse_to_serve_without_static_files  # noqa: E402 - needs Django set up
+
+refuse_to_serve_without_static_files()

@@ -32,8 +32,29 @@ DEBUG = env_bool("HELHET_DEBUG", True)
 
 _DEV_SECRET_KEY = "helhet-development-only-not-secret"  # noqa: S105 - refused below when DEBUG is off
 SECRET_KEY = os.environ.get("HELHET_SECRET_KEY", _DEV_SECRET_KEY)
-if not DEBUG and SECRET_KEY == _DEV_SECRET_KEY:
-    raise ImproperlyConfigured("HELHET_SECRET_KEY must be set when HELHET_DEBUG is off.")
+if not DEBUG:
+    # (ops) A key anyone can guess signs anyone's session: refuse to start with one. Django's own
+    # rule (its deploy check): at least 50 characters, at least 5 different ones, not a key
+    # Django generated for development; and none of the keys printed in Helhet's guides.
+    _KNOWN_KEYS = {_DEV_SECRET_KEY, "change-me", "changeme", "secret", "…long random…"}
+    if SECRET_KEY in _KNOWN_KEYS or os.environ.get("HELHET_SECRET_KEY") is None:
+        raise ImproperlyConfigured(
+            "HELHET_SECRET_KEY must be set when HELHET_DEBUG is off (not to a known example): "
+            "make one with  python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
+        )
+    if (
+        len(SECRET_KEY) < 50
+        or len(set(SECRET_KEY)) < 5
+        or SECRET_KEY.startswith("django-insecure-")
+    ):
+        raise ImproperlyConfigured(
+            "HELHET_SECRET_KEY is too weak: it needs at least 50 characters, at least 5 different, "
+            "and must not be a development key. Make one with  "
+            "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
+        )
+
+# A new key with the old one here keeps people logged in while the key is changed (rotation).
+SECRET_KEY_FALLBACKS = env_list("HELHET_SECRET_KEY_FALLBACKS", "")
 
 ALLOWED_HOSTS = env_list("HELHET_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("HELHET_CSRF_TRUSTED_ORIGINS", "")
@@ -236,7 +257,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("HELHET_STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [
     BASE_DIR / "helhet" / "static",
     # Third-party assets come from npm (package-lock.json) and are served by the app itself.
@@ -317,19 +338,48 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# (ops) Production: HTTPS only, behind a reverse proxy that says so in X-Forwarded-Proto
+# (docs/deployment.md). HSTS is on by default for a year: browsers then refuse plain HTTP to the
+# host, which is what a municipality's staff need; HELHET_HSTS_SECONDS=0 turns it off.
+# The health checks answer over plain HTTP too: a load balancer probes the node directly.
+SECURE_REDIRECT_EXEMPT = [r"^helse/$", r"^helse/klar/$"]
 if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = env_bool("HELHET_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_HSTS_SECONDS = int(os.environ.get("HELHET_HSTS_SECONDS", "0"))
+    SECURE_HSTS_SECONDS = int(os.environ.get("HELHET_HSTS_SECONDS", str(365 * 24 * 3600)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HELHET_HSTS_INCLUDE_SUBDOMAINS", False)
     SECURE_HSTS_PRELOAD = env_bool("HELHET_HSTS_PRELOAD", False)
 
+# (ops) Logs: everything to the console (stderr) as text; the security events
+# (helhet.core.security_log) as JSON lines to stdout, or appended to the file HELHET_SECURITY_LOG
+# (reopened when logrotate moves it).
+_SECURITY_LOG = os.environ.get("HELHET_SECURITY_LOG", "")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json_lines": {"()": "helhet.core.security_log.JsonLineFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "security": (
+            {
+                "class": "logging.handlers.WatchedFileHandler",
+                "filename": _SECURITY_LOG,
+                "formatter": "json_lines",
+                "encoding": "utf-8",
+            }
+            if _SECURITY_LOG
+            else {
+                "class": "logging.StreamHandler",
+                "stream": "ext://sys.stdout",
+                "formatter": "json_lines",
+            }
+        ),
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("HELHET_LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "helhet.security": {"handlers": ["security"], "level": "INFO", "propagate": False},
+    },
 }

@@ -40,7 +40,8 @@ django.setup()
 from django.conf import settings as s
 print(json.dumps({name: getattr(s, name) for name in [
     "DEBUG", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "SESSION_COOKIE_HTTPONLY",
-    "SECURE_SSL_REDIRECT", "ALLOWED_HOSTS",
+    "SECURE_SSL_REDIRECT", "ALLOWED_HOSTS", "SECURE_HSTS_SECONDS", "SECURE_PROXY_SSL_HEADER",
+    "SECURE_REDIRECT_EXEMPT",
 ]}))
 """
 
@@ -53,7 +54,7 @@ def test_production_refuses_to_start_without_a_secret_key() -> None:
     assert "HELHET_SECRET_KEY" in result.stderr
 
 
-def test_production_sends_cookies_only_over_https() -> None:
+def test_production_sends_cookies_only_over_https_with_hsts_by_default() -> None:
     result = _run(
         "-c",
         READ_SETTINGS,
@@ -71,6 +72,9 @@ def test_production_sends_cookies_only_over_https() -> None:
         "SESSION_COOKIE_HTTPONLY": True,
         "SECURE_SSL_REDIRECT": True,
         "ALLOWED_HOSTS": ["helhet.stavanger.kommune.no"],
+        "SECURE_HSTS_SECONDS": 31536000,  # a year, on by default
+        "SECURE_PROXY_SSL_HEADER": ["HTTP_X_FORWARDED_PROTO", "https"],
+        "SECURE_REDIRECT_EXEMPT": [r"^helse/$", r"^helse/klar/$"],
     }
 
 
@@ -88,19 +92,47 @@ def _deploy_check(**env: str) -> set[str]:
     return set(re.findall(r"\(([a-z_]+\.[A-Z]\d+)\)", result.stdout + result.stderr))
 
 
-def test_the_deploy_check_warns_only_about_hsts_which_is_left_to_the_operator() -> None:
-    """HSTS is opt-in (HELHET_HSTS_SECONDS): once a browser has seen it the site cannot go back to
-    plain HTTP, so the operator turns it on when HTTPS is settled."""
-    assert _deploy_check() == {"security.W004"}
+def test_the_deploy_check_warns_only_about_what_hsts_would_impose_on_other_hosts() -> None:
+    """HSTS is on for a year by default; extending it to every subdomain of the municipality's
+    domain, or asking browsers to preload it, binds hosts Helhet does not run: the operator
+    decides (HELHET_HSTS_INCLUDE_SUBDOMAINS, HELHET_HSTS_PRELOAD)."""
+    assert _deploy_check() == {"security.W005", "security.W021"}
+    assert _deploy_check(HELHET_HSTS_INCLUDE_SUBDOMAINS="true", HELHET_HSTS_PRELOAD="true") == set()
 
 
-def test_the_deploy_check_is_clean_once_hsts_is_on() -> None:
-    hsts = _deploy_check(
-        HELHET_HSTS_SECONDS="31536000",
-        HELHET_HSTS_INCLUDE_SUBDOMAINS="true",
-        HELHET_HSTS_PRELOAD="true",
-    )
-    assert hsts == set()
+WEAK_KEYS = {
+    "too short": "k8T2-prod-only-5vQzX1mN0pLwR7yH3cJ9",
+    "too few different characters": "ab" * 30,
+    "a key Django made for development": "django-insecure-" + PRODUCTION_SECRET,
+    "the development default": "helhet-development-only-not-secret",
+}
+
+
+@pytest.mark.parametrize("key", WEAK_KEYS.values(), ids=WEAK_KEYS.keys())
+def test_production_refuses_a_weak_secret_key_naming_the_variable(key: str) -> None:
+    result = _run("-c", "import config.settings", HELHET_DEBUG="false", HELHET_SECRET_KEY=key)
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "HELHET_SECRET_KEY" in result.stderr
+    assert "secrets.token_urlsafe" in result.stderr
+
+
+def test_the_web_server_refuses_to_start_without_collected_static_files(tmp_path: Path) -> None:
+    """Without collectstatic's manifest every page would answer 500: the web server (wsgi.py)
+    refuses to start and says what to run; manage.py commands (collectstatic itself) still work."""
+    env = {
+        "HELHET_DEBUG": "false",
+        "HELHET_SECRET_KEY": PRODUCTION_SECRET,
+        "HELHET_STATIC_ROOT": str(tmp_path / "static"),
+    }
+    served = _run("-c", "import config.wsgi", **env)
+    command = _run("manage.py", "help", "collectstatic", **env)
+
+    assert served.returncode != 0
+    assert "ImproperlyConfigured" in served.stderr
+    assert "collectstatic" in served.stderr
+    assert command.returncode == 0, command.stderr
 
 
 CSP_PAGES = ["/", "/organisasjon/", "/personer/", "/logg-inn/", "/finnes-ikke/", "/api/v1/me"]
