@@ -321,3 +321,24 @@ def count_queries(client: Client, path: str, headers: dict[str, str] | None = No
         response = client.get(path, headers=headers)
     assert response.status_code == 200, path
     return len(queries.captured_queries)
+
+
+@pytest.fixture
+def security_log() -> Generator[Callable[[], list[dict[str, Any]]]]:
+    """The security events (``helhet.core.security_log``) recorded during the test, as the JSON
+    lines the production log holds: ``security_log()`` reads them, oldest first."""
+    import io
+    import json
+    import logging
+
+    from helhet.core.security_log import JsonLineFormatter
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(JsonLineFormatter())
+    logger = logging.getLogger("helhet.security")
+    logger.addHandler(handler)
+    try:
+        yield lambda: [json.loads(line) for line in stream.getvalue().splitlines()]
+    finally:
+        logger.removeHandler(handler)

@@ -10,6 +10,9 @@ from django.conf import settings
 from django.db.models import QuerySet, Sum
 from django.http import HttpRequest
 
+from helhet.core import addresses
+from helhet.core.security_log import security_event
+
 
 def _failures(attempts: QuerySet[AccessAttempt]) -> int:
     return attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
@@ -26,6 +29,47 @@ class LoginLockoutHandler(AxesDatabaseHandler):
         if _failures(per_address) >= settings.HELHET_LOGIN_ADDRESS_FAILURE_LIMIT:
             return max(failures, settings.AXES_FAILURE_LIMIT)
         return failures
+
+    def user_login_failed(
+        self,
+        sender: Any,
+        credentials: dict[str, Any],
+        request: HttpRequest | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """Counts the failure (axes), then records it in the security log, and the lock-out when
+        this failure is the one that locks (not each refused try while locked)."""
+        if request is None:
+            super().user_login_failed(sender, credentials, request, **kwargs)
+            return
+        # Axes counts a refused try while locked as a failure too (and locks again): only the
+        # failure that finds the login not yet locked and leaves it locked is the lock-out.
+        already_locked = self.is_locked(request, credentials)
+        super().user_login_failed(sender, credentials, request, **kwargs)
+        username = str(
+            credentials.get(getattr(settings, "AXES_USERNAME_FORM_FIELD", "username")) or ""
+        )[:150]
+        locked = bool(getattr(request, "axes_locked_out", False))
+        security_event("login.failed", request=request, username=username, locked=locked)
+        if locked and not already_locked:
+            security_event(
+                "login.locked_out",
+                request=request,
+                username=username,
+                failures=getattr(request, "axes_failures_since_start", None),
+                whole_address=address_locked(request),
+            )
+
+    def user_logged_in(self, sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
+        """Every login, whichever way (password, single sign-on, the admin)."""
+        super().user_logged_in(sender, request, user, **kwargs)
+        security_event(
+            "login.ok",
+            request=request,
+            user_id=user.pk,
+            username=user.get_username(),
+            backend=getattr(user, "backend", ""),
+        )
 
     def reset_user_attempts(
         self, request: HttpRequest, credentials: dict[str, Any] | None = None
@@ -48,12 +92,6 @@ def address_locked(request: HttpRequest) -> bool:
 
 
 def client_address(request: HttpRequest) -> str | None:
-    """The address the lock-out counts (``AXES_CLIENT_IP_CALLABLE``). Behind reverse proxies
-    (``HELHET_PROXY_COUNT``) it is the one the outermost trusted proxy put in X-Forwarded-For;
-    a client can add entries before it but not after, so only the last ones are trusted."""
-    proxies = settings.HELHET_PROXY_COUNT
-    if proxies:
-        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        if len(forwarded) >= proxies and forwarded[-proxies]:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR")
+    """The address the lock-out counts (``AXES_CLIENT_IP_CALLABLE``): see
+    ``helhet.core.addresses.client_address``, which the security log uses too."""
+    return addresses.client_address(request)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from helhet.accounts.models import ApiToken, Membership, User
 from helhet.accounts.roles import Role
 from helhet.core.history import delete_with_history, save_with_history
+from helhet.core.security_log import security_event
 
 if TYPE_CHECKING:
     from helhet.organization.models import Municipality, OrgUnit
@@ -34,6 +35,22 @@ def _check_an_admin_remains(membership: Membership) -> None:
         raise ValidationError(
             _("The municipality must have at least one administrator."), code="last_admin"
         )
+
+
+def _role_changed(
+    *, actor: User | None, membership: Membership, old_role: str | None, new_role: str | None
+) -> None:
+    """The security log's line for a role given, changed or taken away (a membership made,
+    changed or deleted), written once the change is committed."""
+    fields: dict[str, Any] = {
+        "actor_id": actor.pk if actor is not None else None,
+        "member_user_id": membership.user_id,
+        "member_username": membership.user.get_username(),
+        "municipality_id": membership.municipality_id,
+        "old_role": old_role,
+        "new_role": new_role,
+    }
+    transaction.on_commit(lambda: security_event("role.changed", **fields))
 
 
 @transaction.atomic
@@ -73,6 +90,7 @@ def member_create(
     membership = Membership(municipality=municipality, user=user, role=role, unit=unit, title=title)
     membership.full_clean()
     save_with_history(membership, actor=actor)
+    _role_changed(actor=actor, membership=membership, old_role=None, new_role=role)
     return membership
 
 
@@ -120,9 +138,12 @@ def membership_update(
     _check_unit(membership.municipality, unit)
     if membership.role == Role.ADMIN and role != Role.ADMIN:
         _check_an_admin_remains(membership)
+    old_role = membership.role
     membership.role, membership.unit, membership.title = role, unit, title
     membership.full_clean()
     save_with_history(membership, actor=actor)
+    if role != old_role:
+        _role_changed(actor=actor, membership=membership, old_role=old_role, new_role=role)
     return membership
 
 
@@ -131,6 +152,7 @@ def membership_delete(*, actor: User | None, membership: Membership) -> None:
     """Take a person out of the municipality. Their login remains for other municipalities."""
     if membership.role == Role.ADMIN:
         _check_an_admin_remains(membership)
+    _role_changed(actor=actor, membership=membership, old_role=membership.role, new_role=None)
     delete_with_history(membership, actor=actor)
 
 
@@ -178,6 +200,15 @@ def api_token_create(
     )
     token.full_clean(exclude=["key_hash"])
     save_with_history(token, actor=actor)
+    fields: dict[str, Any] = {
+        "actor_id": actor.pk if actor is not None else None,
+        "token_id": token.pk,
+        "token_user_id": token.user_id,
+        "municipality_id": token.municipality_id,
+        "scope": token.scope,
+        "expires_on": token.expires_on.isoformat(),
+    }
+    transaction.on_commit(lambda: security_event("api_token.created", **fields))
     return token, key
 
 
@@ -188,6 +219,13 @@ def api_token_revoke(*, token: ApiToken, actor: User | None = None) -> None:
         return
     token.revoked_at = timezone.now()
     save_with_history(token, actor=actor, update_fields=["revoked_at"])
+    fields: dict[str, Any] = {
+        "actor_id": actor.pk if actor is not None else None,
+        "token_id": token.pk,
+        "token_user_id": token.user_id,
+        "municipality_id": token.municipality_id,
+    }
+    transaction.on_commit(lambda: security_event("api_token.revoked", **fields))
 
 
 @transaction.atomic
@@ -207,4 +245,5 @@ def membership_create(
     membership = Membership(municipality=municipality, user=user, role=role, unit=unit, title=title)
     membership.full_clean()
     save_with_history(membership, actor=actor)
+    _role_changed(actor=actor, membership=membership, old_role=None, new_role=role)
     return membership

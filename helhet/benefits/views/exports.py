@@ -16,6 +16,7 @@ from helhet.benefits.exports.texts import export_filename
 from helhet.benefits.selectors.plan import benefits_plan
 from helhet.core.downloads import attachment
 from helhet.core.formats import PDF_TYPE
+from helhet.core.security_log import security_event
 from helhet.core.spreadsheets import XLSX_TYPE
 from helhet.portfolio.access import get_initiative_for_user
 
@@ -27,6 +28,13 @@ def plan_xlsx(request: MemberRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     content = xlsx_export.plan_xlsx(initiative, list(benefits_plan(initiative)), today=today)
     filename = export_filename(initiative, today, "xlsx")
+    security_event(
+        "export.personal_data",
+        request=request,
+        export="benefits_plan.xlsx",
+        filename=filename,
+        municipality_id=request.membership.municipality_id,
+    )
     return attachment(content, filename, XLSX_TYPE)
 
 
@@ -37,4 +45,11 @@ def plan_pdf(request: MemberRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     content = pdf_export.plan_pdf(initiative, list(benefits_plan(initiative)), today=today)
     filename = export_filename(initiative, today, "pdf")
+    security_event(
+        "export.personal_data",
+        request=request,
+        export="benefits_plan.pdf",
+        filename=filename,
+        municipality_id=request.membership.municipality_id,
+    )
     return attachment(content, filename, PDF_TYPE)

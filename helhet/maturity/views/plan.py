@@ -16,6 +16,7 @@ from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
 from helhet.core.downloads import attachment
 from helhet.core.formats import PDF_TYPE
+from helhet.core.security_log import security_event
 from helhet.core.spreadsheets import XLSX_TYPE
 from helhet.maturity import exports
 from helhet.maturity.forms.plan import PlanFilterForm
@@ -68,6 +69,13 @@ def plan_xlsx(request: MemberRequest) -> HttpResponse:
     out = io.BytesIO()
     exports.write_plan_xlsx(rows, maturity_summary(municipality, whole.today), out)
     filename = exports.export_filename(municipality, whole.today, "xlsx")
+    security_event(
+        "export.personal_data",
+        request=request,
+        export="maturity_plan.xlsx",
+        filename=filename,
+        municipality_id=request.membership.municipality_id,
+    )
     return attachment(out.getvalue(), filename, XLSX_TYPE)
 
 
@@ -80,4 +88,11 @@ def plan_pdf(request: MemberRequest) -> HttpResponse:
     out = io.BytesIO()
     exports.write_plan_pdf(rows, municipality=municipality, today=whole.today, out=out)
     filename = exports.export_filename(municipality, whole.today, "pdf")
+    security_event(
+        "export.personal_data",
+        request=request,
+        export="maturity_plan.pdf",
+        filename=filename,
+        municipality_id=request.membership.municipality_id,
+    )
     return attachment(out.getvalue(), filename, PDF_TYPE)

@@ -23,6 +23,7 @@ from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
 from helhet.core.downloads import attachment
 from helhet.core.forms import StyledForm
+from helhet.core.security_log import security_event
 from helhet.core.spreadsheets import CSV_TYPE, XLSX_TYPE
 from helhet.portfolio import exchange
 from helhet.portfolio.filters import filtered_initiatives, parse_filters
@@ -244,6 +245,13 @@ def export_xlsx(request: MemberRequest) -> HttpResponse:
     out = io.BytesIO()
     exchange.write_xlsx(_export_rows(request), out)
     filename = exchange.export_filename(request.membership.municipality, "xlsx")
+    security_event(
+        "export.personal_data",
+        request=request,
+        export="portfolio.xlsx",
+        filename=filename,
+        municipality_id=request.membership.municipality_id,
+    )
     return attachment(out.getvalue(), filename, XLSX_TYPE)
 
 
@@ -255,4 +263,11 @@ def export_csv(request: MemberRequest) -> HttpResponse:
     out = io.BytesIO()
     exchange.write_csv(_export_rows(request), out)
     filename = exchange.export_filename(request.membership.municipality, "csv")
+    security_event(
+        "export.personal_data",
+        request=request,
+        export="portfolio.csv",
+        filename=filename,
+        municipality_id=request.membership.municipality_id,
+    )
     return attachment(out.getvalue(), filename, CSV_TYPE)
