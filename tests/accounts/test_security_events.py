@@ -128,3 +128,32 @@ def test_every_export_that_lists_people_is_logged_with_who_and_which(
     user = User.objects.get(username="portefolje").pk
     assert {(e["user_id"], e["municipality_id"]) for e in exports} == {(user, stavanger.pk)}
     assert all(e["filename"] and e["address"] == "127.0.0.1" for e in exports)
+
+
+def test_a_role_changed_in_django_admin_is_logged_too(
+    demo: dict[str, Municipality], security_log: Events, django_capture_on_commit_callbacks: Any
+) -> None:
+    superuser = User.objects.create_superuser("drift", password="Lang-nok-2026")
+    client = Client()
+    client.force_login(superuser)
+    reader = membership_of("leser")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/django-admin/accounts/membership/{reader.pk}/change/",
+            {
+                "user": reader.user_id,
+                "municipality": reader.municipality_id,
+                "role": Role.ADMIN,
+                "unit": reader.unit_id or "",
+                "title": reader.title,
+            },
+        )
+    assert response.status_code == 302, response.content.decode()[:3000]
+
+    (change,) = _of(security_log(), "role.changed")
+    assert (change["old_role"], change["new_role"], change["via"]) == (
+        Role.READER,
+        Role.ADMIN,
+        "django-admin",
+    )
+    assert change["actor_id"] == superuser.pk
