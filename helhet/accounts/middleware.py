@@ -9,6 +9,8 @@ from helhet.accounts.mfa import SETUP_KEY
 from helhet.accounts.models import Membership
 
 SESSION_KEY = "helhet_municipality_id"
+# "sso" when the person logged in through their municipality's login service (no password used).
+LOGIN_METHOD_KEY = "helhet_login_method"
 
 
 def current_membership(request: HttpRequest) -> Membership | None:
@@ -61,6 +63,8 @@ class PasswordChangeRequiredMiddleware:
         user = request.user
         if not user.is_authenticated or not getattr(user, "must_change_password", False):
             return None
+        if request.session.get(LOGIN_METHOD_KEY) == "sso":
+            return None  # logged in without the password, which they may never use
         match = request.resolver_match
         if match is None or match.view_name in _ALLOWED_BEFORE_CHANGE:
             return None

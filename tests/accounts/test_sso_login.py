@@ -67,6 +67,9 @@ def test_first_sign_in_links_the_member_by_verified_email_later_ones_go_by_subje
 ) -> None:
     caplog.set_level(logging.INFO, logger="helhet.security")
     leser = membership_of("leser").user
+    # Added by the administrator with a password they chose: never asked to change it when
+    # they log in without it.
+    User.objects.filter(pk=leser.pk).update(must_change_password=True)
     oidc.set_person("entra-oid-1", email=leser.email.upper(), email_verified=True, name="Gunn Bø")
 
     client = Client()

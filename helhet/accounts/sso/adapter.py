@@ -18,7 +18,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from helhet.accounts.middleware import SESSION_KEY
+from helhet.accounts.middleware import LOGIN_METHOD_KEY, SESSION_KEY
 from helhet.accounts.models import SsoProvider, User
 from helhet.accounts.services import membership_update
 from helhet.accounts.sso.matching import SsoRefused, mapped_role, sso_match
@@ -27,9 +27,6 @@ from helhet.accounts.sso.services import sso_account_link
 from helhet.core.security_log import security_event
 
 PROVIDER_PREFIX = "helhet-"
-# The session remembers that this login came through single sign-on (the MFA rule is for local
-# passwords only).
-LOGIN_METHOD_KEY = "helhet_login_method"
 
 
 def social_app(provider: SsoProvider) -> SocialApp:
