@@ -126,6 +126,7 @@ def test_the_administrator_adds_a_provider_whose_secret_is_never_shown_back(
 ) -> None:
     client = Client()
     client.force_login(membership_of("admin").user)
+    assert 'href="/personer/innlogging/"' in client.get("/personer/").content.decode()
     form = {
         "name": "Stavanger kommune (Entra ID)",
         "issuer": "https://login.microsoftonline.com/3f1a0c7e/v2.0",
