@@ -244,6 +244,7 @@ STATE_APPS = {
     "learning",
     "notifications",
     "socialaccount",  # a person's link to a single sign-on provider
+    "mfa",  # a person's authenticator app and recovery codes
 }
 # A pending import is a file kept between the preview and the confirmation, not data written.
 STATE_EXCLUDED = {"accounts.apitoken", "accounts.historicalapitoken", "portfolio.pendingimport"}

@@ -1,5 +1,6 @@
 from typing import Any
 
+from allauth.socialaccount.models import SocialApp, SocialToken
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db import transaction
@@ -94,3 +95,9 @@ class ApiTokenAdmin(SimpleHistoryAdmin):
         # Tokens are made in the app (API-nøkler) or with `manage.py create_api_token`, which
         # show the secret once.
         return False
+
+
+# Helhet keeps each municipality's login services as its own data (SsoProvider, on the page
+# Slik logger folk inn) and stores no provider tokens: allauth's own tables for them stay unused.
+admin.site.unregister(SocialApp)
+admin.site.unregister(SocialToken)

@@ -8,7 +8,9 @@ from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, validate_totp_code
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from helhet.accounts.models import LoginPolicy, Membership, User
 from helhet.accounts.sso.secrets import secret_decrypt, secret_encrypt
@@ -67,3 +69,20 @@ def totp_activate(*, user: User, secret: str) -> list[str]:
     Authenticator.objects.filter(user=user).delete()
     TOTP.activate(user, secret)
     return RecoveryCodes.activate(user).get_unused_codes()
+
+
+@transaction.atomic
+def authenticator_remove(*, membership: Membership) -> None:
+    """The administrator removes a member's authenticator app and recovery codes (a lost
+    phone): if a code is required, they set up a new app at their next login. Refused for a
+    person who also works in another municipality, whose administrator this is not alone."""
+    user = membership.user
+    if Membership.objects.filter(user=user).exclude(municipality=membership.municipality).exists():
+        raise ValidationError(
+            _(
+                "%(name)s also works in another municipality, so their authenticator app cannot "
+                "be removed here: ask the people who run Helhet."
+            )
+            % {"name": user}
+        )
+    Authenticator.objects.filter(user=user).delete()

@@ -19,6 +19,7 @@ urlpatterns = [
     path("personer/innlogging/ny/", sso.sso_provider_create, name="sso_provider_create"),
     path("personer/innlogging/<int:pk>/", sso.sso_provider_edit, name="sso_provider_edit"),
     path("personer/<int:pk>/innlogging/", sso.sso_unlink, name="sso_unlink"),
+    path("personer/<int:pk>/kode/", mfa.mfa_remove, name="mfa_remove"),
     path("passord/glemt/", views.PasswordResetView.as_view(), name="password_reset"),
     path("passord/glemt/sendt/", views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(

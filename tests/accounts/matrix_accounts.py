@@ -3,8 +3,10 @@ the tenancy matrix (tests/core/test_tenancy.py)."""
 
 import datetime
 
+from allauth.mfa.totp.internal.auth import generate_totp_secret
 from django.utils import timezone
 
+from helhet.accounts.mfa import totp_activate
 from helhet.accounts.models import Membership, SsoProvider
 from helhet.accounts.roles import Capability
 from helhet.accounts.services import api_token_create
@@ -52,6 +54,13 @@ ROLE_VIEWS = [
         valid_post=lambda stavanger: {},
         redirects_to="/personer/",
     ),
+    View(
+        "accounts:mfa_remove",
+        (Capability.MANAGE_MEMBERS,),
+        target=lambda stavanger: _reader_with_app(stavanger).pk,
+        valid_post=lambda stavanger: {},
+        redirects_to="/personer/",
+    ),
 ]
 
 
@@ -85,6 +94,18 @@ def _linked_reader(stavanger: Municipality) -> Membership:
     return membership
 
 
+def _reader_with_app(stavanger: Municipality) -> Membership:
+    """The reader, with an authenticator app."""
+    membership = membership_of("leser")
+    totp_activate(user=membership.user, secret=generate_totp_secret())
+    return membership
+
+
+def _reader_with_app_target(stavanger: Municipality) -> Target:
+    membership = _reader_with_app(stavanger)
+    return Target(membership.pk, membership.user.get_full_name(), post={})
+
+
 def _linked_reader_target(stavanger: Municipality) -> Target:
     membership = _linked_reader(stavanger)
     return Target(membership.pk, membership.user.get_full_name(), post={})
@@ -104,4 +125,5 @@ TENANCY_HTML = {
     "accounts:token_revoke": _readers_token,
     "accounts:sso_provider_edit": _stavangers_provider,
     "accounts:sso_unlink": _linked_reader_target,
+    "accounts:mfa_remove": _reader_with_app_target,
 }

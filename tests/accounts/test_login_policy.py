@@ -120,6 +120,16 @@ def test_a_required_code_is_set_up_at_the_next_login_and_asked_after_the_passwor
     assert again.post("/logg-inn/kode/", {"code": "999999"})["Location"] == "/logg-inn/"
     assert again.get("/logg-inn/kode/")["Location"] == "/logg-inn/"
 
+    # A lost phone: the administrator removes the app; the next login sets up a new one.
+    admin = Client()
+    admin.force_login(membership_of("admin").user)
+    leser = membership_of("leser")
+    assert "Fjern autentiseringsappen" in admin.get(f"/personer/{leser.pk}/endre/").content.decode()
+    assert admin.post(f"/personer/{leser.pk}/kode/")["Location"] == f"/personer/{leser.pk}/endre/"
+    client, answer = _password_login("leser")
+    assert answer["Location"] == "/"  # type: ignore[index]
+    assert client.get("/")["Location"] == "/konto/kode/"
+
 
 def test_the_administrator_adds_a_provider_whose_secret_is_never_shown_back(
     stavanger: Municipality,

@@ -12,6 +12,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
@@ -20,15 +21,20 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from helhet.accounts.access import get_rw_membership_for_user
+from helhet.accounts.http import MemberRequest
 from helhet.accounts.mfa import (
     MAX_CODE_ATTEMPTS,
     PENDING_KEY,
     SETUP_KEY,
+    authenticator_remove,
     code_accepted,
     totp_activate,
     totp_code_matches,
 )
 from helhet.accounts.models import User
+from helhet.accounts.permissions import member_required
+from helhet.accounts.roles import Capability
 from helhet.core.forms import StyledForm
 from helhet.core.security_log import security_event
 
@@ -113,3 +119,22 @@ def mfa_setup(request: HttpRequest) -> HttpResponse:
     )
     add_never_cache_headers(response)
     return response
+
+
+@member_required(Capability.MANAGE_MEMBERS)
+@require_http_methods(["GET", "POST"])
+def mfa_remove(request: MemberRequest, pk: int) -> HttpResponse:
+    """Remove a member's authenticator app (asked first)."""
+    membership = get_rw_membership_for_user(request.membership, pk)
+    error = None
+    if request.method == "POST":
+        try:
+            authenticator_remove(membership=membership)
+        except ValidationError as exc:
+            error = exc.messages[0]
+        else:
+            security_event("mfa.removed", request=request, member_user_id=membership.user_id)
+            messages.success(request, _("The authenticator app is removed."))
+            return redirect("people:member_edit", pk=membership.pk)
+    context = {"member": membership, "error": error}
+    return render(request, "accounts/mfa_remove.html", context, status=400 if error else 200)

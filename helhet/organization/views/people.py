@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from helhet.accounts import services
 from helhet.accounts.access import get_membership_for_user, get_rw_membership_for_user
 from helhet.accounts.http import MemberRequest
+from helhet.accounts.mfa import has_totp
 from helhet.accounts.models import Membership
 from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
@@ -73,7 +74,12 @@ def member_edit(request: MemberRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "organization/member_edit.html",
-        {"form": form, "member": membership, "sso_links": sso_links(membership)},
+        {
+            "form": form,
+            "member": membership,
+            "sso_links": sso_links(membership),
+            "has_totp": has_totp(membership.user),
+        },
         status=status,
     )
 
