@@ -42,17 +42,19 @@ def postgres_url() -> str | None:
 
 
 @contextlib.contextmanager
-def fresh_database(name: str) -> Iterator[str]:
+def fresh_database(name: str, *, template: str | None = None) -> Iterator[str]:
     """A new, empty database ``name`` on the throw-away PostgreSQL server (created, dropped
     after); yields its URL. Apart from the test databases pytest-django makes, so a server can
-    run ``migrate`` on it as in production."""
+    run ``migrate`` on it as in production. With ``template``, a copy of that database instead
+    (nobody may be connected to it meanwhile): migrated already, in a fraction of a second."""
     server = postgres_url()
     assert server is not None, "fresh_database needs the throw-away PostgreSQL (DATABASE_URL)"
     parts = urllib.parse.urlsplit(server)
     url = urllib.parse.urlunsplit(parts._replace(path=f"/{name}"))
     with psycopg.connect(_conninfo(server), autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.execute(f'CREATE DATABASE "{name}"')
+        copy = f' TEMPLATE "{template}"' if template else ""
+        admin.execute(f'CREATE DATABASE "{name}"{copy}')
     try:
         yield url
     finally:
