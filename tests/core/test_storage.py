@@ -5,10 +5,14 @@ file comes back from the storage when downloaded."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from django.conf import settings as django_settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -63,3 +67,31 @@ def test_uploads_and_imports_live_in_the_configured_storage_not_on_the_nodes_dis
 
     assert not upload_dir.exists() and not (tmp_path / "media").exists()
     assert set(KEPT_STORAGES) == {"default", "uploads"}
+
+
+def test_a_django_storages_backend_from_the_environment_holds_both_storages_under_prefixes() -> (
+    None
+):
+    """HELHET_FILE_STORAGE and its JSON options (docs/deployment.md, "More than one machine"):
+    both storages on that backend, as the prefixes uploads/ and media/ of one bucket. Django's
+    in-memory storage stands in for S3Storage or AzureStorage (both take ``location``)."""
+    code = (
+        "import django; django.setup(); from django.core.files.storage import storages; "
+        "print(type(storages['uploads']).__name__, storages['uploads'].base_location, "
+        "storages['default'].base_location, storages['default'].base_url)"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "HELHET_FILE_STORAGE": "django.core.files.storage.InMemoryStorage",
+        "HELHET_FILE_STORAGE_OPTIONS": '{"base_url": "/filer/"}',
+    }
+    shown = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code],
+        cwd=django_settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert shown.stdout.split() == ["InMemoryStorage", "uploads", "media", "/filer/"]
