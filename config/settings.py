@@ -189,6 +189,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 HELHET_SCHEDULE = [
     ("clear_expired_sessions", "helhet.core.tasks.clear_expired_sessions", "03:00"),
     ("benefits_reminders", "helhet.benefits.tasks.send_measurement_reminders", "06:00"),
+    ("status_reports_overdue", "helhet.portfolio.tasks.remind_overdue_status_reports", "06:00"),
     ("daily_digest", "helhet.notifications.tasks.send_daily_digests", "07:00"),
 ]
 # The address people reach Helhet at, for whole links in e-mails (notifications, reminders).

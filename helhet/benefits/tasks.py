@@ -1,17 +1,74 @@
 """Jobs of the benefits module, run by the worker (``manage.py worker``)."""
 
-from io import StringIO
+from __future__ import annotations
 
-from django.conf import settings
-from django.core.management import call_command
+from itertools import groupby
+
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_tasks import task
+
+from helhet.benefits.figures import MeasurementState
+from helhet.benefits.selectors.due_measurements import DueIndicator, owners_with_due_measurements
+from helhet.core.formats import long_date
+from helhet.notifications.models import Kind
+from helhet.notifications.services import notification_send
+from helhet.organization.models import Municipality
+
+# The indicators named in one notification; the rest are counted ("and 3 more").
+NAMED = 5
+
+
+def _item(item: DueIndicator) -> str:
+    indicator = item.indicator
+    state = (
+        _("overdue since %(date)s") if item.state == MeasurementState.OVERDUE else _("due %(date)s")
+    ) % {"date": long_date(item.next_due)}
+    return f"{indicator.benefit.initiative.name} – {indicator.name} ({state})"
+
+
+def _text(items: list[DueIndicator]) -> str:
+    text = ngettext(
+        "%(count)s benefit measurement to record: %(items)s.",
+        "%(count)s benefit measurements to record: %(items)s.",
+        len(items),
+    ) % {"count": len(items), "items": "; ".join(_item(item) for item in items[:NAMED])}
+    if len(items) > NAMED:
+        text += " " + _("And %(count)s more under My benefits.") % {"count": len(items) - NAMED}
+    return text
 
 
 @task()
-def send_measurement_reminders() -> str:
-    """The daily reminders (scheduled 06:00, ``settings.HELHET_SCHEDULE``): each benefits owner
-    with measurements due or overdue is e-mailed one reminder, links from ``HELHET_BASE_URL``.
-    Returns what ``benefits_reminders --send`` printed, kept with the job's result."""
-    out = StringIO()
-    call_command("benefits_reminders", send=True, base_url=settings.HELHET_BASE_URL, stdout=out)
-    return out.getvalue()
+def send_measurement_reminders() -> int:
+    """The daily reminders (06:00, ``settings.HELHET_SCHEDULE``): each benefits owner (or the
+    responsible line manager of a benefit without one) with measurements due or overdue gets one
+    notification per municipality naming them (``owners_with_due_measurements``), linking to My
+    benefits; not again while the last one is unread. E-mailed as the person chooses (the daily
+    digest unless they choose otherwise). Returns how many notifications were made."""
+    made = 0
+    reminders = owners_with_due_measurements(today=timezone.localdate())
+    municipalities = Municipality.objects.in_bulk(
+        {item.indicator.municipality_id for reminder in reminders for item in reminder.indicators}
+    )
+    for reminder in reminders:
+        by_municipality = groupby(
+            sorted(reminder.indicators, key=lambda item: item.indicator.municipality_id),
+            key=lambda item: municipalities[item.indicator.municipality_id],
+        )
+        for municipality, items in by_municipality:
+            with translation.override("nb"):
+                text = _text(list(items))
+            made += len(
+                notification_send(
+                    recipients=[reminder.owner],
+                    actor=None,
+                    municipality=municipality,
+                    kind=Kind.MEASUREMENT_DUE,
+                    text=text,
+                    link=reverse("benefits:mine"),
+                    unless_unread=True,
+                )
+            )
+    return made

@@ -41,12 +41,15 @@ def notification_send(
     kind: Kind,
     text: str,
     link: str = "",
+    unless_unread: bool = False,
 ) -> list[Notification]:
     """Tell each recipient ``text`` (plain text Helhet writes, cut to the field's limit) about the
     page at ``link`` (a path in Helhet). Never the person who acted (``actor``), nobody twice,
     only active people who are members of ``municipality``. Those who want the kind e-mailed at
     once get a job that e-mails it after this transaction commits (the job is in the same
-    transaction: if the change behind the notification is rolled back, so is the e-mail)."""
+    transaction: if the change behind the notification is rolled back, so is the e-mail).
+    ``unless_unread``: a reminder is not repeated to someone who has not read the last one (of
+    the kind, about the same link, in the municipality)."""
     wanted = {person.pk for person in recipients if person is not None}
     if actor is not None:
         wanted.discard(actor.pk)
@@ -55,6 +58,12 @@ def notification_send(
         .filter(pk__in=Membership.objects.filter(municipality=municipality).values("user"))
         .order_by("pk")
     )
+    if unless_unread:
+        people = people.exclude(
+            pk__in=Notification.objects.filter(
+                municipality=municipality, kind=kind, link=link, read_at__isnull=True
+            ).values("recipient")
+        )
     chosen = dict(
         NotificationPreference.objects.filter(user__in=people, kind=kind).values_list(
             "user", "delivery"

@@ -11,7 +11,8 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from helhet.accounts.models import User
@@ -30,6 +31,8 @@ from helhet.fund.models import (
 from helhet.fund.selectors.assessment import application_assessment
 from helhet.fund.selectors.balance import fund_balance
 from helhet.fund.services.ledger import fund_lock, ledger_entry_record
+from helhet.notifications.models import Kind
+from helhet.notifications.services import notification_send
 
 GRANTING = frozenset({DecisionOutcome.GRANTED, DecisionOutcome.PARTLY_GRANTED})
 
@@ -208,4 +211,36 @@ def application_decide(
     locked.status = outcome
     locked.version += 1
     save_with_history(locked, actor=actor, update_fields=["status", "version"])
+    _tell_applicants(actor, locked, decision, sum(per_year.values(), Decimal("0.00")))
     return decision
+
+
+def _tell_applicants(
+    actor: User, application: Application, decision: ApplicationDecision, total: Decimal
+) -> None:
+    """Who wrote and who submitted the application, and the initiative's owner and leader, are
+    told the decision: the amount granted, or the reason."""
+    initiative = application.initiative
+    with translation.override("nb"):
+        text = _("The application from %(initiative)s to %(fund)s: %(outcome)s.") % {
+            "initiative": initiative.name,
+            "fund": application.fund.name,
+            "outcome": decision.get_outcome_display(),
+        }
+        if decision.outcome in GRANTING:
+            text += " " + _("Amount granted: %(amount)s.") % {"amount": money_text(total)}
+        elif decision.reason:
+            text += " " + _("The reason: %(reason)s") % {"reason": decision.reason}
+    notification_send(
+        recipients=[
+            application.created_by,
+            application.submitted_by,
+            initiative.project_owner,
+            initiative.project_leader,
+        ],
+        actor=actor,
+        municipality=initiative.municipality,
+        kind=Kind.FUND_DECIDED,
+        text=text,
+        link=reverse("fund:application_detail", args=[application.pk]),
+    )

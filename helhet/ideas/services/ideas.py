@@ -9,7 +9,8 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from helhet.accounts.duties import may, refusal_to_screen_idea
@@ -29,6 +30,8 @@ from helhet.ideas.models import (
 )
 from helhet.ideas.selectors import criteria_set_for_unit
 from helhet.maturity.models import Service
+from helhet.notifications.models import Kind
+from helhet.notifications.services import notification_send
 from helhet.organization.models import Municipality, OrgUnit
 from helhet.portfolio.models import Initiative, InitiativeKind
 from helhet.portfolio.services.initiatives import initiative_create
@@ -222,10 +225,33 @@ def idea_score(*, actor: User, idea: Idea, scores: dict[int, int]) -> Idea:
     locked.criteria_set = criteria_set
     locked.score = weighted_score([(c.weight, scores[c.pk]) for c in criteria])
     locked.screened_by, locked.screened_at = actor, timezone.now()
-    if locked.status == IdeaStatus.SUBMITTED:
+    started = locked.status == IdeaStatus.SUBMITTED
+    if started:
         locked.status = IdeaStatus.SCREENING
     save_with_history(locked, actor=actor)
+    if started:
+        _tell_submitter(actor, locked)
     return locked
+
+
+def _tell_submitter(actor: User, idea: Idea) -> None:
+    """The one who submitted the idea is told its new status, with the reason when one is
+    given (never the screener themselves)."""
+    with translation.override("nb"):
+        text = _("Your idea “%(title)s” is now: %(status)s.") % {
+            "title": idea.title,
+            "status": idea.get_status_display(),
+        }
+        if idea.decision_reason:
+            text += " " + _("The reason: %(reason)s") % {"reason": idea.decision_reason}
+    notification_send(
+        recipients=[idea.submitted_by],
+        actor=actor,
+        municipality=idea.municipality,
+        kind=Kind.IDEA_STATUS,
+        text=text,
+        link=reverse("ideas:detail", args=[idea.pk]),
+    )
 
 
 def _decide(actor: User, idea: Idea, status: str, reason: str, **fields: Any) -> Idea:
@@ -234,6 +260,7 @@ def _decide(actor: User, idea: Idea, status: str, reason: str, **fields: Any) ->
     for name, value in fields.items():
         setattr(idea, name, value)
     save_with_history(idea, actor=actor)
+    _tell_submitter(actor, idea)
     return idea
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from helhet.accounts.duties import refusal_to_judge_overlap
@@ -13,6 +15,8 @@ from helhet.accounts.models import User
 from helhet.core.history import save_with_history
 from helhet.learning.models import Overlap, OverlapVerdict
 from helhet.learning.overlaps import overlap_people
+from helhet.notifications.models import Kind
+from helhet.notifications.services import notification_send
 from helhet.portfolio.models import Initiative, InitiativeRelation, RelationKind
 from helhet.portfolio.services.relations import relation_add
 
@@ -29,7 +33,8 @@ def overlap_judge(
     """Judge the pair (in either order): by the portfolio office, never by someone who owns or
     leads one of the two (``refusal_to_judge_overlap``; PermissionDenied). Two different
     initiatives of one municipality, judged once. "Related" also relates them in the portfolio
-    ("overlaps with"), unless they already are."""
+    ("overlaps with"), unless they already are. An overlap found (related or merged) is told to
+    the two initiatives' owners and leaders, each with a link to the other initiative."""
     if first.pk > second.pk:
         first, second = second, first
     municipality_id = first.municipality_id
@@ -61,4 +66,29 @@ def overlap_judge(
         ).exists()
     ):
         relation_add(actor=actor, source=first, target=second, kind=RelationKind.OVERLAPS)
+    if verdict != OverlapVerdict.NOT_OVERLAP:
+        _tell_both(actor, overlap)
     return overlap
+
+
+def _tell_both(actor: User | None, overlap: Overlap) -> None:
+    """Each initiative's owner and leader learn which initiative theirs overlaps with."""
+    for mine, other in ((overlap.first, overlap.second), (overlap.second, overlap.first)):
+        with translation.override("nb"):
+            text = _(
+                "The portfolio office found that %(mine)s overlaps with %(other)s: %(verdict)s."
+            ) % {
+                "mine": mine.name,
+                "other": other.name,
+                "verdict": overlap.get_verdict_display().lower(),
+            }
+            if overlap.note:
+                text += " " + overlap.note
+        notification_send(
+            recipients=[mine.project_owner, mine.project_leader],
+            actor=actor,
+            municipality=mine.municipality,
+            kind=Kind.OVERLAP_FLAGGED,
+            text=text,
+            link=reverse("portfolio:initiative_detail", args=[other.pk]),
+        )

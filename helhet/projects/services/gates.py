@@ -32,6 +32,7 @@ from helhet.portfolio.models import Initiative, InitiativeStatus
 from helhet.portfolio.services import initiative_update
 from helhet.projects.rules import combined_roles_allowed, decision_refusal
 from helhet.projects.services.log import project_log_record_decision
+from helhet.projects.services.notices import tell_deciders, tell_project
 
 SEND_BACK_NEEDS_A_REASON = gettext_lazy(
     "Say why the project is sent back and what it must do before it asks again."
@@ -61,7 +62,8 @@ def decision_request_create(
     *, actor: User | None, initiative: Initiative, note: str = ""
 ) -> DecisionRequest:
     """Ask for the decision that ends the project's current phase. Refused while a document the
-    phase requires at the project's level has neither a version nor the mark "not relevant"."""
+    phase requires at the project's level has neither a version nor the mark "not relevant".
+    Those who make the decision are notified (``notices.tell_deciders``)."""
     run = _project_method(initiative)
     if run is None:
         raise ValidationError(_("Choose a method for the project before asking for a decision."))
@@ -93,6 +95,7 @@ def decision_request_create(
         note=note.strip(),
     )
     save_with_history(request, actor=actor)
+    tell_deciders(actor=actor, request=request)
     return request
 
 
@@ -280,7 +283,8 @@ def decision_make(
     while a required document is missing (see ``decision_request_create``); every decision
     records the documents it was made on, each in its version or "not relevant" with the
     reason. The operation facts count only at the gate into operation. Nothing changes if
-    anything is refused."""
+    anything is refused. The project's owner, leader and the one who asked are notified
+    (``notices.tell_project``), never the one who decided."""
     request = _pending_request(request)
     _check_decider(actor, request)
     if outcome not in DecisionOutcome.values:
@@ -306,4 +310,5 @@ def decision_make(
     elif outcome == DecisionOutcome.STOPPED:
         _stop(actor, request.initiative, decision.comment)
     _record(actor, decision, run)
+    tell_project(actor=actor, decision=decision)
     return decision
