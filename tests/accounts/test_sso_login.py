@@ -228,3 +228,15 @@ def test_the_administrator_removes_a_link_and_the_next_sign_in_matches_by_email_
     client = Client()
     assert sign_in(client, oidc, sso, "entra-oid-7").status_code == 302
     assert _user_id(client) == leser.user.pk
+
+
+def test_a_sign_in_link_opened_directly_asks_before_leaving_for_the_provider(
+    oidc: Provider, sso: SsoProvider
+) -> None:
+    client = Client()
+    page = client.get(f"/sso/{sso.provider_id}/login/?next=/portefolje/")
+    assert page.status_code == 200
+    assert "Du blir sendt til Stavanger kommune (Entra ID)" in page.content.decode()
+    onwards = client.post(f"/sso/{sso.provider_id}/login/?next=/portefolje/")
+    assert onwards["Location"].startswith(f"{oidc.url}/oauth2/authorize?")
+    assert Client().get("/sso/helhet-999999/login/").status_code == 404
