@@ -115,6 +115,24 @@ def manage(env: Mapping[str, str], *args: str, timeout: float = 300) -> str:
     return output
 
 
+def script(env: Mapping[str, str], name: str, *args: str, timeout: float = 300) -> str:
+    """Run ``scripts/production/<name>`` (what the deployment guide, the systemd units and the
+    container recipe run) in the environment with the test's own Python; its output, or
+    AssertionError with it."""
+    result = subprocess.run(  # noqa: S603 - our own script and arguments
+        [str(ROOT / "scripts" / "production" / name), *args],
+        cwd=ROOT,
+        env={**env, "HELHET_PYTHON": sys.executable},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, f"{name} {' '.join(args)}:\n{output}"
+    return output
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -146,26 +164,20 @@ class Server:
 def start_gunicorn(
     env: Mapping[str, str], *, log: Path, workers: int = 2, wait_seconds: float = 60
 ) -> Server:
-    """gunicorn as docs/deployment.md starts it (from the repository, so it reads
-    gunicorn.conf.py), on a free port of 127.0.0.1; returns once ``/helse/`` answers 200, or
-    stops it and fails with its log."""
+    """gunicorn as production starts it (``scripts/production/web.sh``: from the repository, so
+    it reads gunicorn.conf.py), on a free port of 127.0.0.1; returns once ``/helse/`` answers
+    200, or stops it and fails with its log."""
     port = free_port()
     with log.open("ab") as out:
-        process = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "config.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                str(workers),
-                "--access-logfile",
-                "-",
-            ],
+        process = subprocess.Popen(  # noqa: S603 - our own script
+            [str(ROOT / "scripts" / "production" / "web.sh")],
             cwd=ROOT,
-            env=dict(env),
+            env={
+                **env,
+                "HELHET_PYTHON": sys.executable,
+                "HELHET_BIND": f"127.0.0.1:{port}",
+                "HELHET_WEB_WORKERS": str(workers),
+            },
             stdout=out,
             stderr=subprocess.STDOUT,
         )

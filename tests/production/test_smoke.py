@@ -1,9 +1,10 @@
 """Helhet in production mode, for real: a fresh database in the throw-away PostgreSQL, set up as
-docs/deployment.md says (``migrate``, ``collectstatic``, ``createsuperuser``,
-``create_municipality``), gunicorn with debug off serving it and its static files (WhiteNoise's
-manifest), a job run by the worker (``db_worker --batch``). The administrator logs in (and
-chooses their own password, as the first login demands), opens the main page of every module in
-the menu, and every answer carries the security headers.
+docs/deployment.md says (``scripts/production/migrate.sh``, ``collect-static.sh``,
+``createsuperuser``, ``create_municipality``), gunicorn with debug off (``web.sh``) serving it and
+its static files (WhiteNoise's manifest), a job run by the worker (``worker.sh --batch``: the
+job queue's loop and the scheduler, once). The container recipe runs the same scripts. The
+administrator logs in (and chooses their own password, as the first login demands), opens the
+main page of every module in the menu, and every answer carries the security headers.
 
 Runs on the PostgreSQL pass only (skipped on SQLite). Costs about 25 s of wall time, once for
 the module: the set-up's six ``manage.py`` commands (each 1-2 s of Django starting; migrate and
@@ -32,6 +33,7 @@ from tests.production.servers import (
     manage,
     postgres_url,
     production_environment,
+    script,
 )
 
 pytestmark = pytest.mark.skipif(
@@ -62,8 +64,8 @@ def production(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Production]
     var_dir = tmp_path_factory.mktemp("production")
     with fresh_database("helhet_smoke") as database_url:
         env = production_environment(database_url=database_url, var_dir=var_dir)
-        manage(env, "migrate", "--no-input", "-v0")
-        manage(env, "collectstatic", "--no-input", "-v0")
+        script(env, "migrate.sh")
+        script(env, "collect-static.sh")
         manage(
             {**env, "DJANGO_SUPERUSER_PASSWORD": PASSWORD},
             "createsuperuser",
@@ -167,7 +169,7 @@ def test_a_job_waits_in_the_queue_until_the_worker_runs_it(production: Productio
     assert job is not None, enqueued
 
     waiting = _queue(browser)
-    worked = manage(production.env, "db_worker", "--batch")
+    worked = script(production.env, "worker.sh", "--batch")
     after = _queue(browser)
 
     assert waiting["figures"]["waiting"] == 1
