@@ -35,7 +35,8 @@ FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # The slowest test (half a minute of migrating) starts first, as a worker takes its first tests in
 # collection order, so that no worker is left running it alone at the end of the run.
-SLOWEST_FIRST = "tests/core/test_migrations.py"
+# On PostgreSQL the production smoke test migrates instead (test_migrations skips there).
+SLOWEST_FIRST = ("tests/core/test_migrations.py", "tests/production/test_smoke.py")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
