@@ -1,7 +1,9 @@
 """``manage.py export_initiatives --municipality SLUG --format xlsx|csv --output FILE``."""
 
+from collections.abc import Callable
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -19,7 +21,10 @@ def _run(*args: str) -> str:
 
 
 def test_the_xlsx_holds_the_municipalitys_initiatives(
-    tmp_path: Path, make_initiative: MakeInitiative, bergen: Municipality
+    tmp_path: Path,
+    make_initiative: MakeInitiative,
+    bergen: Municipality,
+    security_log: Callable[[], list[dict[str, Any]]],
 ) -> None:
     make_initiative("RPA")
     make_initiative("Datasjø")
@@ -31,6 +36,13 @@ def test_the_xlsx_holds_the_municipalitys_initiatives(
     rows = read_xlsx(output.read_bytes())
     assert rows[0][:3] == ["Navn", "Type", "Eierenhet"]
     assert [row[0] for row in rows[1:]] == ["Datasjø", "RPA"]
+    # The file names people (owners, leaders): the export is in the security log.
+    (logged,) = security_log()
+    assert (logged["event"], logged["export"], logged["filename"]) == (
+        "export.personal_data",
+        "portfolio.xlsx",
+        str(output),
+    )
 
 
 def test_the_csv_is_for_norwegian_excel_and_neutralises_formulas(

@@ -1,3 +1,4 @@
+import getpass
 from pathlib import Path
 from typing import Any
 
@@ -5,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from helhet.core.security_log import security_event
 from helhet.organization.commands import municipality_named
 from helhet.portfolio import exchange
 from helhet.portfolio.filters import PortfolioFilter, filtered_initiatives
@@ -34,6 +36,15 @@ class Command(BaseCommand):
             raise CommandError(
                 _("Could not write %(file)s: %(error)s") % {"file": path, "error": error.strerror}
             ) from error
+        # Run on the server, so no request: the operating-system user that ran it is the "who".
+        security_event(
+            "export.personal_data",
+            export=f"portfolio.{options['format']}",
+            filename=str(path),
+            municipality_id=municipality.pk,
+            via="manage.py export_initiatives",
+            system_user=getpass.getuser(),
+        )
         self.stdout.write(
             ngettext(
                 "%(count)s initiative from %(municipality)s was written to %(file)s.",
