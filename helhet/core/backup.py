@@ -107,9 +107,9 @@ def _sqlite_tables(db: sqlite3.Connection) -> list[str]:
     return [name for (name,) in rows]
 
 
-def _sqlite_checksums(path: str) -> Tables:
-    """Read with a plain connection (no Django converters) so a backup's copy and the restored
-    database are read alike."""
+def sqlite_file_checksums(path: str) -> Tables:
+    """Each table's rows and checksum in the SQLite file at ``path``, read with a plain connection
+    (no Django converters) so a backup's copy and a restored database are read alike."""
     db = sqlite3.connect(path)
     try:
         cursor = db.cursor()
@@ -134,7 +134,7 @@ def _sqlite_path() -> str:
 def database_checksums() -> Tables:
     """Row counts and checksums of every table in the database as it is now."""
     if connection.vendor == "sqlite":
-        return _sqlite_checksums(_sqlite_path())
+        return sqlite_file_checksums(_sqlite_path())
     if connection.vendor == "postgresql":
         return _pg_checksums()
     raise BackupError(
@@ -235,7 +235,7 @@ def _database_into(folder: Path) -> tuple[str, Tables]:
         finally:
             copy.close()
             source.close()
-        return SQLITE_COPY, _sqlite_checksums(str(target))
+        return SQLITE_COPY, sqlite_file_checksums(str(target))
     if connection.vendor != "postgresql":
         database_checksums()  # says which databases are supported
     target = folder / PG_DUMP
