@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from helhet.accounts.models import ApiToken, Membership, User
+from helhet.accounts.models import ApiToken, Membership, SsoProvider, User
 from helhet.accounts.roles import Role
 from helhet.core.history import delete_with_history, save_with_history
 from helhet.core.security_log import security_event
@@ -53,6 +53,22 @@ def _role_changed(
     transaction.on_commit(lambda: security_event("role.changed", **fields))
 
 
+def _check_single_sign_on_only(municipality: Municipality, email: str) -> None:
+    """A person without a password logs in through the municipality's login service, which
+    finds them by e-mail the first time."""
+    if not SsoProvider.objects.filter(municipality=municipality, enabled=True).exists():
+        raise ValidationError({"password": _("Give a first password.")})
+    if not email:
+        raise ValidationError(
+            {
+                "email": _(
+                    "Give the person's work e-mail address: the login service finds them by it "
+                    "the first time."
+                )
+            }
+        )
+
+
 @transaction.atomic
 def member_create(
     *,
@@ -68,7 +84,9 @@ def member_create(
     title: str = "",
 ) -> Membership:
     """Create a person with a login and make them a member of the municipality. The password is
-    the administrator's choice, so the person must change it at their first login. Nothing is
+    the administrator's choice, so the person must change it at their first login; without one
+    (a municipality with a login service in use, and an e-mail address given) they log in only
+    through single sign-on. Nothing is
     written if the username is taken, the password is weak or the unit is another
     municipality's."""
     # A username is one login across Helhet, so one taken anywhere is refused; the answer is the
@@ -78,13 +96,18 @@ def member_create(
         raise ValidationError({"username": _("This username is already in use. Choose another.")})
     _check_unit(municipality, unit)
     user = User(username=username, first_name=first_name, last_name=last_name, email=email)
-    try:
-        validate_password(password, user)
-    except ValidationError as error:
-        raise ValidationError({"password": error.messages}) from error
-    user.set_password(password)
-    # The administrator chose this password and knows it: the person replaces it at first login.
-    user.must_change_password = True
+    if password:
+        try:
+            validate_password(password, user)
+        except ValidationError as error:
+            raise ValidationError({"password": error.messages}) from error
+        user.set_password(password)
+        # The administrator chose this password and knows it: the person replaces it at first
+        # login.
+        user.must_change_password = True
+    else:
+        _check_single_sign_on_only(municipality, email)
+        user.set_unusable_password()
     user.full_clean()
     user.save()
     membership = Membership(municipality=municipality, user=user, role=role, unit=unit, title=title)

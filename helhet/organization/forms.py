@@ -7,6 +7,7 @@ from django.contrib.auth.forms import SetPasswordForm
 from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 from django.utils.translation import gettext_lazy as _
 
+from helhet.accounts.models import SsoProvider
 from helhet.accounts.roles import Role
 from helhet.core.forms import StyledForm
 from helhet.core.text import max_length_of
@@ -115,6 +116,18 @@ class MemberCreateForm(_MembershipFields):
         "unit",
         "title",
     ]
+
+    def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
+        super().__init__(*args, municipality=municipality, **kwargs)
+        if SsoProvider.objects.filter(municipality=municipality, enabled=True).exists():
+            # People who log in through the municipality's login service need no password here;
+            # the service finds them by their e-mail address (accounts.services.member_create).
+            password = self.fields["password"]
+            password.required = False
+            password.help_text = _(
+                "Leave it empty for someone who logs in with the municipality's login service: "
+                "then give their work e-mail address."
+            )
 
 
 class MembershipForm(_MembershipFields):

@@ -240,3 +240,25 @@ def test_a_sign_in_link_opened_directly_asks_before_leaving_for_the_provider(
     onwards = client.post(f"/sso/{sso.provider_id}/login/?next=/portefolje/")
     assert onwards["Location"].startswith(f"{oidc.url}/oauth2/authorize?")
     assert Client().get("/sso/helhet-999999/login/").status_code == 404
+
+
+def test_a_person_added_without_a_password_logs_in_only_through_the_provider(
+    oidc: Provider, sso: SsoProvider
+) -> None:
+    admin = Client()
+    admin.force_login(membership_of("admin").user)
+    person = {"username": "kari.nord", "first_name": "Kari", "last_name": "Nord", "role": "reader"}
+    refused = admin.post("/personer/ny/", {**person, "password": ""})
+    assert refused.status_code == 400  # the login service finds people by e-mail: it is needed
+    email = "kari.nord@stavanger.kommune.example"
+    assert (
+        admin.post("/personer/ny/", {**person, "email": email, "password": ""}).status_code == 302
+    )
+    kari = User.objects.get(username="kari.nord")
+    assert not kari.has_usable_password() and not kari.must_change_password
+    assert Client().post("/logg-inn/", {"username": "kari.nord", "password": ""}).status_code == 400
+
+    oidc.set_person("entra-kari", email=email, email_verified=True)
+    client = Client()
+    assert sign_in(client, oidc, sso, "entra-kari").status_code == 302
+    assert _user_id(client) == kari.pk
