@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from helhet.accounts.roles import Capability, Role, role_can
 from helhet.core.models import MunicipalityOwned
+from helhet.core.text import TEXT, limited_text
 
 if TYPE_CHECKING:
     from helhet.organization.models import Municipality
@@ -143,11 +144,11 @@ class SsoProvider(MunicipalityOwned):
     secret_variable = models.CharField(
         _("environment variable with the secret"), max_length=100, blank=True
     )
-    secret_encrypted = models.TextField(blank=True)
+    secret_encrypted = models.CharField(max_length=2000, blank=True)
     enabled = models.BooleanField(_("in use"), default=True)
     # Optional: the provider's groups give the role in Helhet. Off while empty.
     group_claim = models.CharField(_("claim with the groups"), max_length=60, default="groups")
-    group_roles = models.TextField(_("groups and roles"), blank=True)
+    group_roles = limited_text(_("groups and roles"), TEXT, blank=True)
     history = HistoricalRecords(excluded_fields=["secret_encrypted"])
 
     class Meta:

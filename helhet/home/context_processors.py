@@ -37,6 +37,12 @@ SECTION_OF_VIEW = {
     "benefits:overview": "benefits:overview",
     "benefits:settings": "benefits:overview",
     "accounts:municipality_tokens": "people:member_list",
+    # How people log in, a person's link to it and their authenticator app (single sign-on).
+    "accounts:login_settings": "people:member_list",
+    "accounts:sso_provider_create": "people:member_list",
+    "accounts:sso_provider_edit": "people:member_list",
+    "accounts:sso_unlink": "people:member_list",
+    "accounts:mfa_remove": "people:member_list",
     "fund:apply": "portfolio:overview",  # applying from the initiative's page
     "learning:similar": "portfolio:overview",  # an initiative's similar work
     "learning:log_lesson": "portfolio:overview",  # marking a lesson from the project log

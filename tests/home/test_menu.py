@@ -25,6 +25,7 @@ WITHOUT_BREADCRUMBS = {
     "benefits:mine": "home:home",
     "accounts:password_change": None,  # the person's own account: no menu item
     "accounts:token_list": None,
+    "accounts:mfa_setup": None,
 }
 
 PAGES = [view for view in VIEWS if any(_allowed(role, view) for role in Role)]

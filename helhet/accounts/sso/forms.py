@@ -8,9 +8,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from helhet.accounts.models import Membership, User
+from helhet.accounts.models import Membership, SsoProvider, User
 from helhet.accounts.roles import Role
 from helhet.core.forms import StyledForm
+from helhet.core.text import max_length_of
 
 
 class SsoProviderForm(StyledForm):
@@ -50,6 +51,7 @@ class SsoProviderForm(StyledForm):
     group_roles = forms.CharField(
         label=_("Groups and roles"),
         required=False,
+        max_length=max_length_of(SsoProvider, "group_roles"),
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_(
             "Off while empty: people keep the role the administrator gives them. One line per "
