@@ -26,7 +26,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import connection
+from django.db import connection, connections
 from pytest_django.fixtures import Settings
 
 from helhet.accounts.models import Membership
@@ -99,13 +99,15 @@ def _tables_of(url: str) -> dict[str, Any]:
         return backup.sqlite_file_checksums(url.removeprefix("sqlite:///"))
     settings_dict = copy.deepcopy(connection.settings_dict)
     settings_dict["NAME"] = urlsplit(url).path.lstrip("/")
-    other = type(connection)(settings_dict, alias="restored")
+    other = type(connections["default"])(settings_dict, alias="restored")
+    connections["restored"] = other
     try:
         with other.cursor() as cursor:
             tables = other.introspection.table_names(cursor)
             return backup.table_checksums(cursor, tables, other.ops.quote_name)
     finally:
         other.close()
+        del connections["restored"]
 
 
 def _files_in(var: Path) -> dict[str, dict[str, Any]]:
