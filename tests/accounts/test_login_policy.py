@@ -87,6 +87,7 @@ def test_a_required_code_is_set_up_at_the_next_login_and_asked_after_the_passwor
     )
     client, answer = _password_login("leser")
     assert answer["Location"] == "/"  # type: ignore[index]
+    assert 'href="/konto/kode/"' in client.get("/konto/passord/").content.decode()
     # Every page leads to setting up the app first.
     assert client.get("/portefolje/")["Location"] == "/konto/kode/"
     setup = client.get("/konto/kode/")
