@@ -53,7 +53,16 @@ def fresh_database(name: str, *, template: str | None = None) -> Iterator[str]:
     url = urllib.parse.urlunsplit(parts._replace(path=f"/{name}"))
     with psycopg.connect(_conninfo(server), autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        copy = f' TEMPLATE "{template}"' if template else ""
+        copy = ""
+        if template:
+            # A copy needs the template to itself: connections other tests' threads left open
+            # (the test client's parallel requests, a live server's) are closed first.
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = %s AND pid <> pg_backend_pid()",
+                [template],
+            )
+            copy = f' TEMPLATE "{template}"'
         admin.execute(f'CREATE DATABASE "{name}"{copy}')
     try:
         yield url
