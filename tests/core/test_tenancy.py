@@ -5,15 +5,27 @@ view and API endpoint that takes an id, and gets 404 (never 403, which would con
 exists), and nothing changes. The matrix is checked against the project's URL patterns, so a new
 view that takes an id fails here until it is added."""
 
-from collections.abc import Callable
+import shutil
+from collections.abc import Callable, Generator
+from pathlib import Path
 
 import pytest
+from django.db import transaction
 from django.test import Client
+from django.test.utils import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from pytest_django import DjangoDbBlocker
+from pytest_django.fixtures import Settings
 
 from helhet.accounts.roles import Role
 from helhet.organization.models import Municipality, OrgUnit, UnitKind
-from tests.conftest import database_state, membership_of, unit_named
+from tests.conftest import (
+    FAST_PASSWORD_HASHERS,
+    database_state,
+    demo_municipalities,
+    membership_of,
+    unit_named,
+)
 from tests.matrix import Target, contributions
 
 # A Stavanger section with nothing below it, and a Stavanger reader: objects every view accepts.
@@ -117,15 +129,58 @@ def _bergen_admin(login: Callable[[str], Client]) -> Client:
     return client
 
 
+@pytest.fixture(scope="module")
+def html_target(
+    request: pytest.FixtureRequest,
+    django_db_setup: None,
+    django_db_blocker: DjangoDbBlocker,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Generator[tuple[Target, Path]]:
+    """The Stavanger object a URL names, made once for the URL's three cases (Bergen's GET and
+    POST, Stavanger's own GET; they run one after another), as the role matrix makes its views'
+    objects: in a transaction each case's own transaction nests in, so each case finds the object
+    as freshly made and nothing another case did; rolled back when the next URL's cases start.
+    Files the object has are kept in a folder of their own, which each case gets a fresh copy of
+    (``upload_dir`` below)."""
+    url_name: str = request.param
+    uploads = tmp_path_factory.mktemp("tenancy-uploads")
+    with django_db_blocker.unblock():
+        url_transaction = transaction.atomic()
+        url_transaction.__enter__()
+        try:
+            with override_settings(
+                PASSWORD_HASHERS=FAST_PASSWORD_HASHERS, HELHET_UPLOAD_DIR=uploads
+            ):
+                target = HTML_MATRIX[url_name](demo_municipalities()["stavanger"])
+            yield target, uploads
+        finally:
+            transaction.set_rollback(True)
+            url_transaction.__exit__(None, None, None)
+
+
+@pytest.fixture
+def upload_dir(request: pytest.FixtureRequest, settings: Settings, tmp_path: Path) -> Path:
+    """The case's own upload folder (as tests/conftest.py gives every test), holding a copy of
+    the files of the object its URL names."""
+    folder = tmp_path / "uploads"
+    if "html_target" in request.fixturenames:
+        _target, uploads = request.getfixturevalue("html_target")
+        shutil.copytree(uploads, folder)
+    settings.HELHET_UPLOAD_DIR = folder
+    return folder
+
+
 @pytest.mark.parametrize("method", ["GET", "POST"])
-@pytest.mark.parametrize("url_name", sorted(HTML_MATRIX))
+@pytest.mark.parametrize("html_target", sorted(HTML_MATRIX), indirect=True)
 def test_another_municipalitys_object_is_not_found_in_a_view(
-    url_name: str,
+    html_target: tuple[Target, Path],
     method: str,
+    request: pytest.FixtureRequest,
     stavanger: Municipality,
     login: Callable[[str], Client],
 ) -> None:
-    target = HTML_MATRIX[url_name](stavanger)
+    url_name: str = request.node.callspec.params["html_target"]
+    target, _uploads = html_target
     client = _bergen_admin(login)
     path = reverse(url_name, args=[target.pk])
     before = database_state()
@@ -135,6 +190,21 @@ def test_another_municipalitys_object_is_not_found_in_a_view(
     assert response.status_code == 404
     assert target.tell_tale not in response.content.decode()
     assert database_state() == before
+
+
+@pytest.mark.parametrize("html_target", sorted(HTML_MATRIX), indirect=True)
+def test_the_other_side_sees_its_own_object(
+    html_target: tuple[Target, Path],
+    request: pytest.FixtureRequest,
+    stavanger: Municipality,
+    login: Callable[[str], Client],
+) -> None:
+    """The 404s above come from tenancy, not from broken views: Stavanger's admin (or the one
+    the object's duties fall to, ``Target.viewer``) gets 200."""
+    url_name: str = request.node.callspec.params["html_target"]
+    target, _uploads = html_target
+    response = login(target.viewer).get(reverse(url_name, args=[target.pk]))
+    assert response.status_code == 200, url_name
 
 
 @pytest.mark.parametrize("url_name", sorted(API_MATRIX))
@@ -157,17 +227,6 @@ def test_another_municipalitys_object_is_not_found_in_the_api(
     assert response.status_code == 404
     assert target.tell_tale not in response.content.decode()
     assert database_state() == before
-
-
-def test_the_other_side_sees_its_own_objects(
-    stavanger: Municipality, login: Callable[[str], Client]
-) -> None:
-    """The 404s above come from tenancy, not from broken views: Stavanger's admin (or the one
-    the object's duties fall to, ``Target.viewer``) gets 200."""
-    for url_name, target_of in HTML_MATRIX.items():
-        target = target_of(stavanger)
-        response = login(target.viewer).get(reverse(url_name, args=[target.pk]))
-        assert response.status_code == 200, url_name
 
 
 def test_new_unit_form_does_not_accept_another_municipalitys_unit_as_preselected_parent(
