@@ -5,7 +5,7 @@ into an empty database and storage by another process, as an operator would on a
 has every table's row count and content checksum and every file's checksum; a restore refuses an
 instance that holds data unless told --replace, and with it puts back what changed since.
 
-Costs ~15 s: the demo is built and committed (a transactional test), a `manage.py restore`
+Costs 10-20 s of wall time (~6 CPU-seconds): the demo is built and committed (a transactional test), a `manage.py restore`
 process starts, and the database is read three times."""
 
 from __future__ import annotations
