@@ -392,6 +392,12 @@ def _restore_database(archive: tarfile.TarFile, manifest: dict[str, Any], work: 
         ],
     )
     _run([*args, str(copy)], env)
+    # Tables the backup does not have (made by a newer version's migrations) go too, so the
+    # database is the backup's; `migrate` makes them again, as the restored django_migrations says.
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names(cursor):
+            if table not in manifest["tables"]:
+                cursor.execute(f"DROP TABLE IF EXISTS {connection.ops.quote_name(table)} CASCADE")
 
 
 def _restore_files(archive: tarfile.TarFile, manifest: dict[str, Any]) -> None:

@@ -7,9 +7,10 @@ second confirmation refused on the first. Nothing is lost, and nothing is kept o
 disk.
 
 Runs on the PostgreSQL pass only (skipped on SQLite). Costs, once for the module, ~10
-CPU-seconds and 12 s of wall time (up to 60 s when the 2-CPU machine is busy): the database is a copy of the
-test database (``CREATE DATABASE … TEMPLATE``, no ``migrate``), two ``manage.py`` commands (the
-people and a project; ``collectstatic``) and two gunicorn servers started side by side."""
+CPU-seconds and 12 s of wall time (up to 60 s when the 2-CPU machine is busy): the database is a
+copy of the test database (``CREATE DATABASE … TEMPLATE``, no ``migrate``), two ``manage.py``
+commands (the people and a project; ``collectstatic``) and two gunicorn servers started side by
+side."""
 
 from __future__ import annotations
 
