@@ -1,19 +1,21 @@
 """How long the decision points take: per decision point, how often it was passed, the median and
 longest days from the first request to the approval, how often it sent a project back, and who
 waits there now; slowest first, in a fixed number of queries, for every role that sees the
-portfolio and only with the municipality's own projects."""
+portfolio and only with the municipality's own projects. The tests here share one decision history,
+made once for the module; those that need none are in test_gate_times_empty.py."""
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 
 import pytest
 from django.test import Client
+from pytest_django import DjangoDbBlocker
 
 from helhet.methodology.models import DecisionOutcome
 from helhet.organization.models import Municipality
 from helhet.portfolio.models import Initiative
 from helhet.projects.selectors.gate_times import GateTime, gate_times
-from tests.conftest import count_queries
+from tests.conftest import count_queries, demo_municipalities, made_once
 from tests.projects.gate_history import ask, decide, passed
 from tests.projects.matrix_projects import project
 
@@ -21,8 +23,7 @@ PAGE = "/prosjekter/beslutningstid/"
 EHELSE = "Implementering av velferdsteknologi"
 
 
-@pytest.fixture
-def history(stavanger: Municipality) -> dict[str, Initiative]:
+def _make_history(stavanger: Municipality) -> dict[str, Initiative]:
     """Stavanger's projects on Prosjektveiviseren, days ago:
 
     - Alfa asked for BP1 at 20, was approved at 10 (10 days), asked for BP2 at 8 and waits;
@@ -45,6 +46,26 @@ def history(stavanger: Municipality) -> dict[str, Initiative]:
     decide(ask(made["Theta"], days_ago=40), DecisionOutcome.STOPPED, days_ago=39)
     ask(made["Omega"], days_ago=3)
     return made
+
+
+@pytest.fixture(scope="module")
+def made_history(
+    django_db_setup: None,
+    django_db_blocker: DjangoDbBlocker,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Generator[dict[str, int]]:
+    """The projects' decision history (``_make_history``), made once for the module's tests
+    (seven projects with their requests and decisions), by id."""
+    with made_once(django_db_blocker, tmp_path_factory.mktemp("gate-times-uploads")):
+        made = _make_history(demo_municipalities()["stavanger"])
+        yield {name: initiative.pk for name, initiative in made.items()}
+
+
+@pytest.fixture
+def history(made_history: dict[str, int], stavanger: Municipality) -> dict[str, Initiative]:
+    """Stavanger's projects with their decision history, read afresh."""
+    found = Initiative.objects.in_bulk(made_history.values())
+    return {name: found[pk] for name, pk in made_history.items()}
 
 
 def by_code(rows: list[GateTime]) -> dict[str, GateTime]:
@@ -110,10 +131,6 @@ def test_another_municipalitys_decisions_do_not_count(
     assert [row.waiting for row in gate_times(bergen)] == [1]
 
 
-def test_with_no_requests_there_is_nothing_to_show(stavanger: Municipality) -> None:
-    assert gate_times(stavanger) == []
-
-
 def _body_rows(body: str) -> list[list[str]]:
     """The text of each cell of the table's body rows."""
     table = body[body.index("<tbody>", body.index('id="gate-times"')) : body.index("</tbody>")]
@@ -135,20 +152,6 @@ def test_the_page_shows_a_table_of_the_decision_points_slowest_first(
     assert bp2[0].startswith("BP2 ") and bp2[1:4] == ["Prosjektveiviseren", "1", "40,0"]
     assert bp1[2:] == ["3", "10,0", "28,0", "2", "2", "15,0"]
     assert eh1[1:] == [EHELSE, "0", "–", "–", "0", "1", "3,0"]
-
-
-def test_the_page_says_so_when_no_project_has_asked_for_a_decision(
-    login: Callable[[str], Client],
-) -> None:
-    body = login("leser").get(PAGE).content.decode()
-
-    assert 'id="gate-times"' not in body
-
-
-def test_the_methods_page_links_to_the_gate_times(login: Callable[[str], Client]) -> None:
-    body = login("leser").get("/metoder/").content.decode()
-
-    assert f'href="{PAGE}"' in body
 
 
 def test_the_page_makes_as_many_queries_for_many_decisions_as_for_few(
