@@ -81,17 +81,19 @@ var:
 	@mkdir -p var
 
 # -n auto: one pytest-xdist worker per CPU, each with its own test database (the demo built into
-# it once, see tests/conftest.py).
+# it once, see tests/conftest.py). --dist loadgroup: tests are shared out one by one as with
+# --dist load, except a module marked xdist_group, which one worker runs whole (its module-wide
+# set-up, e.g. the production smoke test's server, is then made once).
 pytest-sqlite:
 	@echo "== Tests on SQLite =="
-	env -u DATABASE_URL $(VENV)/bin/pytest -n auto
+	env -u DATABASE_URL $(VENV)/bin/pytest -n auto --dist loadgroup
 
 # The browser journeys (marker `browser`) run once, on SQLite: they drive the same views through
 # Chromium, and every view and query they pass through is tested on PostgreSQL by the tests
 # without a browser, so a second run proves nothing more and costs minutes.
 pytest-postgres:
 	@echo "== Tests on PostgreSQL (without the browser journeys) =="
-	bash scripts/with-postgres.sh $(VENV)/bin/pytest -n auto -m "not browser"
+	bash scripts/with-postgres.sh $(VENV)/bin/pytest -n auto --dist loadgroup -m "not browser"
 
 bench: setup
 	@for script in bench/*.py; do \

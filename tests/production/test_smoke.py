@@ -38,9 +38,14 @@ from tests.production.servers import (
     script,
 )
 
-pytestmark = pytest.mark.skipif(
-    postgres_url() is None, reason="production smoke test: PostgreSQL pass only"
-)
+pytestmark = [
+    pytest.mark.skipif(
+        postgres_url() is None, reason="production smoke test: PostgreSQL pass only"
+    ),
+    # One xdist worker runs the whole module (make test passes --dist loadgroup): the server it
+    # sets up once (a real migrate, ~55 CPU-seconds) would otherwise be set up on both workers.
+    pytest.mark.xdist_group("production-smoke"),
+]
 
 NEW_PASSWORD = "Sjoesproeyt-og-moltebaer-77"
 ENQUEUE = (
