@@ -19,6 +19,7 @@ import json
 import re
 import urllib.parse
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,10 +66,9 @@ class Production:
         return [json.loads(line) for line in log.read_text().splitlines()]
 
 
-@pytest.fixture(scope="module")
-def production(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Production]:
+@contextmanager
+def production_node(var_dir: Path) -> Iterator[Production]:
     """A production node on a fresh PostgreSQL database, set up as the deployment guide says."""
-    var_dir = tmp_path_factory.mktemp("production")
     with fresh_database("helhet_smoke") as database_url:
         env = production_environment(database_url=database_url, var_dir=var_dir)
         script(env, "migrate.sh")
@@ -95,8 +95,7 @@ def production(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Production]
             yield Production(env=env, server=server, var_dir=var_dir)
 
 
-@pytest.mark.django_db
-def test_the_migrations_build_the_schema_the_tests_run_on(production: Production) -> None:
+def _the_migrations_build_the_schema_the_tests_run_on(production: Production) -> None:
     """On PostgreSQL this is tests/core/test_migrations.py's check, on the database the smoke
     test migrated (migrating costs ~55 CPU-seconds: once a pass is enough)."""
     settings = copy.deepcopy(connection.settings_dict)
@@ -113,7 +112,7 @@ def test_the_migrations_build_the_schema_the_tests_run_on(production: Production
         assert migrated_schema[table] == described, table
 
 
-def test_liveness_answers_over_plain_http_and_other_pages_redirect_to_https(
+def _liveness_answers_over_plain_http_and_other_pages_redirect_to_https(
     production: Production,
 ) -> None:
     plain = Browser(production.server)
@@ -126,7 +125,7 @@ def test_liveness_answers_over_plain_http_and_other_pages_redirect_to_https(
     assert login.headers["Location"].startswith("https://")
 
 
-def test_an_administrator_sets_up_and_opens_every_module_with_the_security_headers(
+def _an_administrator_sets_up_and_opens_every_module_with_the_security_headers(
     production: Production,
 ) -> None:
     browser = Browser(production.server)
@@ -169,7 +168,7 @@ def test_an_administrator_sets_up_and_opens_every_module_with_the_security_heade
     assert logins[-1]["address"] == "127.0.0.1"
 
 
-def test_a_job_waits_in_the_queue_until_the_worker_runs_it(production: Production) -> None:
+def _a_job_waits_in_the_queue_until_the_worker_runs_it(production: Production) -> None:
     browser = Browser(production.server)
     enqueued = manage(production.env, "shell", "-v", "0", "-c", ENQUEUE)
     job = re.search(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", enqueued)
@@ -186,7 +185,7 @@ def test_a_job_waits_in_the_queue_until_the_worker_runs_it(production: Productio
     assert after["figures"]["waiting"] == 0
 
 
-def test_readiness_passes_every_check_and_gives_nothing_secret(production: Production) -> None:
+def _readiness_passes_every_check_and_gives_nothing_secret(production: Production) -> None:
     answer = Browser(production.server).get("/helse/klar/", headers={"X-Forwarded-Proto": "http"})
 
     assert answer.status_code == 200, answer.text
@@ -230,3 +229,17 @@ def _assert_security_headers(page: object, path: str) -> None:
 def _queue(browser: Browser) -> dict[str, dict[str, int]]:
     checks = browser.get("/helse/klar/").json()["checks"]
     return next(check for check in checks if check["name"] == "job_queue")
+
+
+@pytest.mark.django_db
+def test_a_production_node_migrates_serves_every_module_runs_a_job_and_answers_ready(
+    tmp_path: Path,
+) -> None:
+    """The whole smoke test is one test, so that one xdist worker sets the node up once (its real
+    migrate costs ~55 CPU-seconds) and runs every check against it in turn."""
+    with production_node(tmp_path) as production:
+        _the_migrations_build_the_schema_the_tests_run_on(production)
+        _liveness_answers_over_plain_http_and_other_pages_redirect_to_https(production)
+        _an_administrator_sets_up_and_opens_every_module_with_the_security_headers(production)
+        _a_job_waits_in_the_queue_until_the_worker_runs_it(production)
+        _readiness_passes_every_check_and_gives_nothing_secret(production)
