@@ -13,7 +13,7 @@ unexport PYTHONDONTWRITEBYTECODE
 # targets (scripts/check_rules.py fails when the two lists drift apart).
 CHECKS := ruff format mypy imports migrations translations templates rules
 
-.PHONY: run setup test check $(addprefix check-,$(CHECKS)) pytest pytest-sqlite pytest-postgres bench lock messages clean
+.PHONY: run setup test check $(addprefix check-,$(CHECKS)) pytest pytest-sqlite pytest-postgres bench load lock messages clean
 
 run: setup
 	@mkdir -p var
@@ -100,6 +100,11 @@ bench: setup
 		echo "== $$script (SQLite)"; env -u DATABASE_URL $(PY) $$script || exit 1; \
 		echo "== $$script (PostgreSQL)"; bash scripts/with-postgres.sh $(PY) $$script || exit 1; \
 	done
+
+# 50 simulated people (locust) against the production-mode server on PostgreSQL on this machine:
+# p50/p95/p99 per page and the errors (bench/load/run.py).
+load: setup
+	bash scripts/with-postgres.sh $(PY) bench/load/run.py
 
 # Re-pin every Python dependency after changing pyproject.toml (needs the network).
 lock:
