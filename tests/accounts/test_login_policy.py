@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 
 from helhet.accounts.models import SsoProvider
+from helhet.accounts.sso.forms import SsoProviderForm
 from helhet.accounts.sso.secrets import provider_secret
 from helhet.accounts.sso.services import login_policy_set, sso_provider_create
 from helhet.organization.models import Municipality
@@ -163,3 +164,16 @@ def test_the_administrator_adds_a_provider_whose_secret_is_never_shown_back(
     assert provider_secret(provider) == "s3cr3t-fra-entra"
     assert provider.issuer == form["issuer"]
     assert "Stavanger kommune (Entra ID)" in client.get("/personer/innlogging/").content.decode()
+
+
+def test_an_issuer_typed_without_its_scheme_is_taken_as_https() -> None:
+    form = SsoProviderForm(
+        {
+            "name": "Stavanger kommune (Entra ID)",
+            "issuer": "login.microsoftonline.com/3f1a0c7e/v2.0",
+            "client_id": "helhet",
+            "group_claim": "groups",
+        }
+    )
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["issuer"] == "https://login.microsoftonline.com/3f1a0c7e/v2.0"

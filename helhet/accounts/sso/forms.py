@@ -23,6 +23,8 @@ class SsoProviderForm(StyledForm):
     issuer = forms.URLField(
         label=_("Issuer"),
         max_length=300,
+        # An address typed without its scheme is the provider's https:// one (Django 6's default).
+        assume_scheme="https",
         help_text=_(
             "Exactly as the provider's discovery document says, e.g. "
             "https://login.microsoftonline.com/<tenant id>/v2.0. It cannot be changed later."
