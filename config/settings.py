@@ -136,6 +136,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "helhet.home.context_processors.navigation",
+                "helhet.accounts.context_processors.account",
                 "helhet.home.context_processors.notification_bell",
                 "helhet.demo.context_processors.demo_login_list",
             ],

@@ -9,7 +9,9 @@ from helhet.accounts.mfa import SETUP_KEY
 from helhet.accounts.models import Membership
 
 SESSION_KEY = "helhet_municipality_id"
-# "sso" when the person logged in through their municipality's login service (no password used).
+# How the session logged in: "password" (a local password, with its code if any) or "sso" (the
+# municipality's login service, no password used). A session from before this key was recorded
+# logged in with a password.
 LOGIN_METHOD_KEY = "helhet_login_method"
 
 

@@ -5,12 +5,14 @@ passwords switched off but for a break-glass administrator, and a code from an a
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import pytest
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core.exceptions import ValidationError
 from django.test import Client
 
+from helhet.accounts.middleware import LOGIN_METHOD_KEY
 from helhet.accounts.models import SsoProvider
 from helhet.accounts.sso.forms import SsoProviderForm
 from helhet.accounts.sso.secrets import provider_secret
@@ -177,3 +179,85 @@ def test_an_issuer_typed_without_its_scheme_is_taken_as_https() -> None:
     )
     assert form.is_valid(), form.errors
     assert form.cleaned_data["issuer"] == "https://login.microsoftonline.com/3f1a0c7e/v2.0"
+
+
+def _sso_session(username: str) -> Client:
+    """Logged in as the single sign-on adapter leaves a session (tests/accounts/test_sso_login.py
+    walks the real sign-in)."""
+    client = Client()
+    client.force_login(membership_of(username).user)
+    session = client.session
+    session[LOGIN_METHOD_KEY] = "sso"
+    session.save()
+    return client
+
+
+def _offers_password_change(client: Client) -> bool:
+    return 'href="/konto/passord/"' in client.get("/").content.decode()
+
+
+def test_switching_local_passwords_off_ends_the_logins_made_with_a_password(
+    stavanger: Municipality,
+    caplog: pytest.LogCaptureFixture,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    _provider(stavanger)
+    reader, _answer = _password_login("leser")
+    assert reader.session[LOGIN_METHOD_KEY] == "password"
+    admin, _answer = _password_login("admin")
+    through_sso = _sso_session("portefolje")
+    in_bergen, _answer = _password_login("bergen-admin")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        login_policy_set(
+            actor=None,
+            municipality=stavanger,
+            local_passwords=False,
+            break_glass=membership_of("admin").user,
+            require_mfa=False,
+        )
+
+    assert reader.get("/portefolje/")["Location"].startswith("/logg-inn/")
+    # The break-glass administrator keeps the password login, single sign-on stays, and Bergen
+    # keeps its passwords.
+    for client in (admin, through_sso, in_bergen):
+        assert client.get("/portefolje/").status_code == 200
+    ended = [r.security for r in caplog.records if r.name == "helhet.security"]  # type: ignore[attr-defined]
+    assert {"event": "login.sessions_ended", "municipality_id": stavanger.pk, "sessions": 1} in (
+        ended
+    )
+
+
+def test_only_those_who_may_use_a_password_are_offered_to_change_it(
+    stavanger: Municipality,
+) -> None:
+    _provider(stavanger)
+    login_policy_set(
+        actor=None,
+        municipality=stavanger,
+        local_passwords=False,
+        break_glass=membership_of("admin").user,
+        require_mfa=False,
+    )
+    through_sso = _sso_session("portefolje")
+    assert not _offers_password_change(through_sso)
+    refused = through_sso.get("/konto/passord/")
+    assert refused.status_code == 403
+    assert "Stavanger kommune logger inn med sin egen innloggingstjeneste" in (
+        refused.content.decode()
+    )
+    assert through_sso.post("/konto/passord/", {"old_password": "demo"}).status_code == 403
+    # The break-glass administrator keeps the password, however they logged in.
+    admin = _sso_session("admin")
+    assert _offers_password_change(admin)
+    assert admin.get("/konto/passord/").status_code == 200
+    # Someone added without a password (they log in only through the service) has none to
+    # change, whatever the policy; Bergen's people keep theirs.
+    bergen = _sso_session("bergen-admin")
+    assert _offers_password_change(bergen)
+    user = membership_of("bergen-admin").user
+    user.set_unusable_password()
+    user.save()
+    bergen.force_login(user)
+    assert not _offers_password_change(bergen)
+    assert "Du har ikke noe passord i Helhet" in bergen.get("/konto/passord/").content.decode()

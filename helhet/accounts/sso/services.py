@@ -12,10 +12,12 @@ from django.utils.translation import gettext as _
 
 from helhet.accounts.models import LoginPolicy, Membership, SsoProvider, User
 from helhet.accounts.roles import Role
+from helhet.accounts.sessions import password_sessions_end
 from helhet.accounts.sso.matching import invalid_roles
 from helhet.accounts.sso.secrets import secret_encrypt
 from helhet.accounts.sso.selectors import sso_links
 from helhet.core.history import save_with_history
+from helhet.core.security_log import security_event
 
 if TYPE_CHECKING:
     from helhet.organization.models import Municipality
@@ -125,7 +127,8 @@ def login_policy_set(
 ) -> LoginPolicy:
     """Set how the municipality's people log in. Switching local passwords off needs a provider
     in use and a break-glass administrator (a member with the administrator role), who keeps
-    their password for the day the provider fails."""
+    their password for the day the provider fails; everyone else's logins made with a password
+    end (``password_sessions_end``), their single sign-on logins stay."""
     if not local_passwords:
         if not SsoProvider.objects.filter(municipality=municipality, enabled=True).exists():
             raise ValidationError(
@@ -153,4 +156,20 @@ def login_policy_set(
     policy.break_glass = break_glass if not local_passwords else None
     policy.require_mfa = require_mfa
     save_with_history(policy, actor=actor)
+    if not local_passwords:
+        _end_closed_password_sessions(policy)
     return policy
+
+
+def _end_closed_password_sessions(policy: LoginPolicy) -> None:
+    """With local passwords off, a login made with a password before ends now (everyone's but
+    the break-glass administrator's): the person logs in again through the login service."""
+    members = Membership.objects.filter(municipality_id=policy.municipality_id)
+    user_ids = set(members.values_list("user_id", flat=True)) - {policy.break_glass_id}
+    ended = password_sessions_end(user_ids=[pk for pk in user_ids if pk is not None])
+    municipality_id = policy.municipality_id
+    transaction.on_commit(
+        lambda: security_event(
+            "login.sessions_ended", municipality_id=municipality_id, sessions=ended
+        )
+    )

@@ -4,7 +4,7 @@ from axes.helpers import get_cool_off
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
@@ -16,8 +16,9 @@ from helhet.accounts.forms import LoginForm, PasswordChangeForm, PasswordResetFo
 from helhet.accounts.http import HelhetRequest
 from helhet.accounts.lockout import address_locked
 from helhet.accounts.mfa import PENDING_KEY, SETUP_KEY, has_totp, mfa_required
-from helhet.accounts.middleware import SESSION_KEY
+from helhet.accounts.middleware import LOGIN_METHOD_KEY, SESSION_KEY
 from helhet.accounts.models import Membership, SsoProvider
+from helhet.accounts.sso.policy import password_change_refusal
 
 
 class LoginView(auth_views.LoginView):
@@ -42,6 +43,7 @@ class LoginView(auth_views.LoginView):
             }
             return redirect("accounts:login_code")
         response = super().form_valid(form)
+        self.request.session[LOGIN_METHOD_KEY] = "password"
         if mfa_required(user):
             self.request.session[SETUP_KEY] = True
         return response
@@ -71,6 +73,15 @@ class PasswordChangeView(_InvalidIs400, auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
     form_class = PasswordChangeForm
     success_url = reverse_lazy("home:home")
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        """Refused (403, with the reason) to a person with no password here to change: one who
+        logs in only through their municipality's login service."""
+        refusal = password_change_refusal(request.user)  # type: ignore[arg-type]
+        if refusal is not None:
+            context = {"reason": refusal}
+            return render(request, "accounts/password_change_refused.html", context, status=403)
+        return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form: PasswordChangeForm) -> HttpResponse:
         response = super().form_valid(form)

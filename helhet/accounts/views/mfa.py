@@ -32,9 +32,11 @@ from helhet.accounts.mfa import (
     totp_activate,
     totp_code_matches,
 )
+from helhet.accounts.middleware import LOGIN_METHOD_KEY
 from helhet.accounts.models import User
 from helhet.accounts.permissions import member_required
 from helhet.accounts.roles import Capability
+from helhet.accounts.sso.policy import password_login_refusal
 from helhet.core.forms import StyledForm
 from helhet.core.security_log import security_event
 
@@ -65,11 +67,17 @@ def login_code(request: HttpRequest) -> HttpResponse:
     user = User.objects.filter(pk=pending["user"], is_active=True).first() if pending else None
     if pending is None or user is None:
         return redirect("accounts:login")
+    refusal = password_login_refusal(user)  # local passwords switched off since the password
+    if refusal is not None:
+        del request.session[PENDING_KEY]
+        messages.error(request, refusal)
+        return redirect("accounts:login")
     form = CodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if code_accepted(user, form.cleaned_data["code"]):
             del request.session[PENDING_KEY]
             login(request, user, backend=pending["backend"])
+            request.session[LOGIN_METHOD_KEY] = "password"
             security_event("login.mfa.ok", request=request)
             return redirect(_next(request, pending.get("next", "")))
         pending["attempts"] = pending.get("attempts", 0) + 1

@@ -46,6 +46,14 @@ def login_settings(request: MemberRequest) -> HttpResponse:
             add_service_errors(form, error)
         else:
             messages.success(request, _("The login rules are saved."))
+            if not form.cleaned_data["local_passwords"]:
+                messages.info(
+                    request,
+                    _(
+                        "Everyone logged in with a password, but the break-glass administrator, "
+                        "is logged out and logs in again through the login service."
+                    ),
+                )
             return redirect("accounts:login_settings")
     providers = SsoProvider.objects.filter(municipality=municipality)
     context = {"form": form, "providers": providers}

@@ -1,0 +1,28 @@
+"""What the header needs to know about the person's own account."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.http import HttpRequest
+
+from helhet.accounts.middleware import LOGIN_METHOD_KEY
+from helhet.accounts.sso.policy import password_login_refusal
+
+
+def account(request: HttpRequest) -> dict[str, Callable[[], bool]]:
+    """``offers_password_change``: whether the header offers *Endre passord*. Asked only when a
+    page draws the header, and it reads the database only for a single sign-on session: a
+    password session of a person whose municipality has switched passwords off is ended when
+    the policy changes (``login_policy_set``), so every other session may keep its password."""
+    user: Any = request.user
+
+    def offers_password_change() -> bool:
+        if not user.is_authenticated or not user.has_usable_password():
+            return False
+        if request.session.get(LOGIN_METHOD_KEY) != "sso":
+            return True
+        return password_login_refusal(user) is None
+
+    return {"offers_password_change": offers_password_change}
