@@ -192,7 +192,13 @@ HELHET_SCHEDULE = [
     ("benefits_reminders", "helhet.benefits.tasks.send_measurement_reminders", "06:00"),
     ("status_reports_overdue", "helhet.portfolio.tasks.remind_overdue_status_reports", "06:00"),
     ("daily_digest", "helhet.notifications.tasks.send_daily_digests", "07:00"),
+    # Stream polish (issue 15): the nightly backup, opt-in (it does nothing without the folder).
+    ("nightly_backup", "helhet.core.tasks.nightly_backup", "01:30"),
 ]
+# Stream polish (issue 15): where the nightly backup writes its archives (empty: no backup), and
+# how many of the newest it keeps there.
+HELHET_BACKUP_DIR = os.environ.get("HELHET_BACKUP_DIR", "")
+HELHET_BACKUP_KEEP = int(os.environ.get("HELHET_BACKUP_KEEP", "14"))
 # The address people reach Helhet at, for whole links in e-mails (notifications, reminders).
 HELHET_BASE_URL = os.environ.get(
     "HELHET_BASE_URL", "http://127.0.0.1:8000" if DEBUG else ""

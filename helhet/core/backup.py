@@ -7,7 +7,9 @@ The archive is a tar file:
   (SQLite: its online backup API, a consistent copy while the server runs);
 - ``files/<storage>/<name>``: every file in the storages Helhet keeps (``KEPT_STORAGES``:
   uploads, imports waiting to be confirmed);
-- ``manifest.json``: each table's row count and content checksum, each file's size and SHA-256.
+- ``manifest.json``: each table's row count and content checksum, each file's size and SHA-256,
+  and the migration state (each app's latest applied migration): a restore refuses code that
+  lacks one of them, since that code is older than the backup's database.
 
 On PostgreSQL the counts and checksums are read in the same snapshot ``pg_dump`` dumps
 (``pg_export_snapshot``), so the manifest describes exactly the dump even while people work. Files
@@ -21,6 +23,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -33,7 +36,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from django.core.files import File
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.utils.translation import gettext as _
 
 from helhet.core.storage import KEPT_STORAGES, kept_storage, stored_names
@@ -223,9 +226,31 @@ def _run(args: list[str], env: dict[str, str]) -> None:
 # --- Backup ------------------------------------------------------------------------------------
 
 
-def _database_into(folder: Path) -> tuple[str, Tables]:
-    """The database copied into ``folder``: the file's name and the tables' checksums, both of
-    one consistent moment."""
+def latest_migrations(cursor: Any) -> dict[str, str]:
+    """Each app's latest applied migration, from ``django_migrations`` (a migration's name starts
+    with its number, so the greatest name is the latest); empty when the table is not there."""
+    try:
+        cursor.execute("SELECT app, name FROM django_migrations")
+        rows = cursor.fetchall()
+    except (sqlite3.Error, DatabaseError):
+        return {}
+    latest: dict[str, str] = {}
+    for app, name in rows:
+        latest[app] = max(name, latest.get(app, name))
+    return dict(sorted(latest.items()))
+
+
+def _sqlite_migrations(path: Path) -> dict[str, str]:
+    db = sqlite3.connect(path)
+    try:
+        return latest_migrations(db.cursor())
+    finally:
+        db.close()
+
+
+def _database_into(folder: Path) -> tuple[str, Tables, dict[str, str]]:
+    """The database copied into ``folder``: the file's name, the tables' checksums and the
+    migration state, all of one consistent moment."""
     if connection.vendor == "sqlite":
         target = folder / SQLITE_COPY
         source = sqlite3.connect(_sqlite_path())
@@ -235,7 +260,7 @@ def _database_into(folder: Path) -> tuple[str, Tables]:
         finally:
             copy.close()
             source.close()
-        return SQLITE_COPY, sqlite_file_checksums(str(target))
+        return SQLITE_COPY, sqlite_file_checksums(str(target)), _sqlite_migrations(target)
     if connection.vendor != "postgresql":
         database_checksums()  # says which databases are supported
     target = folder / PG_DUMP
@@ -250,12 +275,12 @@ def _database_into(folder: Path) -> tuple[str, Tables]:
                 ["--format=custom", "--no-owner", "--no-privileges", f"--snapshot={snapshot}"],
             )
             _run([*args, "--file", str(target)], env)
-            tables = table_checksums(
-                cursor, connection.introspection.table_names(cursor), connection.ops.quote_name
-            )
+            names = connection.introspection.table_names(cursor)
+            tables = table_checksums(cursor, names, connection.ops.quote_name)
+            migrations = latest_migrations(cursor) if "django_migrations" in names else {}
         finally:
             cursor.execute("ROLLBACK")
-    return PG_DUMP, tables
+    return PG_DUMP, tables, migrations
 
 
 def _add(archive: tarfile.TarFile, name: str, handle: IO[bytes], size: int) -> None:
@@ -272,7 +297,7 @@ def backup_write(*, path: Path) -> Report:
     if connection.in_atomic_block:
         raise BackupError("A backup cannot run inside a transaction.")
     with tempfile.TemporaryDirectory(prefix="helhet-backup-") as work:
-        database_name, tables = _database_into(Path(work))
+        database_name, tables, migrations = _database_into(Path(work))
         files: Files = {alias: {} for alias in KEPT_STORAGES}
         # Only its owner may read it: it holds personal data and password hashes.
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -300,6 +325,7 @@ def backup_write(*, path: Path) -> Report:
                 },
                 "tables": tables,
                 "files": files,
+                "migrations": migrations,
             }
             data = json.dumps(manifest, indent=1, sort_keys=True).encode()
             _add(archive, MANIFEST, io.BytesIO(data), len(data))
@@ -325,6 +351,34 @@ def read_manifest(archive: tarfile.TarFile) -> dict[str, Any]:
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BackupError(_("This is not a Helhet backup of a format this version reads."))
     return manifest
+
+
+def migrations_missing_here(manifest: dict[str, Any]) -> list[str]:
+    """The backup's latest applied migrations that this code does not have ("app name"): the
+    backup was taken by a newer version of Helhet. Empty for a backup from before the manifest
+    recorded them."""
+    from django.db.migrations.loader import MigrationLoader
+
+    known = MigrationLoader(None, ignore_no_migrations=True).disk_migrations
+    return [
+        f"{app} {name}"
+        for app, name in sorted(manifest.get("migrations", {}).items())
+        if (app, name) not in known
+    ]
+
+
+def refuse_newer_backup(manifest: dict[str, Any]) -> None:
+    """BackupError when the backup's database is newer than this code's migrations."""
+    missing = migrations_missing_here(manifest)
+    if missing:
+        raise BackupError(
+            _(
+                "The backup was made by a newer version of Helhet: its database has migrations "
+                "this code does not have (%(migrations)s). Install that version or a newer one, "
+                "then restore."
+            )
+            % {"migrations": ", ".join(missing[:5]) + (", …" if len(missing) > 5 else "")}
+        )
 
 
 def what_is_there() -> list[str]:
@@ -445,10 +499,12 @@ def differences(expected: dict[str, Any], found: dict[str, Any]) -> list[str]:
 
 def restore_from(*, path: Path, replace: bool) -> Report:
     """Restore the database and the kept files from the archive at ``path``, then check them
-    against its manifest. Refuses (BackupError) an instance that holds data unless ``replace``;
+    against its manifest. Refuses (BackupError) a backup made by a newer version (migrations this
+    code lacks), and an instance that holds data unless ``replace``;
     raises BackupError listing the differences when the check fails."""
     with opened(path) as archive, tempfile.TemporaryDirectory(prefix="helhet-restore-") as work:
         manifest = read_manifest(archive)
+        refuse_newer_backup(manifest)
         there = what_is_there()
         if there and not replace:
             raise BackupError(
@@ -498,13 +554,39 @@ def default_name() -> str:
     return f"helhet-backup-{datetime.now(tz=UTC):%Y%m%d-%H%M%S}.tar"
 
 
+_NAMED = re.compile(r"^helhet-backup-\d{8}-\d{6}\.tar$")
+
+
+def backups_prune(*, folder: Path, keep: int) -> list[Path]:
+    """Delete all but the ``keep`` newest archives named as ``default_name`` names them in
+    ``folder`` (the time in the name orders them); other files are left alone. Returns the
+    deleted ones."""
+    named = sorted(path for path in folder.iterdir() if _NAMED.match(path.name))
+    old = named[: max(len(named) - max(keep, 1), 0)]
+    for path in old:
+        path.unlink()
+    return old
+
+
+def backup_into_folder(*, folder: Path, keep: int) -> tuple[Report, list[Path]]:
+    """A new archive in ``folder`` (made, readable by its owner only, if it is not there), then
+    the ``keep`` newest archives kept: what the nightly job does. The new one is written whole
+    before any old one is deleted."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    report = backup_write(path=folder / default_name())
+    return report, backups_prune(folder=folder, keep=keep)
+
+
 __all__ = [
     "BackupError",
     "Report",
     "backup_check",
+    "backup_into_folder",
     "backup_write",
+    "backups_prune",
     "current_manifest",
     "default_name",
+    "migrations_missing_here",
     "opened",
     "read_manifest",
     "restore_from",

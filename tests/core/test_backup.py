@@ -3,7 +3,9 @@ on (SQLite, and PostgreSQL in the PostgreSQL pass): a populated instance (the wh
 uploaded document, an import waiting to be confirmed) backed up into one archive and restored
 into an empty database and storage by another process, as an operator would on a new machine,
 has every table's row count and content checksum and every file's checksum; a restore refuses an
-instance that holds data unless told --replace, and with it puts back what changed since.
+instance that holds data unless told --replace, and with it puts back what changed since. The
+nightly job (opt-in) keeps the newest archives; a backup records the migration state, and a
+restore refuses code older than it.
 
 Costs 10-20 s of wall time (~6 CPU-seconds): the demo is built and committed (a transactional
 test), a `manage.py restore` process starts, and the database is read three times."""
@@ -12,6 +14,8 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import io
+import json
 import os
 import subprocess
 import sys
@@ -27,12 +31,15 @@ from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection, connections
+from django.db.migrations.loader import MigrationLoader
+from django.db.migrations.recorder import MigrationRecorder
 from pytest_django.fixtures import Settings
 
 from helhet.accounts.models import Membership
 from helhet.core import backup
-from helhet.core.backup import current_manifest
+from helhet.core.backup import current_manifest, migrations_missing_here, opened, read_manifest
 from helhet.core.storage import kept_storage
+from helhet.core.tasks import nightly_backup
 from helhet.demo.adoption import build_adoption_demo
 from helhet.demo.benefits.build import build_benefits_demo
 from helhet.demo.fund import build_fund_demo
@@ -191,3 +198,55 @@ def test_a_backup_restores_into_an_empty_instance_with_every_row_and_file(
         cursor.execute("CREATE TABLE helhet_newer_table (id integer)")
     call_command("restore", str(archive), "--replace", stdout=StringIO())
     assert current_manifest() == before
+
+
+def _with_manifest(archive: Path, manifest: dict[str, Any], target: Path) -> Path:
+    """A copy of ``archive`` whose manifest is ``manifest``."""
+    with tarfile.open(archive) as source, tarfile.open(target, "w") as copied:
+        for member in source.getmembers():
+            if member.name == "manifest.json":
+                data = json.dumps(manifest).encode()
+                member.size = len(data)
+                copied.addfile(member, io.BytesIO(data))
+            else:
+                copied.addfile(member, source.extractfile(member))
+    return target
+
+
+def test_the_nightly_backup_keeps_the_newest_and_a_newer_backup_is_not_restored(
+    settings: Settings, tmp_path: Path
+) -> None:
+    assert "nightly_backup" in [name for name, _task, _at in settings.HELHET_SCHEDULE]
+    assert nightly_backup.call() == "HELHET_BACKUP_DIR is not set: no backup."
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    for stamp in ("20261201-003000", "20261202-003000", "20261203-003000"):
+        (folder / f"helhet-backup-{stamp}.tar").write_bytes(b"an older archive")
+    (folder / "notes.txt").write_text("the operator's own file")
+    settings.HELHET_BACKUP_DIR, settings.HELHET_BACKUP_KEEP = str(folder), 2
+    settings.MIGRATION_MODULES = {}  # the code's real migrations (the suite runs without them)
+    on_disk = MigrationLoader(None, ignore_no_migrations=True).disk_migrations
+    accounts = sorted(name for app, name in on_disk if app == "accounts")
+    recorder = MigrationRecorder(connection)
+    for name in accounts[:2]:
+        recorder.record_applied("accounts", name)
+    try:
+        nightly_backup.call()
+    finally:
+        recorder.migration_qs.filter(app="accounts").delete()
+
+    kept = sorted(path.name for path in folder.iterdir())
+    assert kept[0] == "helhet-backup-20261203-003000.tar"
+    assert kept[2] == "notes.txt" and len(kept) == 3
+    with opened(folder / kept[1]) as archive:
+        manifest = read_manifest(archive)
+    assert manifest["migrations"] == {"accounts": accounts[1]}
+    assert migrations_missing_here(manifest) == []
+
+    newer = {
+        **manifest,
+        "migrations": {"accounts": accounts[1], "portfolio": "9999_from_a_newer_version"},
+    }
+    changed = _with_manifest(folder / kept[1], newer, tmp_path / "newer.tar")
+    with pytest.raises(CommandError, match=r"nyere versjon av Helhet.*portfolio 9999_from_a_newer"):
+        call_command("restore", str(changed), "--replace", stdout=StringIO())
