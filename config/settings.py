@@ -192,8 +192,10 @@ HELHET_SCHEDULE = [
     ("benefits_reminders", "helhet.benefits.tasks.send_measurement_reminders", "06:00"),
     ("status_reports_overdue", "helhet.portfolio.tasks.remind_overdue_status_reports", "06:00"),
     ("daily_digest", "helhet.notifications.tasks.send_daily_digests", "07:00"),
-    # Stream polish (issue 15): the nightly backup, opt-in (it does nothing without the folder).
+    # Stream polish (issue 15): the nightly backup, opt-in (it does nothing without the folder);
+    # the scheduler's own records of runs older than 30 days deleted.
     ("nightly_backup", "helhet.core.tasks.nightly_backup", "01:30"),
+    ("prune_scheduled_runs", "helhet.core.tasks.prune_scheduled_runs", "03:15"),
 ]
 # Stream polish (issue 15): where the nightly backup writes its archives (empty: no backup), and
 # how many of the newest it keeps there.

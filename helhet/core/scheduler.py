@@ -78,3 +78,16 @@ def enqueue_due_jobs(*, now: datetime | None = None) -> list[str]:
         logger.info("Enqueued %s due %s", job.name, due.isoformat())
         enqueued.append(job.name)
     return enqueued
+
+
+# How long the scheduler's record of each run is kept: long enough to see what ran lately.
+SCHEDULED_RUNS_KEPT = timedelta(days=30)
+
+
+def scheduled_runs_prune(*, now: datetime | None = None) -> int:
+    """Delete the records of runs due more than ``SCHEDULED_RUNS_KEPT`` ago (the table would
+    otherwise grow by a row per job a day); returns how many. Safe for the scheduler: it asks only
+    about each job's latest due time, never more than a day old."""
+    cutoff = (now or timezone.now()) - SCHEDULED_RUNS_KEPT
+    deleted, _by_model = ScheduledRun.objects.filter(due__lt=cutoff).delete()
+    return deleted

@@ -9,6 +9,7 @@ from django.conf import settings
 from django_tasks import task
 
 from helhet.core.backup import backup_into_folder
+from helhet.core.scheduler import scheduled_runs_prune
 
 logger = logging.getLogger("helhet.backup")
 
@@ -22,6 +23,12 @@ def clear_expired_sessions() -> int:
     from django.contrib.sessions.models import Session
 
     return Session.objects.count()
+
+
+@task()
+def prune_scheduled_runs() -> int:
+    """Delete the scheduler's records of runs due more than 30 days ago; returns how many."""
+    return scheduled_runs_prune()
 
 
 @task()

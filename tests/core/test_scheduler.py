@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import datetime
+from datetime import datetime, timedelta
 from urllib.parse import urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
 
@@ -15,11 +15,12 @@ from django.conf import settings
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
 from django.db import connection
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from helhet.core.models import ScheduledRun
 from helhet.core.scheduler import enqueue_due_jobs, scheduled_jobs
-from helhet.core.tasks import clear_expired_sessions
+from helhet.core.tasks import clear_expired_sessions, prune_scheduled_runs
 
 OSLO = ZoneInfo("Europe/Oslo")
 
@@ -88,3 +89,16 @@ def test_two_worker_processes_enqueue_each_job_once_and_run_a_job_waiting_from_b
         runs = [r for r in _enqueued(job.name) if str(r.id) != str(waiting.id)]
         assert len(runs) == 1, job.name
         assert runs[0].status == "SUCCESSFUL", (job.name, runs[0].traceback)
+
+
+@pytest.mark.django_db
+def test_the_daily_prune_deletes_the_records_of_runs_due_more_than_30_days_ago() -> None:
+    assert "prune_scheduled_runs" in [job.name for job in scheduled_jobs()]
+    now = timezone.now()
+    for days in (45, 31, 29, 0):
+        ScheduledRun.objects.create(job="daily_digest", due=now - timedelta(days=days))
+
+    assert prune_scheduled_runs.call() == 2
+
+    left = ScheduledRun.objects.values_list("due", flat=True)
+    assert sorted((now - due).days for due in left) == [0, 29]
