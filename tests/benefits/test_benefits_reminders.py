@@ -1,5 +1,6 @@
-"""``manage.py benefits_reminders``: who should measure what, listed, and with --send e-mailed
-once per person; people without an e-mail address are listed and skipped."""
+"""``manage.py benefits_reminders``: who should measure what, listed. It sends nothing (the
+worker's daily job reminds them as notifications, tests/notifications/test_who_is_told.py), and
+the old --send is refused with the reason."""
 
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from pytest_django.fixtures import Settings
 
 from helhet.accounts.models import User
@@ -58,35 +58,20 @@ def test_it_lists_the_owner_and_the_overdue_indicator(stavanger: Municipality) -
     assert mail.outbox == []
 
 
-def test_send_mails_each_owner_once_in_norwegian(stavanger: Municipality) -> None:
+def test_send_is_refused_with_the_reason_and_sends_nothing(stavanger: Municipality) -> None:
     indicator(stavanger)
-    indicator_on(owned_benefit(stavanger, "Tryggere brukere"))
 
-    output = _run("--date", JUNE, "--send", "--base-url", "https://helhet.example/")
+    with pytest.raises(CommandError, match="--send er fjernet"):
+        _run("--date", JUNE, "--send")
 
-    assert len(mail.outbox) == 1
-    message = mail.outbox[0]
-    assert message.to == ["gevinsteier@stavanger.kommune.example"]
-    assert message.from_email == "helhet@stavanger.kommune.example"
-    assert "Besøk per dag" in message.body and "Fornøyde brukere" in message.body
-    assert "https://helhet.example/gevinster/mine/" in message.body
-    with translation.override("nb"):
-        sent = ngettext("%(count)s reminder was sent.", "%(count)s reminders were sent.", 1) % {
-            "count": 1
-        }
-    assert sent in output
+    assert mail.outbox == []
 
 
-def test_an_owner_without_an_e_mail_address_is_listed_and_skipped(
-    stavanger: Municipality,
-) -> None:
+def test_an_owner_without_an_e_mail_address_is_listed_by_name(stavanger: Municipality) -> None:
     indicator(stavanger)
     User.objects.filter(username="gevinsteier").update(email="")
 
-    output = _run("--date", JUNE, "--send")
-
-    assert f"Tor Espeland ({_nb('without an e-mail address')})" in output
-    assert mail.outbox == []
+    assert "Tor Espeland\n" in _run("--date", JUNE)
 
 
 def test_a_benefit_without_owners_reminds_its_responsible_line_manager(
@@ -145,7 +130,7 @@ def test_it_changes_no_data(stavanger: Municipality) -> None:
     indicator(stavanger)
     before = database_state()
 
-    _run("--date", JUNE, "--send")
+    _run("--date", JUNE)
 
     assert database_state() == before
 
