@@ -29,7 +29,7 @@ class NotificationOut(Schema):
         "idea_status, fund_decided or overlap_flagged"
     )
     kind_label: str
-    text: str = Field(description="Plain text Helhet wrote")
+    text: str = Field(description="Plain text Helhet wrote, in the request's language")
     link: str = Field(description="The whole address of the page it is about ('' for none)")
     created_at: datetime
     read_at: datetime | None
@@ -37,6 +37,10 @@ class NotificationOut(Schema):
     @staticmethod
     def resolve_kind_label(notification: Notification) -> str:
         return notification.get_kind_display()
+
+    @staticmethod
+    def resolve_text(notification: Notification) -> str:
+        return notification.readable_text
 
     @staticmethod
     def resolve_link(notification: Notification) -> str:

@@ -5,14 +5,12 @@ from __future__ import annotations
 from itertools import groupby
 
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils import timezone
 from django_tasks import task
 
 from helhet.benefits.figures import MeasurementState
 from helhet.benefits.selectors.due_measurements import DueIndicator, owners_with_due_measurements
-from helhet.core.formats import long_date
+from helhet.notifications import texts
 from helhet.notifications.models import Kind
 from helhet.notifications.services import notification_send
 from helhet.organization.models import Municipality
@@ -21,22 +19,32 @@ from helhet.organization.models import Municipality
 NAMED = 5
 
 
-def _item(item: DueIndicator) -> str:
+def _item(item: DueIndicator) -> list[texts.Message]:
     indicator = item.indicator
+    when = texts.day(item.next_due) if item.next_due is not None else ""
     state = (
-        _("overdue since %(date)s") if item.state == MeasurementState.OVERDUE else _("due %(date)s")
-    ) % {"date": long_date(item.next_due)}
-    return f"{indicator.benefit.initiative.name} – {indicator.name} ({state})"
+        texts.gettext("overdue since %(date)s", date=when)
+        if item.state == MeasurementState.OVERDUE
+        else texts.gettext("due %(date)s", date=when)
+    )
+    return [f"{indicator.benefit.initiative.name} – {indicator.name} (", state, ")"]
 
 
-def _text(items: list[DueIndicator]) -> str:
-    text = ngettext(
-        "%(count)s benefit measurement to record: %(items)s.",
-        "%(count)s benefit measurements to record: %(items)s.",
-        len(items),
-    ) % {"count": len(items), "items": "; ".join(_item(item) for item in items[:NAMED])}
+def _text(items: list[DueIndicator]) -> list[texts.Message]:
+    named: list[texts.Message] = []
+    for item in items[:NAMED]:
+        named += ["; ", *_item(item)] if named else _item(item)
+    text: list[texts.Message] = [
+        texts.ngettext(
+            "%(count)s benefit measurement to record: %(items)s.",
+            "%(count)s benefit measurements to record: %(items)s.",
+            len(items),
+            items=named,
+        )
+    ]
     if len(items) > NAMED:
-        text += " " + _("And %(count)s more under My benefits.") % {"count": len(items) - NAMED}
+        more = texts.gettext("And %(count)s more under My benefits.", count=len(items) - NAMED)
+        text += [" ", more]
     return text
 
 
@@ -58,8 +66,7 @@ def send_measurement_reminders() -> int:
             key=lambda item: municipalities[item.indicator.municipality_id],
         )
         for municipality, items in by_municipality:
-            with translation.override("nb"):
-                text = _text(list(items))
+            text = _text(list(items))
             made += len(
                 notification_send(
                     recipients=[reminder.owner],

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from helhet.core.models import MunicipalityOwned
@@ -59,7 +60,10 @@ class NotificationQuerySet(models.QuerySet["Notification"]):
 
 
 class Notification(MunicipalityOwned):
-    """One thing a person is told: a text Helhet wrote (plain text) and the page it is about."""
+    """One thing a person is told: what Helhet says (``message``: what to say and its parameters,
+    put into words in the reader's language when read, ``texts.written``) and the page it is
+    about. ``text`` is the message written in bokmål when it was sent, and all there is of a
+    notification from before messages were kept (``message`` empty)."""
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -69,6 +73,7 @@ class Notification(MunicipalityOwned):
     )
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     text = limited_text(_("text"), TEXT)
+    message = models.JSONField(_("message"), null=True, blank=True)
     link = models.CharField(_("link"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
@@ -90,6 +95,16 @@ class Notification(MunicipalityOwned):
 
     def __str__(self) -> str:
         return self.text
+
+    @property
+    def readable_text(self) -> str:
+        """What the notification says, in the active language (cut to the text's limit as the
+        stored text is); the stored bokmål text when it has no message."""
+        from helhet.notifications.texts import written
+
+        if self.message is None:
+            return self.text
+        return Truncator(written(self.message)).chars(TEXT)
 
 
 class NotificationPreference(models.Model):

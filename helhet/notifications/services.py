@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
@@ -23,6 +24,7 @@ from helhet.notifications.models import (
     default_delivery,
 )
 from helhet.notifications.tasks import email_notification
+from helhet.notifications.texts import Message, written
 from helhet.organization.models import Municipality
 
 
@@ -39,13 +41,15 @@ def notification_send(
     actor: User | None,
     municipality: Municipality,
     kind: Kind,
-    text: str,
+    text: Message,
     link: str = "",
     unless_unread: bool = False,
 ) -> list[Notification]:
-    """Tell each recipient ``text`` (plain text Helhet writes, cut to the field's limit) about the
-    page at ``link`` (a path in Helhet). Never the person who acted (``actor``), nobody twice,
-    only active people who are members of ``municipality``. Those who want the kind e-mailed at
+    """Tell each recipient ``text`` (a message of ``helhet.notifications.texts``: what to say and
+    its parameters, put into words in each reader's language when read; a plain str is shown as
+    it is, in every language) about the page at ``link`` (a path in Helhet); its bokmål wording is
+    kept too, cut to the text's limit. Never the person who acted (``actor``), nobody twice, only
+    active people who are members of ``municipality``. Those who want the kind e-mailed at
     once get a job that e-mails it after this transaction commits (the job is in the same
     transaction: if the change behind the notification is rolled back, so is the e-mail).
     ``unless_unread``: a reminder is not repeated to someone who has not read the last one (of
@@ -69,13 +73,16 @@ def notification_send(
             "user", "delivery"
         )
     )
+    with translation.override(settings.LANGUAGE_CODE):
+        in_bokmal = Truncator(written(text)).chars(TEXT)
     sent = []
     for person in people:
         notification = Notification(
             municipality=municipality,
             recipient=person,
             kind=kind,
-            text=Truncator(text).chars(TEXT),
+            text=in_bokmal,
+            message=text,
             link=link,
             delivery=chosen.get(person.pk, default_delivery(kind)),
         )

@@ -1,6 +1,7 @@
 """E-mail about notifications, sent by the worker: one at once (for the kinds a person wants at
 once), and the daily digest (07:00, ``settings.HELHET_SCHEDULE``) gathering the rest. Written in
-bokmål, as the municipality's staff read them; links whole from ``HELHET_BASE_URL``."""
+bokmål (``settings.LANGUAGE_CODE``): Helhet knows a person's language only in a request, when they
+choose it in the header; links whole from ``HELHET_BASE_URL``."""
 
 from __future__ import annotations
 
@@ -33,7 +34,8 @@ def _footer() -> list[str]:
 
 def _item(notification: Notification) -> str:
     link = whole_link(notification.link)
-    return f"{notification.text}\n  {link}" if link else notification.text
+    text = notification.readable_text
+    return f"{text}\n  {link}" if link else text
 
 
 @task()

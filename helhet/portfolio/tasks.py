@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import translation
-from django.utils.translation import gettext as _
 from django_tasks import task
 
+from helhet.notifications import texts
 from helhet.notifications.models import Kind
 from helhet.notifications.services import notification_send
 from helhet.portfolio.filters import STALE_AFTER, stale_only
@@ -28,11 +27,11 @@ def remind_overdue_status_reports() -> int:
     )
     made = 0
     for initiative in overdue:
-        with translation.override("nb"):
-            text = _("%(initiative)s has had no status report for over %(days)s days.") % {
-                "initiative": initiative.name,
-                "days": STALE_AFTER.days,
-            }
+        text = texts.gettext(
+            "%(initiative)s has had no status report for over %(days)s days.",
+            initiative=initiative.name,
+            days=STALE_AFTER.days,
+        )
         made += len(
             notification_send(
                 recipients=[initiative.project_leader or initiative.project_owner],

@@ -5,7 +5,12 @@ and status reports overdue."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
+from django.conf import settings
+from django.core import mail
+from django.test import Client
 
 from helhet.benefits.tasks import send_measurement_reminders
 from helhet.fund.models import DecisionOutcome as FundOutcome
@@ -14,7 +19,8 @@ from helhet.ideas.selectors import criteria_set_for_unit
 from helhet.ideas.services.ideas import idea_reject, idea_score
 from helhet.learning.services.overlaps import overlap_judge
 from helhet.methodology.models import DecisionRequest
-from helhet.notifications.models import Kind, Notification
+from helhet.notifications.models import Delivery, Kind, Notification
+from helhet.notifications.tasks import send_daily_digests
 from helhet.organization.models import Municipality
 from helhet.portfolio.models import StatusReport
 from helhet.portfolio.tasks import remind_overdue_status_reports
@@ -146,3 +152,49 @@ def test_the_morning_jobs_remind_of_status_reports_and_measurements_once_until_r
     send_measurement_reminders.enqueue()
     run_waiting_jobs()
     assert Notification.objects.count() == before  # the last reminders are unread still
+
+
+def _page(client: Client, language: str) -> str:
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    return client.get("/varsler/").content.decode()
+
+
+def test_each_reader_reads_a_notification_in_their_language_and_an_old_one_as_it_was_written(
+    stavanger: Municipality, login: Callable[[str], Client]
+) -> None:
+    initiative = project(stavanger, "Trygghetsalarm", pending=True)
+    decision_make(
+        actor=person("eier"),
+        request=DecisionRequest.objects.get(initiative=initiative, status="pending"),
+        outcome="sent_back",
+        comment="Gevinstene må tallfestes.",
+    )
+    indicator(stavanger)
+    send_measurement_reminders.call()
+    # Written before notifications kept their message: only its bokmål text is there.
+    Notification.objects.create(
+        municipality=stavanger,
+        recipient=person("gevinsteier"),
+        kind=Kind.MEASUREMENT_DUE,
+        text="En eldre påminnelse på bokmål.",
+        delivery=Delivery.DIGEST,
+    )
+
+    leader = login("prosjektleder")
+    decided = "Trygghetsalarm, Godkjenne mandat for konseptfasen: {}: Gevinstene må tallfestes."
+    assert decided.format("Sendt tilbake. Begrunnelse") in _page(leader, "nb")
+    assert decided.format("Sent back. The reason") in _page(leader, "en")
+    owner = login("gevinsteier")
+    english = _page(owner, "en")
+    assert "1 benefit measurement to record: Medisindispensere – Besøk per dag (overdue since " in (
+        english
+    )
+    assert "En eldre påminnelse på bokmål." in english
+    assert "1 gevinstmåling skal registreres: Medisindispensere" in _page(owner, "nb")
+
+    # The digest is written in bokmål (Helhet knows a person's language only in a request).
+    send_daily_digests.call()
+    (digest,) = [m for m in mail.outbox if m.to == [person("gevinsteier").email]]
+    assert "1 gevinstmåling skal registreres: Medisindispensere – Besøk per dag (forfalt" in (
+        digest.body
+    )

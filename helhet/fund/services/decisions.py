@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from helhet.accounts.models import User
@@ -31,6 +31,7 @@ from helhet.fund.models import (
 from helhet.fund.selectors.assessment import application_assessment
 from helhet.fund.selectors.balance import fund_balance
 from helhet.fund.services.ledger import fund_lock, ledger_entry_record
+from helhet.notifications import texts
 from helhet.notifications.models import Kind
 from helhet.notifications.services import notification_send
 
@@ -221,16 +222,18 @@ def _tell_applicants(
     """Who wrote and who submitted the application, and the initiative's owner and leader, are
     told the decision: the amount granted, or the reason."""
     initiative = application.initiative
-    with translation.override("nb"):
-        text = _("The application from %(initiative)s to %(fund)s: %(outcome)s.") % {
-            "initiative": initiative.name,
-            "fund": application.fund.name,
-            "outcome": decision.get_outcome_display(),
-        }
-        if decision.outcome in GRANTING:
-            text += " " + _("Amount granted: %(amount)s.") % {"amount": money_text(total)}
-        elif decision.reason:
-            text += " " + _("The reason: %(reason)s") % {"reason": decision.reason}
+    text: list[texts.Message] = [
+        texts.gettext(
+            "The application from %(initiative)s to %(fund)s: %(outcome)s.",
+            initiative=initiative.name,
+            fund=application.fund.name,
+            outcome=texts.choice(decision, "outcome"),
+        )
+    ]
+    if decision.outcome in GRANTING:
+        text += [" ", texts.gettext("Amount granted: %(amount)s.", amount=texts.money(total))]
+    elif decision.reason:
+        text += [" ", texts.gettext("The reason: %(reason)s", reason=decision.reason)]
     notification_send(
         recipients=[
             application.created_by,

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from helhet.accounts.duties import may, refusal_to_screen_idea
@@ -30,6 +30,7 @@ from helhet.ideas.models import (
 )
 from helhet.ideas.selectors import criteria_set_for_unit
 from helhet.maturity.models import Service
+from helhet.notifications import texts
 from helhet.notifications.models import Kind
 from helhet.notifications.services import notification_send
 from helhet.organization.models import Municipality, OrgUnit
@@ -237,13 +238,15 @@ def idea_score(*, actor: User, idea: Idea, scores: dict[int, int]) -> Idea:
 def _tell_submitter(actor: User, idea: Idea) -> None:
     """The one who submitted the idea is told its new status, with the reason when one is
     given (never the screener themselves)."""
-    with translation.override("nb"):
-        text = _("Your idea “%(title)s” is now: %(status)s.") % {
-            "title": idea.title,
-            "status": idea.get_status_display(),
-        }
-        if idea.decision_reason:
-            text += " " + _("The reason: %(reason)s") % {"reason": idea.decision_reason}
+    text: list[texts.Message] = [
+        texts.gettext(
+            "Your idea “%(title)s” is now: %(status)s.",
+            title=idea.title,
+            status=texts.choice(idea, "status"),
+        )
+    ]
+    if idea.decision_reason:
+        text += [" ", texts.gettext("The reason: %(reason)s", reason=idea.decision_reason)]
     notification_send(
         recipients=[idea.submitted_by],
         actor=actor,

@@ -7,7 +7,6 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from helhet.accounts.duties import refusal_to_judge_overlap
@@ -15,6 +14,7 @@ from helhet.accounts.models import User
 from helhet.core.history import save_with_history
 from helhet.learning.models import Overlap, OverlapVerdict
 from helhet.learning.overlaps import overlap_people
+from helhet.notifications import texts
 from helhet.notifications.models import Kind
 from helhet.notifications.services import notification_send
 from helhet.portfolio.models import Initiative, InitiativeRelation, RelationKind
@@ -74,16 +74,16 @@ def overlap_judge(
 def _tell_both(actor: User | None, overlap: Overlap) -> None:
     """Each initiative's owner and leader learn which initiative theirs overlaps with."""
     for mine, other in ((overlap.first, overlap.second), (overlap.second, overlap.first)):
-        with translation.override("nb"):
-            text = _(
-                "The portfolio office found that %(mine)s overlaps with %(other)s: %(verdict)s."
-            ) % {
-                "mine": mine.name,
-                "other": other.name,
-                "verdict": overlap.get_verdict_display().lower(),
-            }
-            if overlap.note:
-                text += " " + overlap.note
+        text: list[texts.Message] = [
+            texts.gettext(
+                "The portfolio office found that %(mine)s overlaps with %(other)s: %(verdict)s.",
+                mine=mine.name,
+                other=other.name,
+                verdict=texts.lower(texts.choice(overlap, "verdict")),
+            )
+        ]
+        if overlap.note:
+            text += [" ", overlap.note]
         notification_send(
             recipients=[mine.project_owner, mine.project_leader],
             actor=actor,

@@ -1,12 +1,11 @@
 """Who is told about a project's gate: the deciders when a decision waits for them, the
 project's owner, leader and the one who asked when it is made (with the reason when sent back or
-stopped). Written in bokmål through ``helhet.notifications``; called by ``services.gates``."""
+stopped), through ``helhet.notifications`` in each reader's language; called by
+``services.gates``."""
 
 from __future__ import annotations
 
 from django.urls import reverse
-from django.utils import translation
-from django.utils.translation import gettext as _
 
 from helhet.accounts.models import Membership, User
 from helhet.methodology.models import (
@@ -16,6 +15,7 @@ from helhet.methodology.models import (
     DecisionOutcome,
     DecisionRequest,
 )
+from helhet.notifications import texts
 from helhet.notifications.models import Kind
 from helhet.notifications.services import notification_send
 from helhet.projects.rules import may_decide
@@ -43,11 +43,11 @@ def deciders_of(request: DecisionRequest) -> list[User]:
 def tell_deciders(*, actor: User | None, request: DecisionRequest) -> None:
     """A decision waits: tell those who make it."""
     initiative = request.initiative
-    with translation.override("nb"):
-        text = _("%(initiative)s waits for your decision: %(point)s.") % {
-            "initiative": initiative.name,
-            "point": request.decision_point.name,
-        }
+    text = texts.gettext(
+        "%(initiative)s waits for your decision: %(point)s.",
+        initiative=initiative.name,
+        point=request.decision_point.name,
+    )
     notification_send(
         recipients=deciders_of(request),
         actor=actor,
@@ -63,17 +63,19 @@ def tell_project(*, actor: User, decision: Decision) -> None:
     with the reason when it sent the project back or stopped it."""
     request = decision.request
     initiative = request.initiative
-    with translation.override("nb"):
-        text = _("%(initiative)s, %(point)s: %(outcome)s.") % {
-            "point": request.decision_point.name,
-            "initiative": initiative.name,
-            "outcome": decision.get_outcome_display(),
-        }
-        if decision.comment and decision.outcome in (
-            DecisionOutcome.SENT_BACK,
-            DecisionOutcome.STOPPED,
-        ):
-            text += " " + _("The reason: %(reason)s") % {"reason": decision.comment}
+    text: list[texts.Message] = [
+        texts.gettext(
+            "%(initiative)s, %(point)s: %(outcome)s.",
+            point=request.decision_point.name,
+            initiative=initiative.name,
+            outcome=texts.choice(decision, "outcome"),
+        )
+    ]
+    if decision.comment and decision.outcome in (
+        DecisionOutcome.SENT_BACK,
+        DecisionOutcome.STOPPED,
+    ):
+        text += [" ", texts.gettext("The reason: %(reason)s", reason=decision.comment)]
     notification_send(
         recipients=[initiative.project_owner, initiative.project_leader, request.requested_by],
         actor=actor,
