@@ -15,7 +15,7 @@ figures divide by 30. Helhet shows such differences instead of hiding them:
 The "cost of one" is in kroner, or in hours for a benefit planned in hours (``Calculation.unit``);
 the arithmetic is the same, only the words and the rounding shown differ.
 
-Everything is ``Decimal``; rounding happens only in the ``*_text`` helpers, for display."""
+Everything is ``Decimal``; rounding happens only in ``core.formats.figure_text``, for display."""
 
 from __future__ import annotations
 
@@ -29,15 +29,12 @@ from helhet.benefits.models import (
     Calculation,
     CalculationPeriod,
     CalculationUnit,
-    format_kroner,
-    format_number,
 )
+from helhet.core.formats import figure_text
 
 # Stated and computed totals agree when they are closer than this (kroner).
 TOLERANCE = Decimal(1)
-SHOWN_DECIMALS = Decimal("0.01")
 IMPLIED_USERS_DECIMALS = Decimal("0.1")
-MINUS = "\u2212"
 
 DAILY, YEARLY, PER_USER = "daily", "yearly", "per_user"
 BEFORE, AFTER = "before", "after"
@@ -108,7 +105,7 @@ class CalculationResult:
 
     def amount_text(self, value: Decimal) -> str:
         """A figure of cost as shown: kroner with øre when there are any, or hours."""
-        return number_text(value) if self.in_hours else money_text(value)
+        return figure_text(value, money=not self.in_hours)
 
     def explanations(self) -> list[str]:
         """Every disagreement in plain words, in the active language (see ``explain``)."""
@@ -202,26 +199,6 @@ def calculate(calc: Calculation) -> CalculationResult:
 # --- display ---
 
 
-def number_text(value: Decimal) -> str:
-    """A figure as shown: rounded to two decimals (never before), spaces between thousands, a
-    decimal comma and a true minus sign: "3 085 162,5", "−281"."""
-    rounded = value.quantize(SHOWN_DECIMALS, rounding=ROUND_HALF_UP)
-    if rounded == 0:
-        return "0"
-    text = format_number(abs(rounded))
-    return f"{MINUS}{text}" if rounded < 0 else text
-
-
-def money_text(value: Decimal) -> str:
-    """An amount in kroner as shown: whole kroner without decimals, otherwise with two (øre),
-    spaces between thousands, a decimal comma and a true minus sign: "8 452,50", "−281"."""
-    rounded = value.quantize(SHOWN_DECIMALS, rounding=ROUND_HALF_UP)
-    if rounded == 0:
-        return "0"
-    text = format_kroner(abs(rounded))
-    return f"{MINUS}{text}" if rounded < 0 else text
-
-
 def _label(figure: str, side: str, in_hours: bool) -> str:
     if in_hours:
         return {
@@ -251,7 +228,7 @@ def formula(result: CalculationResult, figure: str, side: str) -> str:
     days = calc.days_per_year
     unit = result.unit
     numbers = {
-        "quantity": number_text(quantity),
+        "quantity": figure_text(quantity),
         "cost": result.amount_text(cost),
         "days": days,
         "unit": unit,
@@ -316,7 +293,7 @@ def explain(result: CalculationResult, check: Check) -> list[str]:
                 % {
                     "label": label,
                     "stated": amount(check.stated),
-                    "implied": number_text(check.implied_users),
+                    "implied": figure_text(check.implied_users),
                     "unit": unit,
                 }
             )
@@ -326,7 +303,7 @@ def explain(result: CalculationResult, check: Check) -> list[str]:
                 % {
                     "label": label,
                     "stated": amount(check.stated),
-                    "implied": number_text(check.implied_users),
+                    "implied": figure_text(check.implied_users),
                     "users": users,
                     "unit": unit,
                 }
@@ -339,17 +316,17 @@ def summary_text(result: CalculationResult) -> str:
     if result.in_hours:
         if result.saving_per_year >= 0:
             return _("Computed hours saved a year: %(amount)s hours.") % {
-                "amount": number_text(result.saving_per_year)
+                "amount": figure_text(result.saving_per_year)
             }
         return _("Computed extra hours a year: %(amount)s hours.") % {
-            "amount": number_text(result.difference.cost_per_year)
+            "amount": figure_text(result.difference.cost_per_year)
         }
     if result.saving_per_year >= 0:
         return _("Computed saving a year: %(amount)s kr.") % {
-            "amount": money_text(result.saving_per_year)
+            "amount": figure_text(result.saving_per_year, money=True)
         }
     return _("Computed extra cost a year: %(amount)s kr.") % {
-        "amount": money_text(result.difference.cost_per_year)
+        "amount": figure_text(result.difference.cost_per_year, money=True)
     }
 
 

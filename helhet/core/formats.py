@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from django.utils import formats, translation
@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 PDF_TYPE = "application/pdf"
 ORE = Decimal("0.01")
+MINUS = "\u2212"
 
 
 def long_date(day: date | None) -> str:
@@ -70,6 +71,18 @@ def money_text(value: Decimal) -> str:
     """An amount of money with its unit, as every page and message writes one: "1 200 000 kr",
     "8 452,50 kr" (the unit is "kr", never "kroner", after an amount)."""
     return f"{kroner_text(value)} kr"
+
+
+def figure_text(value: Decimal, *, money: bool = False) -> str:
+    """A computed figure as shown beside the figures it came from: rounded to two decimals only
+    here (never before), a true minus sign, "0" for what rounds to nothing; money as
+    ``kroner_text`` writes it ("8 452,50", "−4 032"), anything else as ``number_text``
+    ("3 085 162,5", "31,5"). No unit: the caller writes "kr" or "t" after it."""
+    rounded = value.quantize(ORE, rounding=ROUND_HALF_UP)
+    if rounded == 0:
+        return "0"
+    text = kroner_text(abs(rounded)) if money else number_text(abs(rounded))
+    return f"{MINUS}{text}" if rounded < 0 else text
 
 
 def pdf_latin(text: str) -> str:

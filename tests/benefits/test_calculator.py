@@ -15,10 +15,9 @@ from helhet.benefits.calculator import (
     Check,
     agrees,
     calculate,
-    money_text,
-    number_text,
 )
 from helhet.benefits.models import Calculation, CalculationUnit
+from helhet.core.formats import figure_text
 from tests.benefits.cuts_calculator_helpers import table_4
 
 
@@ -166,9 +165,9 @@ def test_a_figure_is_rounded_only_for_display() -> None:
     result = calculate(table_4())
 
     assert result.before.cost_per_user == Decimal("3085162.5") / 33  # not rounded
-    assert number_text(result.before.cost_per_user) == "93\u00a0489,77"
-    assert number_text(Decimal(-281)) == "\u2212281"
-    assert number_text(Decimal("-0.001")) == "0"
+    assert figure_text(result.before.cost_per_user) == "93\u00a0489,77"
+    assert figure_text(Decimal(-281)) == "\u2212281"
+    assert figure_text(Decimal("-0.001")) == "0"
 
 
 def test_the_disagreements_are_explained_in_plain_words() -> None:
@@ -206,11 +205,11 @@ def _stated_fields() -> list[str]:
 
 
 def test_an_amount_with_ore_has_two_decimals_and_whole_kroner_none() -> None:
-    assert money_text(Decimal("8452.5")) == "8\u00a0452,50"
-    assert money_text(Decimal("4032")) == "4\u00a0032"
-    assert money_text(Decimal("-4420.5")) == "\u22124\u00a0420,50"
-    assert money_text(Decimal("93489.7727")) == "93\u00a0489,77"
-    assert number_text(Decimal("31.5")) == "31,5"  # a quantity is not money
+    assert figure_text(Decimal("8452.5"), money=True) == "8\u00a0452,50"
+    assert figure_text(Decimal("4032"), money=True) == "4\u00a0032"
+    assert figure_text(Decimal("-4420.5"), money=True) == "\u22124\u00a0420,50"
+    assert figure_text(Decimal("93489.7727"), money=True) == "93\u00a0489,77"
+    assert figure_text(Decimal("31.5")) == "31,5"  # a quantity is not money
 
 
 def _in_hours() -> Calculation:

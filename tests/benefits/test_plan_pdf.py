@@ -10,9 +10,10 @@ from decimal import Decimal
 from django.test import Client
 from django.utils.translation import gettext as _
 
-from helhet.benefits.calculator import MINUS, calculate
+from helhet.benefits.calculator import calculate
 from helhet.benefits.exports.plan_pdf import plan_pdf
 from helhet.benefits.selectors.plan import benefits_plan
+from helhet.core.formats import MINUS
 from helhet.organization.models import Municipality
 from tests.benefits.export_helpers import (
     budget_cut,

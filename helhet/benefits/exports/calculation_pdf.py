@@ -11,13 +11,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from helhet.benefits.calculator import (
-    MINUS,
     CalculationResult,
     agreement_text,
-    number_text,
     summary_text,
 )
 from helhet.benefits.models import Calculation, format_number
+from helhet.core.formats import MINUS, figure_text
 
 # The calculation's inputs as the PDF lists them (the totals its source states are checked
 # against them, and shown where they disagree).
@@ -74,7 +73,7 @@ def calculation_rows(result: CalculationResult) -> list[list[str]]:
         return f"{without_true_minus(result.amount_text(value))} {result.unit}"
 
     def plain(value: Decimal) -> str:
-        return without_true_minus(number_text(value))
+        return without_true_minus(figure_text(value))
 
     sides = (result.before, result.after, result.difference)
     rows = [

@@ -17,12 +17,12 @@ from helhet.benefits.calculator import (
     CalculationResult,
     agreement_text,
     calculate,
-    number_text,
     summary_text,
 )
 from helhet.benefits.cuts import cut_before_realisation as _cut_before_realisation
 from helhet.benefits.cuts import realised_nok
 from helhet.benefits.models import Benefit, BudgetCut, Calculation
+from helhet.core.formats import figure_text
 
 register = template.Library()
 
@@ -34,7 +34,7 @@ def calculated(calculation: Calculation) -> CalculationResult:
 
 @register.filter
 def figure(value: Decimal | None) -> str:
-    return "–" if value is None else number_text(value)
+    return "–" if value is None else figure_text(value)
 
 
 @register.simple_tag
