@@ -71,11 +71,12 @@ def overdue_indicators(today: date) -> QuerySet[Indicator]:
     )
 
 
-def has_overdue_measurement(today: date) -> Q:
-    """A benefit still followed up with at least one overdue indicator."""
-    return Q(status__in=figures.FOLLOWED_STATUSES) & Q(
-        Exists(overdue_indicators(today).filter(benefit=OuterRef("pk")))
-    )
+def has_overdue_measurement(today: date, municipality: Municipality) -> Q:
+    """A benefit of ``municipality`` still followed up with at least one overdue indicator. (The
+    indicators are narrowed to the municipality too: the database then reads its indicators
+    only, not every municipality's.)"""
+    overdue = overdue_indicators(today).filter(municipality=municipality, benefit=OuterRef("pk"))
+    return Q(municipality=municipality, status__in=figures.FOLLOWED_STATUSES) & Q(Exists(overdue))
 
 
 def benefit_condition(municipality: Municipality, filters: BenefitFilters, today: date) -> Q:
@@ -101,7 +102,7 @@ def benefit_condition(municipality: Municipality, filters: BenefitFilters, today
     if filters.year is not None:
         condition &= Q(due_date__year=filters.year)
     if filters.overdue:
-        condition &= has_overdue_measurement(today)
+        condition &= has_overdue_measurement(today, municipality)
     return condition
 
 

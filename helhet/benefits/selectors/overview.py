@@ -101,7 +101,9 @@ def _area_and_year_lines(
     areas: dict[int, Figures] = {}
     years: dict[int | None, Figures] = {}
     rows = (
-        base.annotate(due_year=_Year("due_date"))
+        # The initiatives narrowed to the municipality too: its own are read, not every one.
+        base.filter(initiative__municipality=municipality)
+        .annotate(due_year=_Year("due_date"))
         .values("initiative__owning_unit_id", "due_year", "kind")
         .annotate(**figure_aggregates())
     )
@@ -126,7 +128,7 @@ def _area_and_year_lines(
 
 
 def _followed_lists(
-    condition: Q, today: date
+    condition: Q, municipality: Municipality, today: date
 ) -> tuple[QuerySet[Benefit], QuerySet[Benefit], QuerySet[Benefit]]:
     """The benefits still followed up that have no benefits owner, no indicator, or an overdue
     measurement (the last with their owners). They load only what they show, most urgent
@@ -143,10 +145,10 @@ def _followed_lists(
         Exists(Benefit.owners.through.objects.filter(benefit_id=OuterRef("pk")))
     ).order_by(*order)
     without_indicator = followed.exclude(
-        Exists(Indicator.objects.filter(benefit_id=OuterRef("pk")))
+        Exists(Indicator.objects.filter(municipality=municipality, benefit_id=OuterRef("pk")))
     ).order_by(*order)
     overdue = (
-        listed.filter(has_overdue_measurement(today))
+        listed.filter(has_overdue_measurement(today, municipality))
         .prefetch_related(
             Prefetch("owners", queryset=User.objects.order_by("first_name", "last_name"))
         )
@@ -189,7 +191,9 @@ def benefits_summary(
     filters describe benefits they do not have); and budget cuts against realisation."""
     hours = hours_per_fte(municipality)
     condition = benefit_condition(municipality, filters, today)
-    base = benefits_with_realised(Benefit.objects.filter(condition).order_by(), hours)
+    base = benefits_with_realised(
+        Benefit.objects.filter(condition).order_by(), hours, municipality_id=municipality.pk
+    )
 
     grouped = [
         (row, figures_of_row(row, hours))
@@ -199,7 +203,7 @@ def benefits_summary(
     ]
     totals = sum((counted for _row, counted in grouped), Figures(hours_per_fte=hours))
 
-    without_owner, without_indicator, overdue = _followed_lists(condition, today)
+    without_owner, without_indicator, overdue = _followed_lists(condition, municipality, today)
     initiatives = _initiatives_without_plan(municipality, filters)
     by_area, by_year = _area_and_year_lines(base, municipality, hours)
     cuts_by_year, cuts_at_risk = budget_cuts_by_year(base, municipality, hours, today)

@@ -97,11 +97,18 @@ def realised_value(hours: Decimal, *, prefix: str = "") -> Coalesce:
     return Coalesce(measured, by_status, output_field=REALISED_FIELD)
 
 
-def benefits_with_realised(benefits: QuerySet[Benefit], hours: Decimal) -> QuerySet[Benefit]:
+def benefits_with_realised(
+    benefits: QuerySet[Benefit], hours: Decimal, *, municipality_id: int | None = None
+) -> QuerySet[Benefit]:
     """``benefits`` annotated with ``realised``, by the rule of ``realised_value``, for scans of
     many benefits: the amount indicator (at most one per benefit) is joined rather than looked
     up row by row; it carries its newest measurement
-    (``services.follow_up.indicator_latest_refresh``)."""
+    (``services.follow_up.indicator_latest_refresh``). When all the benefits belong to
+    ``municipality_id``, say so: the database then reads only that municipality's indicators
+    instead of every municipality's (a third of the time at the national scale)."""
+    joined = Q(indicators__measures_amount=True)
+    if municipality_id is not None:
+        joined &= Q(indicators__municipality_id=municipality_id)
     converts = reduce(
         operator.or_,
         (
@@ -148,7 +155,5 @@ def benefits_with_realised(benefits: QuerySet[Benefit], hours: Decimal) -> Query
         output_field=REALISED_FIELD,
     )
     return benefits.annotate(
-        amount_indicator=FilteredRelation(
-            "indicators", condition=Q(indicators__measures_amount=True)
-        )
+        amount_indicator=FilteredRelation("indicators", condition=joined)
     ).annotate(realised=Coalesce(measured, by_status, output_field=REALISED_FIELD))
