@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "helhet.accounts",
     "helhet.organization",
     "helhet.notifications",
+    "helhet.files",
     "helhet.portfolio",
     "helhet.methodology",
     "helhet.projects",
@@ -196,6 +197,7 @@ HELHET_SCHEDULE = [
     # the scheduler's own records of runs older than 30 days deleted.
     ("nightly_backup", "helhet.core.tasks.nightly_backup", "01:30"),
     ("prune_scheduled_runs", "helhet.core.tasks.prune_scheduled_runs", "03:15"),
+    ("prepared_files_expired", "helhet.files.tasks.delete_expired_files", "03:30"),
 ]
 # Stream polish (issue 15): where the nightly backup writes its archives (empty: no backup), and
 # how many of the newest it keeps there.
@@ -309,6 +311,10 @@ MEDIA_ROOT = Path(os.environ.get("HELHET_MEDIA_DIR", VAR_DIR / "media"))
 # check who may see them (documents, benefits evidence, idea attachments).
 HELHET_UPLOAD_DIR = Path(os.environ.get("HELHET_UPLOAD_DIR", VAR_DIR / "uploads"))
 HELHET_UPLOAD_MAX_BYTES = int(float(os.environ.get("HELHET_UPLOAD_MAX_MB", "20")) * 1024 * 1024)
+# Prepared files (stream files, issue 15): large exports are made on the job queue and kept in
+# the "uploads" storage (prepared/) for the person who asked, for this many days after they are
+# made; the daily job prepared_files_expired (HELHET_SCHEDULE) deletes them after.
+HELHET_PREPARED_FILE_DAYS = int(os.environ.get("HELHET_PREPARED_FILE_DAYS", "7"))
 
 # E-mail (the benefits reminders): printed to the console in development, sent through an SMTP
 # server in production.

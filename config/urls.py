@@ -24,6 +24,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("losninger/", include("helhet.adoption.urls")),
     path("laering/", include("helhet.learning.urls")),
     path("varsler/", include("helhet.notifications.urls")),
+    path("filer/", include("helhet.files.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),

@@ -268,6 +268,7 @@ STATE_APPS = {
     "adoption",
     "learning",
     "notifications",
+    "files",  # a file asked for on the job queue (Mine filer)
     "socialaccount",  # a person's link to a single sign-on provider
     "mfa",  # a person's authenticator app and recovery codes
 }

@@ -5,7 +5,8 @@ through django-storages: ``HELHET_FILE_STORAGE``, see docs/deployment.md).
 Two storages (``settings.STORAGES``) hold what Helhet keeps:
 
 - ``uploads``: uploaded files (project documents, benefits evidence, idea attachments), under
-  random hex names; on the filesystem in ``settings.HELHET_UPLOAD_DIR``.
+  random hex names, and the files made for a person on the job queue (``prepared/``, the
+  ``files`` app, deleted when they expire); on the filesystem in ``settings.HELHET_UPLOAD_DIR``.
 - ``default``: files waiting for a person to confirm an import (``imports/<token>``); on the
   filesystem in ``settings.MEDIA_ROOT``.
 

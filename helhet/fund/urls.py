@@ -57,6 +57,6 @@ urlpatterns: list[URLPattern] = [
     path("<int:pk>/gevinster/", gains.gains, name="gains"),
     path("soknader/<int:pk>/gevinster/", gains.gain_settle, name="gain_settle"),
     path("<int:pk>/gjennomgang/", review.review, name="review"),
-    path("<int:pk>/gjennomgang.xlsx", review.review_xlsx, name="review_xlsx"),
-    path("<int:pk>/gjennomgang.pdf", review.review_pdf, name="review_pdf"),
+    path("<int:pk>/gjennomgang/xlsx/", review.review_xlsx, name="review_xlsx"),
+    path("<int:pk>/gjennomgang/pdf/", review.review_pdf, name="review_pdf"),
 ]

@@ -30,8 +30,8 @@ urlpatterns = [
     # The overview, the digital-first-choice plan, planned steps and settings.
     path("modenhet/", overview.overview, name="overview"),
     path("plan/", plan.plan, name="plan"),
-    path("plan/plan.xlsx", plan.plan_xlsx, name="plan_xlsx"),
-    path("plan/plan.pdf", plan.plan_pdf, name="plan_pdf"),
+    path("plan/eksport/xlsx/", plan.plan_xlsx, name="plan_xlsx"),
+    path("plan/eksport/pdf/", plan.plan_pdf, name="plan_pdf"),
     path("<int:pk>/steg/ny/", steps.step_create, name="step_create"),
     path("steg/<int:pk>/endre/", steps.step_edit, name="step_edit"),
     path("steg/<int:pk>/fjern/", steps.step_delete, name="step_delete"),

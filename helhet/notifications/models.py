@@ -29,6 +29,7 @@ class Kind(models.TextChoices):
     IDEA_STATUS = "idea_status", _("Your idea's status changed")
     FUND_DECIDED = "fund_decided", _("A fund application decided")
     OVERLAP_FLAGGED = "overlap_flagged", _("A probable overlap with your initiative")
+    FILE_READY = "file_ready", _("A file you asked for is ready")
 
 
 class Delivery(models.TextChoices):
@@ -43,6 +44,8 @@ class Delivery(models.TextChoices):
 DEFAULT_DELIVERY = {
     Kind.DECISION_WAITING: Delivery.IMMEDIATE,
     Kind.DECISION_MADE: Delivery.IMMEDIATE,
+    # The person is in Helhet waiting for it: the bell tells them, an e-mail only if they ask.
+    Kind.FILE_READY: Delivery.OFF,
 }
 
 

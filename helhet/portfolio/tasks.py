@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import io
+
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.http import QueryDict
 from django.urls import reverse
 from django_tasks import task
 
+from helhet.accounts.models import Membership
+from helhet.accounts.roles import Capability
+from helhet.core.spreadsheets import CSV_TYPE, XLSX_TYPE
+from helhet.files.models import PreparedFile
+from helhet.files.services import MadeFile, prepared_file_make
 from helhet.notifications import texts
 from helhet.notifications.models import Kind
 from helhet.notifications.services import notification_send
-from helhet.portfolio.filters import STALE_AFTER, stale_only
+from helhet.portfolio import exchange
+from helhet.portfolio.filters import STALE_AFTER, filtered_initiatives, parse_filters, stale_only
 from helhet.portfolio.models import Initiative
 
 
@@ -44,3 +54,33 @@ def remind_overdue_status_reports() -> int:
             )
         )
     return made
+
+
+def portfolio_export_file(prepared: PreparedFile, membership: Membership) -> MadeFile:
+    """The overview's rows, with the filters it had when the person asked (``query``), as .xlsx
+    or .csv: the same exporter as ``manage.py export_initiatives``."""
+    if not membership.can(Capability.VIEW_PORTFOLIO):
+        raise PermissionDenied
+    municipality = membership.municipality
+    extension = prepared.parameters["format"]
+    filters = parse_filters(
+        QueryDict(prepared.parameters.get("query", "")), municipality=municipality
+    )
+    rows = exchange.export_rows(filtered_initiatives(municipality=municipality, filters=filters))
+    out = io.BytesIO()
+    if extension == "xlsx":
+        exchange.write_xlsx(rows, out)
+    else:
+        exchange.write_csv(rows, out)
+    return MadeFile(
+        out.getvalue(),
+        exchange.export_filename(municipality, extension),
+        XLSX_TYPE if extension == "xlsx" else CSV_TYPE,
+    )
+
+
+@task()
+def make_portfolio_export(file_id: int) -> str:
+    """Make the portfolio export a person asked for (``portfolio:export_xlsx``/``export_csv``):
+    10,000 rows at national scale, too many for a request."""
+    return prepared_file_make(file_id=file_id, make=portfolio_export_file)

@@ -165,6 +165,9 @@ PUBLIC_URL_NAMES = {
     "openid_connect_login",
     "openid_connect_callback",
     "accounts:login_code",  # the code after the password, before login (test_login_policy.py)
+    # A prepared file is fetched by the one who asked for it, whatever their role; anyone
+    # else's answers 404 (tests/files/test_prepared_files.py).
+    "files:download",
 }
 # Not HTML views of a municipality: the JSON API (tests/api) and Django's staff-only admin.
 OTHER_NAMESPACES = {"api-v1", "admin"}

@@ -14,7 +14,8 @@ from helhet.organization.models import Municipality, OrgUnit
 from helhet.portfolio.models import Initiative
 from helhet.portfolio.services import initiative_create
 from tests.browser.conftest import NewPage
-from tests.browser.helpers import follow, path_of, submit, visit
+from tests.browser.helpers import check_axe, follow, path_of, submit, visit
+from tests.notifications.helpers import run_waiting_jobs
 from tests.portfolio.exchange_files import csv_file, problem
 
 pytestmark = pytest.mark.browser
@@ -84,8 +85,17 @@ def test_portfolio_office_changes_an_initiative_by_exporting_and_importing_the_f
     )
     page = new_page(user="portefolje")
     visit(page, "/portefolje/")
+    # The export is made on the job queue: the button lands on Mine filer, "being made" ...
+    submit(page, "#export-xlsx")
+    assert path_of(page) == "/filer/"
+    expect(page.locator("#prepared-files")).to_contain_text("Lages …")
+    run_waiting_jobs()  # ... the worker makes it, and the page (files.js) looks again by itself
+    link = page.locator('#prepared-files a[href^="/filer/"]')
+    expect(link).to_contain_text("helhet-portefolje-stavanger-", timeout=15_000)
+    expect(page.locator("#files-refresh")).to_have_count(0)
+    check_axe(page)
     with page.expect_download() as download:
-        page.locator('main a[href^="/portefolje/eksport.xlsx"]').first.click()
+        link.click()
     workbook = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()))
     sheet = workbook.worksheets[0]
     headers = [cell.value for cell in sheet[1]]

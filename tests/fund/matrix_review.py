@@ -34,10 +34,15 @@ def _waive(stavanger: Municipality) -> dict[str, Any]:
     return {"settle": "waive-2023", "waive-2023-reason": "Gevinsten var kvalitet, ikke penger."}
 
 
+def _no_form(stavanger: Municipality) -> dict[str, Any]:
+    return {}
+
+
 ROLE_VIEWS = [
     View("fund:review", (Capability.VIEW_FUNDS,), _fund_pk),
-    View("fund:review_xlsx", (Capability.VIEW_FUNDS,), _fund_pk),
-    View("fund:review_pdf", (Capability.VIEW_FUNDS,), _fund_pk),
+    # Asking for an export: GET shows the button, POST asks and lands on Mine filer.
+    View("fund:review_xlsx", (Capability.VIEW_FUNDS,), _fund_pk, _no_form, "/filer/"),
+    View("fund:review_pdf", (Capability.VIEW_FUNDS,), _fund_pk, _no_form, "/filer/"),
     View("fund:gains", (Capability.VIEW_FUNDS,), _fund_pk),
     View(
         "fund:gain_settle",

@@ -19,6 +19,7 @@ from helhet.fund.services.ledger import ledger_entry_record
 from helhet.organization.models import Municipality, OrgUnit
 from helhet.portfolio.models import Initiative, InitiativeStatus
 from tests.conftest import count_queries
+from tests.files.helpers import exported
 from tests.fund.review_helpers import fund, grant, office
 
 pytestmark = pytest.mark.django_db
@@ -201,13 +202,14 @@ def test_the_exports_hold_the_review(
     the_fund = fund(stavanger)
     today = timezone.localdate().isoformat()
 
-    xlsx = client.get(f"/fond/{the_fund.pk}/gjennomgang.xlsx")
-    pdf = client.get(f"/fond/{the_fund.pk}/gjennomgang.pdf")
+    # Made on the job queue and fetched from Mine filer.
+    xlsx = exported(client, f"/fond/{the_fund.pk}/gjennomgang/xlsx/")
+    pdf = exported(client, f"/fond/{the_fund.pk}/gjennomgang/pdf/")
 
     assert xlsx["Content-Disposition"] == (
         f'attachment; filename="gjennomgang-digitaliseringsfondet-{today}.xlsx"'
     )
-    workbook = load_workbook(io.BytesIO(xlsx.content))
+    workbook = load_workbook(io.BytesIO(xlsx.getvalue()))
     assert workbook.sheetnames == [
         "Saldo",
         "Etter type",
@@ -222,4 +224,4 @@ def test_the_exports_hold_the_review(
     assert grants[1][5] == 2000000
     assert list(workbook["Stanset eller forsinket"].values)[1][0] == "DigiBarnevern"
     assert pdf["Content-Type"] == "application/pdf"
-    assert pdf.content.startswith(b"%PDF")
+    assert pdf.getvalue().startswith(b"%PDF")

@@ -54,8 +54,9 @@ def _settings_form(stavanger: Municipality) -> dict[str, str]:
 ROLE_VIEWS = [
     View("maturity:overview", (Capability.VIEW_PORTFOLIO,)),
     View("maturity:plan", (Capability.VIEW_PORTFOLIO,)),
-    View("maturity:plan_xlsx", (Capability.VIEW_PORTFOLIO,)),
-    View("maturity:plan_pdf", (Capability.VIEW_PORTFOLIO,)),
+    # Asking for an export: GET shows the button, POST asks and lands on Mine filer.
+    View("maturity:plan_xlsx", (Capability.VIEW_PORTFOLIO,), None, _no_form, "/filer/"),
+    View("maturity:plan_pdf", (Capability.VIEW_PORTFOLIO,), None, _no_form, "/filer/"),
     View(
         "maturity:step_create",
         (Capability.MANAGE_SERVICES,),

@@ -1,5 +1,6 @@
-"""The plan's exports: the .xlsx workbook (the plan and the maturity per area; text never becomes
-a formula) and the PDF (readable, with the Norwegian letters), from the page's filters."""
+"""The plan's exports, made on the job queue and fetched from Mine filer (tests/files/helpers.py):
+the .xlsx workbook (the plan and the maturity per area; text never becomes a formula) and the PDF
+(readable, with the Norwegian letters), from the page's filters."""
 
 from __future__ import annotations
 
@@ -14,10 +15,11 @@ from openpyxl import load_workbook  # type: ignore[import-untyped]
 from helhet.maturity.exports import write_plan_pdf
 from helhet.maturity.selectors.plan import maturity_plan
 from helhet.organization.models import Municipality
+from tests.files.helpers import exported
 from tests.maturity.plan_helpers import areas, import_audit, initiative, service, step, user
 
-XLSX_URL = "/tjenester/plan/plan.xlsx"
-PDF_URL = "/tjenester/plan/plan.pdf"
+XLSX_URL = "/tjenester/plan/eksport/xlsx/"
+PDF_URL = "/tjenester/plan/eksport/pdf/"
 
 
 def _sheets(content: bytes) -> dict[str, list[tuple[object, ...]]]:
@@ -39,11 +41,11 @@ def test_xlsx_has_a_row_per_gap_and_step(
         due_date=date(2025, 6, 30),
     )
 
-    response = login("leser").get(XLSX_URL)
+    response = exported(login("leser"), XLSX_URL)
 
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     assert 'filename="helhet-digitalt-forstevalg-stavanger-' in response["Content-Disposition"]
-    plan = _sheets(response.content)["Plan"]
+    plan = _sheets(response.getvalue())["Plan"]
     byggesak = [row for row in plan if row[1] == "Byggesøknad"]
     assert len(byggesak) == 1
     assert byggesak[0][0] == "Plan, bygg og geodata"
@@ -64,7 +66,7 @@ def test_xlsx_has_the_maturity_per_area(
 ) -> None:
     import_audit(stavanger)
 
-    counts = _sheets(login("leser").get(XLSX_URL).content)["Modenhet"]
+    counts = _sheets(exported(login("leser"), XLSX_URL).getvalue())["Modenhet"]
 
     assert counts[1] == ("Oppvekst og utdanning", 9, 8, 2, 9, 2, 0)
     assert counts[-1][1:] == (24, 11, 2, 16, 2, 0)
@@ -76,7 +78,7 @@ def test_xlsx_stores_formula_like_text_as_text(
     import_audit(stavanger)
     step(service(stavanger, "Byggesøknad"), 2, '=HYPERLINK("http://evil.example","klikk")')
 
-    plan = _sheets(login("leser").get(XLSX_URL).content)["Plan"]
+    plan = _sheets(exported(login("leser"), XLSX_URL).getvalue())["Plan"]
 
     steps = [row[5] for row in plan if row[1] == "Byggesøknad"]
     assert steps == ['\'=HYPERLINK("http://evil.example","klikk")']
@@ -88,7 +90,7 @@ def test_xlsx_follows_the_pages_filters(
     import_audit(stavanger)
     plan_area = areas(stavanger)[2]
 
-    plan = _sheets(login("leser").get(XLSX_URL, {"area": plan_area.pk}).content)["Plan"]
+    plan = _sheets(exported(login("leser"), XLSX_URL, {"area": plan_area.pk}).getvalue())["Plan"]
 
     assert {row[0] for row in plan[1:]} == {"Plan, bygg og geodata"}
 
@@ -152,10 +154,10 @@ def test_pdf_download_answers_with_a_pdf(
 ) -> None:
     import_audit(stavanger)
 
-    response = login("leser").get(PDF_URL)
+    response = exported(login("leser"), PDF_URL)
 
     assert response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF")
+    assert response.getvalue().startswith(b"%PDF")
     assert response["Content-Disposition"].endswith('.pdf"')
 
 
@@ -164,6 +166,6 @@ def test_exports_hold_only_the_own_municipalitys_services(
 ) -> None:
     import_audit(stavanger)
 
-    plan = _sheets(login("bergen-admin").get(XLSX_URL).content)["Plan"]
+    plan = _sheets(exported(login("bergen-admin"), XLSX_URL).getvalue())["Plan"]
 
     assert plan[1:] == []

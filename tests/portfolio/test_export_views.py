@@ -1,12 +1,12 @@
-"""The overview's export to .xlsx and .csv: its filters, its columns, formulas neutralised, a
-fixed number of queries, and a file that imports again."""
+"""The overview's export to .xlsx and .csv, made on the job queue and fetched from Mine filer
+(tests/files/helpers.py): its filters, its columns, formulas neutralised, a fixed number of
+queries, and a file that imports again."""
 
 import csv
 import io
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -15,7 +15,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook  # type: ignore[import-untyped]
-from pytest_django.fixtures import Settings
 
 from helhet.accounts.models import User
 from helhet.organization.models import Municipality
@@ -23,16 +22,13 @@ from helhet.portfolio import exchange
 from helhet.portfolio.models import Initiative
 from helhet.portfolio.services import goal_create, initiative_delete, status_report_create
 from tests.conftest import unit_named
+from tests.files.helpers import ask_for, exported
+from tests.notifications.helpers import run_waiting_jobs
 from tests.portfolio.conftest import MakeInitiative
 from tests.portfolio.exchange_files import read_xlsx
 
 XLSX = reverse("portfolio:export_xlsx")
 CSV = reverse("portfolio:export_csv")
-
-
-@pytest.fixture(autouse=True)
-def _media(settings: Settings, tmp_path: Path) -> None:
-    settings.MEDIA_ROOT = tmp_path
 
 
 def _csv_rows(content: bytes) -> list[list[str]]:
@@ -90,10 +86,7 @@ def test_the_xlsx_has_the_template_columns_and_the_latest_status_report(
     login: Callable[[str], Client], make_initiative: MakeInitiative, stavanger: Municipality
 ) -> None:
     _make_full(make_initiative, stavanger, "RPA")
-    response = login("leser").get(XLSX)
-
-    assert response.status_code == 200
-    rows = read_xlsx(response.content)
+    rows = read_xlsx(exported(login("leser"), XLSX).getvalue())
     headers, row = rows[0], dict(zip(rows[0], rows[1], strict=True))
     assert headers[: len(exchange.COLUMNS)] == [c.header for c in exchange.COLUMNS]
     assert row["Navn"] == "RPA"
@@ -118,7 +111,7 @@ def test_the_file_is_named_for_the_municipality_and_the_day(
 ) -> None:
     today = timezone.localdate().isoformat()
     for url, extension in ((XLSX, "xlsx"), (CSV, "csv")):
-        response = login("leser").get(url)
+        response = exported(login("leser"), url)
         assert response["Content-Disposition"] == (
             f'attachment; filename="helhet-portefolje-stavanger-{today}.{extension}"'
         )
@@ -132,9 +125,7 @@ def test_a_formula_in_the_xlsx_is_stored_as_text_with_an_apostrophe(
         short_description="+47 51 50 70 90",
         need="@SUM(1+1)",
     )
-    response = login("leser").get(XLSX)
-
-    workbook = load_workbook(io.BytesIO(response.content))
+    workbook = load_workbook(io.BytesIO(exported(login("leser"), XLSX).getvalue()))
     name, description, need = (
         workbook.worksheets[0].cell(row=2, column=column) for column in (1, 4, 5)
     )
@@ -148,7 +139,7 @@ def test_a_formula_in_the_csv_gets_an_apostrophe(
     login: Callable[[str], Client], make_initiative: MakeInitiative
 ) -> None:
     make_initiative("=1+1", short_description="-2+3")
-    rows = _csv_rows(login("leser").get(CSV).content)
+    rows = _csv_rows(exported(login("leser"), CSV).getvalue())
 
     assert rows[1][0] == "'=1+1"
     assert rows[1][3] == "'-2+3"
@@ -158,10 +149,10 @@ def test_the_csv_is_for_norwegian_excel_with_a_byte_order_mark_semicolons_and_de
     login: Callable[[str], Client], make_initiative: MakeInitiative, stavanger: Municipality
 ) -> None:
     _make_full(make_initiative, stavanger, "Kvikktest Øyriket")
-    response = login("leser").get(CSV)
+    response = exported(login("leser"), CSV)
 
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    rows = _csv_rows(response.content)
+    rows = _csv_rows(response.getvalue())
     row = dict(zip(rows[0], rows[1], strict=True))
     assert row["Navn"] == "Kvikktest Øyriket"
     assert row["Estimert kostnad"] == "1613764,50"
@@ -177,9 +168,9 @@ def test_the_export_honours_the_overviews_filters(
     make_initiative("Aktiv kommune", kind="activity")
     make_initiative("Droneprosjektet", kind="idea", owning_unit="Smartby")
 
-    response = login("leser").get(url, {"kind": ["project", "activity"], "sort": "-name"})
+    response = exported(login("leser"), url, {"kind": ["project", "activity"], "sort": "-name"})
 
-    content = response.content
+    content = response.getvalue()
     rows = read_xlsx(content) if url == XLSX else _csv_rows(content)
     assert [row[0] for row in rows[1:]] == ["RPA", "Aktiv kommune"]
 
@@ -190,15 +181,16 @@ def test_the_export_shows_only_the_own_municipality(
     make_initiative("RPA")
     make_initiative("Bergens eget", municipality=bergen, owning_unit="Digitaliseringsavdelingen")
 
-    rows = read_xlsx(login("bergen-admin").get(XLSX).content)
+    rows = read_xlsx(exported(login("bergen-admin"), XLSX).getvalue())
 
     assert [row[0] for row in rows[1:]] == ["Bergens eget"]
 
 
 def _queries(client: Client, url: str) -> int:
+    """The queries of the job that makes the file (the request only asks for it)."""
+    ask_for(client, url)
     with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
+        run_waiting_jobs()
     return len(queries.captured_queries)
 
 
@@ -252,11 +244,11 @@ def test_an_export_imports_again_into_an_emptied_municipality(
         ]
 
     before = snapshot()
-    exported = login("leser").get(XLSX).content
+    exported_file = exported(login("leser"), XLSX).getvalue()
     for initiative in Initiative.objects.filter(municipality=stavanger):
         initiative_delete(actor=None, initiative=initiative)
 
-    table = exchange.read_table("eksport.xlsx", exported)
+    table = exchange.read_table("eksport.xlsx", exported_file)
     preview = exchange.check_import(municipality=stavanger, table=table)
     assert preview.problems == []
     exchange.import_rows(actor=None, municipality=stavanger, rows=preview.rows)

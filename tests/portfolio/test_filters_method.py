@@ -28,6 +28,7 @@ from helhet.portfolio.filters import PortfolioFilter, filtered_initiatives, pars
 from helhet.portfolio.models import Initiative
 from helhet.projects.services.enrolment import project_method_set
 from tests.conftest import demo_municipalities, made_once
+from tests.files.helpers import exported
 from tests.projects.gate_history import ask, decide, passed
 from tests.projects.matrix_projects import current, project
 
@@ -308,8 +309,8 @@ def test_the_parsed_filter_carries_the_labels_the_person_chose(
 def test_the_csv_export_takes_the_gate_filters(
     gates: dict[str, Initiative], reader: Client
 ) -> None:
-    response = reader.get("/portefolje/eksport.csv", {"blocked_days": "18"})
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    response = exported(reader, "/portefolje/eksport/csv/", {"blocked_days": "18"})
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig")), delimiter=";"))
 
     assert sorted(row[0] for row in rows[1:]) == ["Alfa", "Beta", "Eta"]
 

@@ -1,6 +1,10 @@
 """An initiative's benefits realisation plan as files: an .xlsx workbook and a PDF, for everyone
 who may read the plan. Any method gets the file, like the plan page itself, so another
-municipality's initiative is 404 whatever the method."""
+municipality's initiative is 404 whatever the method.
+
+Made in the request, not on the job queue as the portfolio, fund review and maturity plan exports
+are (``helhet.files``): one initiative's plan is a few benefits and their measurements, made in
+tens of milliseconds, and the person wants it at once; a queue would only add a wait."""
 
 from __future__ import annotations
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.http import QueryDict
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from helhet.accounts.models import User
@@ -12,6 +14,7 @@ from helhet.core.forms import StyledForm
 from helhet.core.text import max_length_of
 from helhet.maturity.forms.widgets import DateInput
 from helhet.maturity.models import MaturityLevel, PlannedStep, ServiceArea, StepStatus
+from helhet.maturity.selectors.plan import MaturityPlan, PlanRow, maturity_plan
 from helhet.organization.models import Municipality
 from helhet.portfolio.models import Initiative
 
@@ -30,6 +33,19 @@ class PlanFilterForm(StyledForm):
         area = self.fields["area"]
         assert isinstance(area, forms.ModelChoiceField)
         area.queryset = ServiceArea.objects.filter(municipality=municipality)
+
+
+def filtered_plan(
+    data: QueryDict, *, municipality: Municipality
+) -> tuple[PlanFilterForm, list[PlanRow], MaturityPlan]:
+    """The plan today, and its rows as the filters in ``data`` (the page's query string) choose
+    them: for the page, and for its exports made on the job queue with the same filters."""
+    form = PlanFilterForm(data or None, municipality=municipality)
+    chosen = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    plan = maturity_plan(municipality, timezone.localdate())
+    area = chosen.get("area")
+    rows = plan.filtered(area=area.pk if area else None, only_flagged=bool(chosen.get("flagged")))
+    return form, rows, plan
 
 
 class _PersonChoiceField(forms.ModelChoiceField):
