@@ -102,7 +102,8 @@ bench: setup
 	done
 
 # 50 simulated people (locust) against the production-mode server on PostgreSQL on this machine:
-# p50/p95/p99 per page and the errors (bench/load/run.py).
+# they log in, then a 60 s working day is measured: p50/p95/p99 per page and overall, requests/s,
+# the errors, and the CPU used (bench/load/run.py); also written to var/load/.
 load: setup
 	bash scripts/with-postgres.sh $(PY) bench/load/run.py
 
