@@ -1,8 +1,9 @@
 """``make load``: a bounded locust scenario (bench/load/locustfile.py) of 50 simulated municipal
 people against Helhet as production runs it, on this machine: a fresh database in the throw-away
 PostgreSQL (run under scripts/with-postgres.sh), migrated, static files collected, the demo
-loaded (by the development command, into this throw-away database only), gunicorn with debug off
-on localhost. The people log in while they are spawned (the ramp-up), then the working day is
+loaded (by the development command, into this throw-away database only; a copy is kept in
+var/load/ and restored by the next run of the same code that day, ``--rebuild`` to make it
+afresh), gunicorn with debug off on localhost. The people log in while they are spawned (the ramp-up), then the working day is
 measured for ``--seconds``: p50/p95/p99 per page and overall, requests per second, and every
 error (the ramp-up's too); the logins are lines of their own. Also how busy the machine was
 (CPU-seconds of the server, of PostgreSQL, of locust and of everything else), since the figures
@@ -16,6 +17,7 @@ figures.json). Asserts nothing; the goal (p95 < 300 ms, no errors) is stated in 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import subprocess
@@ -25,6 +27,7 @@ import time
 import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +65,11 @@ def main() -> None:
         default=2.5,
         help="people starting (logging in) per second (default 2.5: 50 in 20 s)",
     )
+    parser.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="migrate and load the demo even if var/load/ keeps a copy made by this code today",
+    )
     args = parser.parse_args()
     if postgres_url() is None:
         sys.exit("Kjør under scripts/with-postgres.sh (make load gjør det).")
@@ -72,12 +80,11 @@ def main() -> None:
     ):
         var_dir = Path(folder)
         env = production_environment(database_url=database_url, var_dir=var_dir)
-        # The static files need no database: collected while the database is migrated.
+        # The static files need no database: collected while the database is made.
         with ThreadPoolExecutor(2) as pool:
-            migrated = pool.submit(script, env, "migrate.sh")
             collected = pool.submit(script, env, "collect-static.sh")
-            migrated.result(), collected.result()
-        manage({**env, "HELHET_DEBUG": "true"}, "load_demo")
+            database = _demo_database(env, database_url, rebuild=args.rebuild)
+            collected.result()
         set_up = time.monotonic() - started
         with gunicorn(env, log=var_dir / "gunicorn.log", workers=args.workers) as server:
             result = var_dir / "figures.json"
@@ -117,6 +124,7 @@ def main() -> None:
             figures = json.loads(result.read_text())
     figures["settings"] = vars(args)
     figures["set_up_seconds"] = set_up
+    figures["database"] = database
     figures["all_in_seconds"] = time.monotonic() - started
     figures["cpu"] = cpu.figures()
     report = _report(figures)
@@ -125,6 +133,59 @@ def main() -> None:
     (OUT / "report.txt").write_text(report + "\n", encoding="utf-8")
     (OUT / "figures.json").write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
     print(f"\n(Also in {OUT.relative_to(ROOT)}/report.txt and figures.json.)")
+
+
+def _demo_database(env: dict[str, str], database_url: str, *, rebuild: bool) -> str:
+    """Migrate the empty database and load the demo (~65 CPU-seconds, most of them Django's
+    migrations), and keep a copy (pg_dump) in var/load/; a later run of the same code on the
+    same day restores that copy instead, in seconds. The copy's name holds a digest of
+    everything that can change what migrate and load_demo write (the code, migrations,
+    translations and demo data under helhet/ and config/, not the templates or static files)
+    and the date (the demo's dates are relative to today). Says which it did."""
+    digest = hashlib.sha256(date.today().isoformat().encode())
+    for folder in ("helhet", "config"):
+        for path in sorted((ROOT / folder).rglob("*")):
+            parts = path.relative_to(ROOT).parts
+            if not path.is_file() or path.suffix == ".pyc" or "__pycache__" in parts:
+                continue
+            if len(parts) > 1 and parts[1] in ("templates", "static"):
+                continue
+            digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
+    copy = OUT / f"demo-{digest.hexdigest()[:16]}.pgdump"
+    if copy.exists() and not rebuild:
+        subprocess.run(  # noqa: S603 - PostgreSQL's own program
+            [_pg_program("pg_restore"), "--no-owner", "--dbname", database_url, str(copy)],
+            check=True,
+        )
+        return f"the demo database restored from {copy.relative_to(ROOT)}"
+    script(env, "migrate.sh")
+    manage({**env, "HELHET_DEBUG": "true"}, "load_demo")
+    OUT.mkdir(parents=True, exist_ok=True)
+    for old in OUT.glob("demo-*.pgdump"):
+        old.unlink()
+    subprocess.run(  # noqa: S603 - PostgreSQL's own program
+        [_pg_program("pg_dump"), "--format=custom", "--file", str(copy), database_url],
+        check=True,
+    )
+    return "migrated and the demo loaded (a copy kept for the next run)"
+
+
+def _pg_program(name: str) -> str:
+    """``pg_dump`` or ``pg_restore`` of the PostgreSQL scripts/with-postgres.sh runs (PG_BIN,
+    else the newest /usr/lib/postgresql/<version>/bin, else on PATH)."""
+    folders = [os.environ.get("PG_BIN", "")]
+    folders += [
+        str(path)
+        for path in sorted(
+            Path("/usr/lib/postgresql").glob("*/bin"),
+            key=lambda path: int(path.parent.name) if path.parent.name.isdigit() else 0,
+            reverse=True,
+        )
+    ]
+    for folder in folders:
+        if folder and (Path(folder) / name).is_file():
+            return str(Path(folder) / name)
+    return name
 
 
 @dataclass
@@ -300,7 +361,7 @@ def _report(figures: dict[str, Any]) -> str:
         + (" (the machine was busy: compare only with runs as busy)." if _busy(cpu) else "."),
         f"A page cost {_per_page(cpu['server'], total)} CPU-ms in gunicorn and "
         f"{_per_page(cpu['postgres'], total)} in PostgreSQL on average.",
-        f"Set-up (database, migrations, static files, demo) {figures['set_up_seconds']:.0f} s; "
+        f"Set-up ({figures['database']}; static files) {figures['set_up_seconds']:.0f} s; "
         f"all in {figures['all_in_seconds']:.0f} s.",
     ]
     return "\n".join(lines)
