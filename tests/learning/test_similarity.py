@@ -152,3 +152,20 @@ def test_lessons_like_the_text_or_from_a_similar_initiative_are_shown(
     }
     assert "fra et lignende tiltak" in lessons["Frykten for å bli overflødig bremser"].reasons
     assert lessons["Roboter trenger en eier i drift"].words == ["fakturakontroll", "robotisering"]
+
+
+def test_a_lesson_found_by_its_words_shares_two_of_them(stavanger: Municipality) -> None:
+    """The lessons register is asked for two shared words in one search (one to_tsquery on
+    PostgreSQL): one shared word is not enough, two are."""
+    for title, learned in [
+        ("Sensorer i sykehjem", "Sensorer varsler nattevakten."),
+        ("Sensorer og dispensere", "Sensorer og medisindispensere hjemme hos brukeren."),
+        ("Dispensere", "Dispensere må fylles av apoteket."),
+    ]:
+        lesson_write(
+            actor=person("prosjektleder"), municipality=stavanger, title=title, learned=learned
+        )
+
+    found = similar_work(Query(municipality_id=stavanger.pk, text="sensorer og dispensere"))
+
+    assert [like.item.title for like in found.lessons] == ["Sensorer og dispensere"]
