@@ -339,6 +339,25 @@ def test_a_benefit_cut_twice_in_one_year_counts_its_realised_value_once(
     assert (year.amount, year.realised, year.at_risk_count) == (Decimal(600), Decimal(600), 0)
 
 
+def test_the_cuts_follow_the_filters_and_another_municipalitys_cuts_never_count(
+    stavanger: Municipality, bergen: Municipality
+) -> None:
+    project = initiative(stavanger, "Medisindispensere")
+    cut(add_benefit(project, "Billigere drift", planned=1000), 1000, 2026)
+    cut(add_benefit(project, "Bedre kvalitet", planned=500, dimension="quality"), 500, 2026)
+    digital = "Digitaliseringsavdelingen"
+    bergens = add_benefit(
+        initiative(bergen, "Bergens", unit=digital), "Bergens", planned=700, owners=()
+    )
+    cut(bergens, 700, 2026, unit=digital)
+
+    unfiltered = _summary(stavanger).cuts_by_year
+    by_quality = _summary(stavanger, dimension="quality").cuts_by_year
+
+    assert [(year.count, year.amount) for year in unfiltered] == [(2, Decimal(1500))]
+    assert [(year.count, year.amount) for year in by_quality] == [(1, Decimal(500))]
+
+
 def test_another_municipalitys_benefits_are_never_counted(
     stavanger: Municipality, bergen: Municipality
 ) -> None:

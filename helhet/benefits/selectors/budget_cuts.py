@@ -60,11 +60,11 @@ class CutAtRisk:
 
 def _realised_nok(hours: Decimal) -> Case:
     """The realised kroner of a cut's benefit: a direct benefit's realised value; freed time has
-    no kroner value here."""
+    no kroner value here (so only a direct benefit's indicator is looked up)."""
     return Case(
         When(
             benefit__kind=BenefitKind.DIRECT,
-            then=realised_value(hours, prefix="benefit__"),
+            then=realised_value(hours, prefix="benefit__", kinds=(BenefitKind.DIRECT,)),
         ),
         default=Value(ZERO),
         output_field=REALISED_FIELD,
@@ -121,16 +121,26 @@ def _cut_years(cuts: QuerySet[BudgetCut], at_risk: Q, today: date) -> list[CutYe
 
 
 def budget_cuts_by_year(
-    base: QuerySet[Benefit], municipality: Municipality, hours: Decimal, today: date
+    benefits: QuerySet[Benefit],
+    municipality: Municipality,
+    hours: Decimal,
+    today: date,
+    *,
+    narrowed: bool = True,
 ) -> tuple[list[CutYear], Listing[CutAtRisk]]:
     """Planned budget cuts by budget year against the realised kroner of their benefits, and
     the cuts at risk: the budget year has started while the benefit is not marked realised and
     has not realised the cut's amount in kroner. Freed time has no kroner value here, so a cut
-    from an indirect benefit is covered only once the benefit is marked realised. Two queries."""
+    from an indirect benefit is covered only once the benefit is marked realised. ``benefits``
+    are the benefits whose cuts count; ``narrowed=False`` says they are all the municipality's
+    (the overview unfiltered), so the cuts are not matched against them. Two queries."""
     at_risk = _at_risk(today)
-    cuts = BudgetCut.objects.filter(
-        municipality=municipality, benefit_id__in=base.values("pk")
-    ).annotate(benefit_realised=_realised_nok(hours))
+    # The benefits narrowed to the municipality too: the database reads its own, not every one.
+    cuts = BudgetCut.objects.filter(municipality=municipality, benefit__municipality=municipality)
+    if narrowed:
+        # The benefits' own rows only (not their realised value): a plain semi-join.
+        cuts = cuts.filter(benefit_id__in=benefits.values("pk"))
+    cuts = cuts.annotate(benefit_realised=_realised_nok(hours))
     by_year = _cut_years(cuts, at_risk, today)
     risky = (
         cuts.filter(at_risk)

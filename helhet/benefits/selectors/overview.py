@@ -206,7 +206,9 @@ def benefits_summary(
     without_owner, without_indicator, overdue = _followed_lists(condition, municipality, today)
     initiatives = _initiatives_without_plan(municipality, filters)
     by_area, by_year = _area_and_year_lines(base, municipality, hours)
-    cuts_by_year, cuts_at_risk = budget_cuts_by_year(base, municipality, hours, today)
+    cuts_by_year, cuts_at_risk = budget_cuts_by_year(
+        Benefit.objects.filter(condition), municipality, hours, today, narrowed=filters.active
+    )
     return BenefitsSummary(
         filters=filters,
         today=today,

@@ -72,16 +72,22 @@ def _amount_progress(kind: str, hours: Decimal, benefit_pk: str) -> Subquery:
     return Subquery(indicator, output_field=REALISED_FIELD)
 
 
-def realised_value(hours: Decimal, *, prefix: str = "") -> Coalesce:
+def realised_value(
+    hours: Decimal,
+    *,
+    prefix: str = "",
+    kinds: tuple[str, ...] = (BenefitKind.DIRECT, BenefitKind.INDIRECT),
+) -> Coalesce:
     """A benefit's realised value a year as a database expression (``prefix`` reaches the
     benefit from another model, e.g. "benefit__"): the progress of its amount indicator
     (``figures.realised_amount``: kroner for a direct benefit, hours for an indirect one);
     without such an indicator or measurement, the planned amount when the benefit is marked
-    realised; otherwise nothing (0). A qualitative benefit is valued at nothing."""
+    realised; otherwise nothing (0). A qualitative benefit is valued at nothing. A caller that
+    uses only some ``kinds`` of benefit (kroner: direct) says so, and only those are looked up."""
     measured = Case(
         *[
             When(**{f"{prefix}kind": kind}, then=_amount_progress(kind, hours, f"{prefix}pk"))
-            for kind in (BenefitKind.DIRECT, BenefitKind.INDIRECT)
+            for kind in kinds
         ],
         default=Value(None),
         output_field=REALISED_FIELD,
