@@ -102,7 +102,7 @@ def generate_benefits(stavanger: Any, count: int, rng: random.Random) -> dict[st
         owners(benefit_id=benefit.pk, user_id=person)
         for benefit in benefits
         if rng.random() < 0.75
-        for person in rng.sample(people, k=rng.choice([1, 1, 2]))
+        for person in rng.sample(people, k=min(len(people), rng.choice([1, 1, 2])))
     ]
     owners.objects.bulk_create(owner_rows, batch_size=BATCH)
 
