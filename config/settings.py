@@ -315,6 +315,9 @@ HELHET_UPLOAD_MAX_BYTES = int(float(os.environ.get("HELHET_UPLOAD_MAX_MB", "20")
 # the "uploads" storage (prepared/) for the person who asked, for this many days after they are
 # made; the daily job prepared_files_expired (HELHET_SCHEDULE) deletes them after.
 HELHET_PREPARED_FILE_DAYS = int(os.environ.get("HELHET_PREPARED_FILE_DAYS", "7"))
+# A confirmed import writing more rows than this runs on the job queue, not in the request
+# (portfolio.tasks.import_confirmed_file), and tells the person when it is done.
+HELHET_IMPORT_QUEUE_ROWS = int(os.environ.get("HELHET_IMPORT_QUEUE_ROWS", "500"))
 
 # E-mail (the benefits reminders): printed to the console in development, sent through an SMTP
 # server in production.

@@ -30,6 +30,7 @@ class Kind(models.TextChoices):
     FUND_DECIDED = "fund_decided", _("A fund application decided")
     OVERLAP_FLAGGED = "overlap_flagged", _("A probable overlap with your initiative")
     FILE_READY = "file_ready", _("A file you asked for is ready")
+    IMPORT_DONE = "import_done", _("An import you confirmed is done")
 
 
 class Delivery(models.TextChoices):
@@ -46,6 +47,7 @@ DEFAULT_DELIVERY = {
     Kind.DECISION_MADE: Delivery.IMMEDIATE,
     # The person is in Helhet waiting for it: the bell tells them, an e-mail only if they ask.
     Kind.FILE_READY: Delivery.OFF,
+    Kind.IMPORT_DONE: Delivery.OFF,
 }
 
 

@@ -84,3 +84,77 @@ def make_portfolio_export(file_id: int) -> str:
     """Make the portfolio export a person asked for (``portfolio:export_xlsx``/``export_csv``):
     10,000 rows at national scale, too many for a request."""
     return prepared_file_make(file_id=file_id, make=portfolio_export_file)
+
+
+@task()
+def import_confirmed_file(token: str, membership_id: int) -> str:
+    """Import a large file the person confirmed (``portfolio:import_confirm``, more rows to write
+    than ``settings.HELHET_IMPORT_QUEUE_ROWS``), as the confirmation does in the request for a
+    small one: checked again, written in one transaction only if the plan is still what the
+    preview showed; the person is told "Importen er ferdig" (or, when the portfolio changed
+    meanwhile or a row was refused, that nothing was written, with a link to the file's new
+    preview). Returns what happened: "imported", "changed", "failed" or "gone"."""
+    membership = (
+        Membership.objects.select_related("user", "municipality").filter(pk=membership_id).first()
+    )
+    pending = (
+        exchange.pending_claimed(membership=membership, token=token)
+        if membership is not None and membership.can(Capability.IMPORT_INITIATIVES)
+        else None
+    )
+    if membership is None or pending is None:
+        exchange.pending_delete(token)
+        return "gone"
+    municipality = membership.municipality
+    table = exchange.read_table(pending.name, pending.data)
+    preview = exchange.check_import(municipality=municipality, table=table)
+    again = reverse("portfolio:import_confirm") + f"?token={token}"
+    if not preview.ok or preview.plan != pending.plan:
+        exchange.pending_release(token)
+        _tell_import(
+            membership,
+            texts.gettext(
+                "The portfolio changed after the preview of %(file)s: nothing was imported. "
+                "See the new preview.",
+                file=pending.name,
+            ),
+            again,
+        )
+        return "changed"
+    try:
+        exchange.import_rows(actor=membership.user, municipality=municipality, rows=preview.rows)
+    except exchange.ImportFailed:
+        exchange.pending_release(token)
+        _tell_import(
+            membership,
+            texts.gettext(
+                "The import of %(file)s was refused: nothing was imported. See why.",
+                file=pending.name,
+            ),
+            again,
+        )
+        return "failed"
+    exchange.pending_delete(token)
+    _tell_import(
+        membership,
+        texts.ngettext(
+            "The import of %(file)s is done: %(count)s new initiative, %(changed)s changed.",
+            "The import of %(file)s is done: %(count)s new initiatives, %(changed)s changed.",
+            preview.new,
+            file=pending.name,
+            changed=preview.changed,
+        ),
+        reverse("portfolio:overview"),
+    )
+    return "imported"
+
+
+def _tell_import(membership: Membership, text: texts.Message, link: str) -> None:
+    notification_send(
+        recipients=[membership.user],
+        actor=None,
+        municipality=membership.municipality,
+        kind=Kind.IMPORT_DONE,
+        text=text,
+        link=link,
+    )

@@ -26,6 +26,7 @@ WITHOUT_BREADCRUMBS = {
     "accounts:password_change": None,  # the person's own account: no menu item
     "accounts:token_list": None,
     "accounts:mfa_setup": None,
+    "files:list": None,  # the person's own files, from the header
 }
 
 PAGES = [view for view in VIEWS if any(_allowed(role, view) for role in Role)]

@@ -120,6 +120,20 @@ def pending_claim(*, membership: Membership, token: str) -> PendingUpload | None
     return pending
 
 
+def pending_claimed(*, membership: Membership, token: str) -> PendingUpload | None:
+    """The file kept under ``token`` that this person's confirmation claimed (for the job that
+    imports a large file after the confirmation); None if there is none, or it is not claimed."""
+    if not _TOKEN.match(token or ""):
+        return None
+    row = PendingImport.objects.filter(
+        token=token,
+        user_id=membership.user_id,
+        municipality_id=membership.municipality_id,
+        claimed_at__isnull=False,
+    ).first()
+    return _read(row) if row is not None else None
+
+
 def pending_release(token: str) -> None:
     """Give a claimed file back, to be confirmed again (the import did not happen)."""
     if _TOKEN.match(token or ""):

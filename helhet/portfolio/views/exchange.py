@@ -8,6 +8,7 @@ import io
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.http import HttpResponse
@@ -26,7 +27,7 @@ from helhet.core.spreadsheets import XLSX_TYPE
 from helhet.files.views import ask_for_file
 from helhet.portfolio import exchange
 from helhet.portfolio.filters import parse_filters
-from helhet.portfolio.tasks import make_portfolio_export
+from helhet.portfolio.tasks import import_confirmed_file, make_portfolio_export
 
 # How many of the rows a clean preview lists (all of them are counted).
 PREVIEW_ROWS = 100
@@ -166,8 +167,10 @@ def import_confirm(request: MemberRequest) -> HttpResponse:
     """POST: create and change the initiatives of the file kept since the preview, checked
     again, all in one transaction; if checking again gives another plan than the preview
     showed (someone changed the portfolio meanwhile), nothing is written and the new preview is
-    shown to confirm. GET: the preview of that file again (or the upload form when none
-    waits)."""
+    shown to confirm. A file with more rows to write than ``HELHET_IMPORT_QUEUE_ROWS`` is written
+    by the worker (``portfolio.tasks.import_confirmed_file``) after the same checks, and the
+    person is told when it is done. GET: the preview of that file again (or the upload form when
+    none waits)."""
     token = (request.POST if request.method == "POST" else request.GET).get("token", "")
     if request.method == "GET":
         pending = exchange.pending_load(membership=request.membership, token=token)
@@ -203,6 +206,19 @@ def import_confirm(request: MemberRequest) -> HttpResponse:
             membership=request.membership, name=pending.name, data=pending.data, plan=preview.plan
         )
         return _preview_page(request, preview, pending.name, token, status=409, moved=True)
+    if len(preview.to_write) > settings.HELHET_IMPORT_QUEUE_ROWS:
+        # A large file: written by the worker, which tells the person when it is done; the file
+        # stays claimed (a second confirmation is told it is being imported).
+        import_confirmed_file.enqueue(pending.token, request.membership.pk)
+        messages.success(
+            request,
+            _(
+                "%(file)s is being imported: %(what)s. Helhet tells you when it is done; the "
+                "overview shows the new initiatives then."
+            )
+            % {"file": pending.name, "what": preview.summary()},
+        )
+        return redirect("portfolio:overview")
     try:
         exchange.import_rows(
             actor=request.user,
