@@ -34,14 +34,33 @@ from helhet.organization.models import Municipality, OrgUnit, UnitKind
 FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-# The slowest test (half a minute of migrating) starts first, as a worker takes its first tests in
-# collection order, so that no worker is left running it alone at the end of the run.
-# On PostgreSQL the production smoke test migrates instead (test_migrations skips there).
-SLOWEST_FIRST = ("tests/core/test_migrations.py", "tests/production/test_smoke.py")
+# The slowest tests start first, longest first: a pytest-xdist worker takes its first tests in
+# collection order (the first quarter of the run is dealt out one by one in turn), so no worker is
+# left running a long one alone at the end of the run. test_migrations migrates on SQLite (~75
+# CPU-seconds); on PostgreSQL the production smoke test migrates instead (test_migrations skips
+# there). The others start servers or worker processes, or walk the whole demo in a browser.
+SLOWEST_FIRST = (
+    "tests/core/test_migrations.py",
+    "tests/production/test_smoke.py",
+    "tests/browser/test_layout.py",
+    "tests/core/test_backup.py",
+    "tests/production/test_two_nodes.py",
+    "tests/core/test_settings.py",
+    "tests/core/test_scheduler.py",
+    "tests/ideas/test_default_criteria_migration.py",
+    "tests/core/test_gunicorn.py",
+)
+
+
+def _start_rank(item: pytest.Item) -> int:
+    for rank, path in enumerate(SLOWEST_FIRST):
+        if item.nodeid.startswith(path):
+            return rank
+    return len(SLOWEST_FIRST)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    items.sort(key=lambda item: not item.nodeid.startswith(SLOWEST_FIRST))
+    items.sort(key=_start_rank)
 
 
 @pytest.fixture(autouse=True)

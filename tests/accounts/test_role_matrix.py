@@ -7,9 +7,10 @@ completeness test below fails."""
 import shutil
 from collections.abc import Callable, Generator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -228,8 +229,23 @@ def upload_dir(request: pytest.FixtureRequest, settings: Settings, tmp_path: Pat
     return folder
 
 
-@pytest.mark.parametrize("role", Role, ids=lambda role: role.value)
-@pytest.mark.parametrize("view_path", VIEWS, indirect=True, ids=lambda view: view.url_name)
+def _cases(views: list[View]) -> list[Any]:
+    """(view, role) for every view and every role on SQLite. On PostgreSQL, each view with one
+    role it lets in and one it refuses: whether a role may is decided in Python, the same on both
+    databases and walked whole on SQLite; what PostgreSQL adds is that the view answers on it,
+    both ways. (Two thirds of the cases less: a minute and a half of the PostgreSQL pass.)"""
+    cases = []
+    for view in views:
+        roles = list(Role)
+        if connection.vendor != "sqlite":
+            allowed = [role for role in roles if _allowed(role, view)]
+            refused = [role for role in roles if not _allowed(role, view)]
+            roles = allowed[:1] + refused[:1]
+        cases += [pytest.param(view, role, id=f"{view.url_name}-{role.value}") for role in roles]
+    return cases
+
+
+@pytest.mark.parametrize(("view_path", "role"), _cases(VIEWS), indirect=["view_path"])
 def test_get_answers_as_the_role_matrix_says(
     role: Role,
     view_path: tuple[str, Path],
@@ -242,8 +258,7 @@ def test_get_answers_as_the_role_matrix_says(
     assert response.status_code == (200 if _allowed(role, view) else 403)
 
 
-@pytest.mark.parametrize("role", Role, ids=lambda role: role.value)
-@pytest.mark.parametrize("view_path", POST_VIEWS, indirect=True, ids=lambda view: view.url_name)
+@pytest.mark.parametrize(("view_path", "role"), _cases(POST_VIEWS), indirect=["view_path"])
 def test_post_answers_as_the_role_matrix_says(
     role: Role,
     view_path: tuple[str, Path],
