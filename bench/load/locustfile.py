@@ -73,6 +73,16 @@ def _errors(stats: RequestStats) -> list[dict[str, Any]]:
     ]
 
 
+def _pages_total(stats: RequestStats) -> StatsEntry:
+    """All pages together: locust's total without the logins (answered late, if the day
+    started at the ramp-up's limit)."""
+    total = StatsEntry(stats, "All pages", "", use_response_times_cache=False)
+    for entry in stats.entries.values():
+        if entry.name not in LOGIN_NAMES:
+            total.extend(entry)
+    return total
+
+
 def _start_day(environment: Environment) -> None:
     """Keep the ramp-up's figures (the logins; errors), reset the statistics, and end the run
     SECONDS later."""
@@ -125,7 +135,7 @@ def _write_figures(environment: Environment, **_kwargs: Any) -> None:
             (_figures(entry, window) for entry in stats.entries.values()),
             key=lambda line: line["name"],
         ),
-        "total": _figures(stats.total, window),
+        "total": _figures(_pages_total(stats), window),
         "error_list": _errors(stats),
     }
     with open(RESULT, "w", encoding="utf-8") as out:

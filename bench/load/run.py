@@ -344,6 +344,11 @@ def _report(figures: dict[str, Any]) -> str:
         header,
         *(_line(line["name"], line) for line in ramp.get("logins", [])),
     ]
+    if ramp.get("logged_in", 0) < settings["users"]:
+        lines.append(
+            f"(The day started after the ramp-up's limit with {ramp.get('logged_in', 0)} of "
+            f"{settings['users']} logins answered: the rest logged in during the window.)"
+        )
     errors = total["errors"] + ramp.get("errors", 0)
     lines += ["", f"Errors: {errors} ({ramp.get('errors', 0)} during the ramp-up)."]
     for error in [*ramp.get("error_list", []), *figures["error_list"]]:
