@@ -39,9 +39,9 @@ from helhet.benefits.selectors.realised import ZERO, benefits_with_realised
 from helhet.benefits.selectors.totals import (
     Figures,
     Line,
+    Tally,
     choice_lines,
     figure_aggregates,
-    figures_of_row,
     hours_per_fte,
 )
 from helhet.organization.models import Municipality, OrgUnit, UnitKind
@@ -97,9 +97,8 @@ def _area_and_year_lines(
     without a date last). Summed per owning unit and year in one pass of the database (a few
     hundred rows at most), then rolled up the small organisation tree: two queries."""
     units = {unit.pk: unit for unit in OrgUnit.objects.for_municipality(municipality)}
-    empty = Figures(hours_per_fte=hours)
-    areas: dict[int, Figures] = {}
-    years: dict[int | None, Figures] = {}
+    areas: dict[int, Tally] = {}
+    years: dict[int | None, Tally] = {}
     rows = (
         # The initiatives narrowed to the municipality too: its own are read, not every one.
         base.filter(initiative__municipality=municipality)
@@ -107,23 +106,31 @@ def _area_and_year_lines(
         .values("initiative__owning_unit_id", "due_year", "kind")
         .annotate(**figure_aggregates())
     )
+    area_of: dict[int, OrgUnit | None] = {}
     for row in rows:
-        counted = figures_of_row(row, hours)
-        years[row["due_year"]] = years.get(row["due_year"], empty) + counted
-        unit = units.get(row["initiative__owning_unit_id"])
-        area = ancestor_of_kind(unit, UnitKind.SERVICE_AREA, units) if unit else None
+        years.setdefault(row["due_year"], Tally()).add(row)
+        unit_pk = row["initiative__owning_unit_id"]
+        if unit_pk not in area_of:
+            unit = units.get(unit_pk)
+            area_of[unit_pk] = (
+                ancestor_of_kind(unit, UnitKind.SERVICE_AREA, units) if unit else None
+            )
+        area = area_of[unit_pk]
         if area is not None:
-            areas[area.pk] = areas.get(area.pk, empty) + counted
+            areas.setdefault(area.pk, Tally()).add(row)
     by_area = sorted(
-        (Line(str(pk), units[pk].name, counted, "unit") for pk, counted in areas.items()),
+        (
+            Line(str(pk), units[pk].name, tally.figures(hours), "unit")
+            for pk, tally in areas.items()
+        ),
         key=lambda line: line.label.lower(),
     )
     by_year = [
-        Line(str(year), str(year), years[year], "year")
+        Line(str(year), str(year), years[year].figures(hours), "year")
         for year in sorted(year for year in years if year is not None)
     ]
     if None in years:
-        by_year.append(Line("", str(_("Without a date")), years[None]))
+        by_year.append(Line("", str(_("Without a date")), years[None].figures(hours)))
     return by_area, by_year
 
 
@@ -195,13 +202,12 @@ def benefits_summary(
         Benefit.objects.filter(condition).order_by(), hours, municipality_id=municipality.pk
     )
 
-    grouped = [
-        (row, figures_of_row(row, hours))
-        for row in base.values("dimension", "category", "kind", "status").annotate(
-            **figure_aggregates()
-        )
-    ]
-    totals = sum((counted for _row, counted in grouped), Figures(hours_per_fte=hours))
+    grouped = list(
+        base.values("dimension", "category", "kind", "status").annotate(**figure_aggregates())
+    )
+    total = Tally()
+    for row in grouped:
+        total.add(row)
 
     without_owner, without_indicator, overdue = _followed_lists(condition, municipality, today)
     initiatives = _initiatives_without_plan(municipality, filters)
@@ -213,7 +219,7 @@ def benefits_summary(
         filters=filters,
         today=today,
         hours_per_fte=hours,
-        totals=totals,
+        totals=total.figures(hours),
         by_status=choice_lines(grouped, "status", BenefitStatus, hours),
         by_dimension=choice_lines(grouped, "dimension", Dimension, hours),
         by_category=choice_lines(grouped, "category", Category, hours),

@@ -71,15 +71,37 @@ def figure_aggregates() -> dict[str, Any]:
     return {"n": Count("pk"), "planned_sum": Sum("planned_amount"), "realised_sum": Sum("realised")}
 
 
-def figures_of_row(row: dict[str, Any], hours: Decimal) -> Figures:
-    planned, realised = row["planned_sum"] or ZERO, row["realised_sum"] or ZERO
-    if row["kind"] == BenefitKind.DIRECT:
-        return Figures(row["n"], planned_nok=planned, realised_nok=realised, hours_per_fte=hours)
-    if row["kind"] == BenefitKind.INDIRECT:
+class Tally:
+    """Figures being summed from the database's rows (``figure_aggregates``), added to in place:
+    an overview sums some hundreds of grouped rows into its lines, and a new ``Figures`` per
+    addition cost more than the sums themselves."""
+
+    __slots__ = ("count", "planned_hours", "planned_nok", "realised_hours", "realised_nok")
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.planned_nok = self.realised_nok = self.planned_hours = self.realised_hours = ZERO
+
+    def add(self, row: dict[str, Any]) -> None:
+        """Count a row's benefits; its sums are kroner for direct benefits, hours for indirect
+        ones, and nothing for qualitative ones."""
+        self.count += row["n"]
+        if row["kind"] == BenefitKind.DIRECT:
+            self.planned_nok += row["planned_sum"] or ZERO
+            self.realised_nok += row["realised_sum"] or ZERO
+        elif row["kind"] == BenefitKind.INDIRECT:
+            self.planned_hours += row["planned_sum"] or ZERO
+            self.realised_hours += row["realised_sum"] or ZERO
+
+    def figures(self, hours: Decimal) -> Figures:
         return Figures(
-            row["n"], planned_hours=planned, realised_hours=realised, hours_per_fte=hours
+            self.count,
+            self.planned_nok,
+            self.realised_nok,
+            self.planned_hours,
+            self.realised_hours,
+            hours,
         )
-    return Figures(row["n"], hours_per_fte=hours)
 
 
 @dataclass(frozen=True)
@@ -94,21 +116,17 @@ class Line:
 
 
 def choice_lines(
-    rows: list[tuple[dict[str, Any], Figures]],
+    rows: list[dict[str, Any]],
     field: str,
     choices: type[models.TextChoices],
     hours: Decimal,
 ) -> list[Line]:
     """Every choice of ``field`` in its own order, with zeros where no benefit has it."""
-    found: dict[str, Figures] = {}
-    for values, counted in rows:
-        found[values[field]] = found.get(values[field], Figures(hours_per_fte=hours)) + counted
+    tallies = {choice.value: Tally() for choice in choices}
+    for row in rows:
+        if (tally := tallies.get(row[field])) is not None:  # a value no longer offered: in totals
+            tally.add(row)
     return [
-        Line(
-            choice.value,
-            str(choice.label),
-            found.get(choice.value, Figures(hours_per_fte=hours)),
-            field,
-        )
+        Line(choice.value, str(choice.label), tallies[choice.value].figures(hours), field)
         for choice in choices
     ]
