@@ -184,6 +184,26 @@ def _tell(prepared: PreparedFile, text: texts.Message) -> None:
     )
 
 
+# A file still waiting or being made this long after it was asked for will not be made (no worker
+# ran, or one stopped while making it): the daily job says so rather than "being made" for days.
+STUCK_AFTER = timedelta(hours=2)
+
+
+def prepared_files_fail_stuck() -> int:
+    """Mark failed, with the reason, every file asked for more than ``STUCK_AFTER`` ago that is
+    still waiting or being made, and tell its owner; returns how many."""
+    stuck = PreparedFile.objects.filter(
+        status__in=[Status.WAITING, Status.MAKING],
+        requested_at__lt=timezone.now() - STUCK_AFTER,
+    ).select_related("owner", "municipality")
+    failed = 0
+    with translation.override("nb"):
+        for prepared in stuck.order_by("pk"):
+            _failed(prepared, _("The file was not made in time. Ask for it again."))
+            failed += 1
+    return failed
+
+
 def prepared_files_delete_expired() -> int:
     """Delete every expired file, its row and its bytes; returns how many. The bytes go after
     the row's deletion is committed, so a rolled-back deletion never leaves a row without them."""

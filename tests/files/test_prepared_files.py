@@ -138,8 +138,16 @@ def test_the_daily_job_deletes_expired_files_and_their_bytes(
     assert file_storage().exists(old.stored_name)
     PreparedFile.objects.filter(pk=old.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
 
+    never_made = _asked("portefolje")  # no worker took it (or one stopped while making it)
+    PreparedFile.objects.filter(pk=never_made.pk).update(
+        requested_at=timezone.now() - timedelta(hours=3)
+    )
+
     with django_capture_on_commit_callbacks(execute=True):  # the bytes go once it is committed
         assert delete_expired_files.call() == 1
 
-    assert list(PreparedFile.objects.values_list("pk", flat=True)) == [new.pk]
+    assert set(PreparedFile.objects.values_list("pk", flat=True)) == {new.pk, never_made.pk}
     assert not file_storage().exists(old.stored_name)
+    never_made.refresh_from_db()
+    assert never_made.status == Status.FAILED
+    assert never_made.reason == "Filen ble ikke laget i tide. Be om den på nytt."

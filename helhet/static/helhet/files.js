@@ -4,6 +4,7 @@
 (function () {
   "use strict";
   var SECONDS = 4;
+  var FIRST = 2; // a small file is often ready by then
   var tries = 0;
   function look() {
     var list = document.getElementById("prepared-files");
@@ -26,5 +27,5 @@
       })
       .catch(function () { window.setTimeout(look, SECONDS * 1000); });
   }
-  window.setTimeout(look, SECONDS * 1000);
+  window.setTimeout(look, FIRST * 1000);
 }());
