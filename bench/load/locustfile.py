@@ -143,7 +143,10 @@ def _write_figures(environment: Environment, **_kwargs: Any) -> None:
 
 
 class MunicipalPerson(HttpUser):
-    # A person reads a page before opening the next (seconds, from-to).
+    # A person reads a page before opening the next (seconds, from-to; run.py's default 5-15:
+    # 50 people then open 4-5 pages a second, ~16,000 an hour, a very busy office). With 1-3 s
+    # each of the 50 opens a page every two seconds all day, ~25 a second, 90,000 an hour: a
+    # stress test rather than a working day, still run with ``--think 1-3``.
     wait_time = between(THINK[0], THINK[-1])
 
     def on_start(self) -> None:
