@@ -47,7 +47,7 @@ from django.utils.translation import gettext as _
 
 from helhet.accounts.models import User
 from helhet.core.folding import fold_spelling
-from helhet.core.words import Mentions, MentionsAny
+from helhet.core.words import MentionsAny, MentionsWeighted
 from helhet.learning.models import Lesson
 from helhet.learning.search import CONFIG as SEARCH_CONFIG
 from helhet.learning.search import uses_full_text
@@ -99,15 +99,10 @@ def stem(word: str) -> str:
 
 
 def _word_score(words: Sequence[str]) -> Any:
-    """WORD_WEIGHT for each word an initiative's texts mention (an expression)."""
-    total: Any = Value(0)
-    for word in words:
-        total = total + Case(
-            When(Mentions("text_words", stem(word)), then=Value(WORD_WEIGHT)),
-            default=Value(0),
-            output_field=IntegerField(),
-        )
-    return total
+    """WORD_WEIGHT for each word an initiative's texts mention (an expression: one, however
+    many words, which Django builds and compiles in a fraction of the time of a Case per
+    word)."""
+    return MentionsWeighted("text_words", [stem(word) for word in words], WORD_WEIGHT)
 
 
 def shares(words: Iterable[str], text: str) -> list[str]:
