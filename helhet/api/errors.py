@@ -9,12 +9,14 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
 from django.core.signals import got_request_exception
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.datastructures import MultiValueDict
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI, Schema, Status
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as RequestValidationError
+from ninja.parser import Parser
 
 logger = logging.getLogger("django.request")
 
@@ -130,6 +132,49 @@ def schema_errors(exc: RequestValidationError) -> dict[str, list[str]]:
     return errors
 
 
+class NullCharacter(Exception):
+    """A text in a request holds the null character (U+0000), which no database keeps
+    (PostgreSQL refuses it) and nobody types: the request is refused before any service runs."""
+
+    def __init__(self, field: str) -> None:
+        super().__init__(field)
+        self.field = field
+
+
+def _refuse_null_characters(value: Any, field: str = "__all__") -> None:
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise NullCharacter(field)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _refuse_null_characters(key, field)
+            _refuse_null_characters(item, str(key))
+    elif isinstance(value, list):
+        for item in value:
+            _refuse_null_characters(item, field)
+
+
+class TextParser(Parser):
+    """django-ninja's JSON body and query string parser, refusing the null character in any
+    text (a 422 naming the field, as for a text too long), on both databases alike."""
+
+    def parse_body(self, request: HttpRequest) -> dict[str, Any]:
+        data = super().parse_body(request)
+        _refuse_null_characters(data)
+        return data
+
+    def parse_querydict(
+        self, data: MultiValueDict[str, Any], list_fields: list[str], request: HttpRequest
+    ) -> dict[str, Any]:
+        parsed = super().parse_querydict(data, list_fields, request)
+        _refuse_null_characters(parsed)
+        return parsed
+
+
+def _null_character_errors(exc: NullCharacter) -> dict[str, list[str]]:
+    return {exc.field: [_("Null characters are not allowed.")]}
+
+
 def _id_out_of_range_in_path(error: dict[str, Any]) -> bool:
     return error.get("loc", ())[:1] == ("path",) and error.get("type") in (
         "greater_than_equal",
@@ -163,8 +208,17 @@ def add_exception_handlers(api: NinjaAPI) -> None:
     def too_large(request: HttpRequest, exc: Exception) -> HttpResponse:
         return api.create_response(request, {"detail": too_large_message()}, status=413)
 
+    @api.exception_handler(NullCharacter)
+    def null_character(request: HttpRequest, exc: NullCharacter) -> HttpResponse:
+        body = {"detail": _("The request has errors; nothing was changed.")}
+        errors = _null_character_errors(exc)
+        return api.create_response(request, {**body, "errors": errors}, status=422)
+
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        if isinstance(exc.__cause__, NullCharacter):
+            # django-ninja turns any failure to parse a body into a 400; this one is a field's.
+            return null_character(request, exc.__cause__)
         # django-ninja's own refusals; the one it gives a body it cannot parse is a 400.
         detail = (
             _("The request body is not valid JSON.")

@@ -35,7 +35,7 @@ from helhet.api import (
     status_reports,
 )
 from helhet.api.auth import TokenAuth, add_token_exception_handlers
-from helhet.api.errors import add_exception_handlers
+from helhet.api.errors import TextParser, add_exception_handlers
 
 api = NinjaAPI(
     title="Helhet API",
@@ -48,6 +48,7 @@ api = NinjaAPI(
     "DELETE, before the request is read; a read-and-write token may do what the person's role "
     "allows.",
     auth=TokenAuth(),
+    parser=TextParser(),
     docs_url=None,
     urls_namespace="api-v1",
 )

@@ -10,6 +10,7 @@ from django.test import Client
 from pytest_django.fixtures import Settings
 
 from helhet.accounts.models import Membership
+from tests.conftest import database_state
 
 Headers = Callable[[str], dict[str, str]]
 
@@ -57,6 +58,36 @@ def test_a_body_that_is_not_json_is_refused_with_400_in_norwegian(
     )
 
     assert _json_error(response, 400)["detail"] == "Innholdet i forespørselen er ikke gyldig JSON."
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"name": "Digitaliseringsfondet\x00", "purpose": "Tiltak"}, "name"),
+        ({"name": "Fond", "purpose": "Tiltak", "criteria": [{"name": "\x00"}]}, "name"),
+    ],
+    ids=["a text", "a text in a list"],
+)
+def test_a_null_character_in_a_text_is_refused_with_422_naming_the_field(
+    body: dict[str, object], field: str, api_headers: Headers
+) -> None:
+    """PostgreSQL cannot keep the null character (a 500 before), SQLite would: both refuse it."""
+    before = database_state()
+
+    response = Client(raise_request_exception=False).post(
+        "/api/v1/funds", body, content_type="application/json", headers=api_headers("portefolje")
+    )
+
+    assert _json_error(response, 422)["errors"] == {field: ["Null-tegn er ikke tillatt."]}
+    assert database_state() == before
+
+
+def test_a_null_character_in_a_search_is_refused_with_422(api_headers: Headers) -> None:
+    response = Client(raise_request_exception=False).get(
+        "/api/v1/lessons?q=ny%00tt", headers=api_headers("portefolje")
+    )
+
+    assert _json_error(response, 422)["errors"] == {"q": ["Null-tegn er ikke tillatt."]}
 
 
 def test_a_path_that_does_not_exist_is_404_in_json(debug: bool, api_headers: Headers) -> None:
