@@ -53,6 +53,7 @@ def generate_benefits(stavanger: Any, count: int, rng: random.Random) -> dict[st
         IndicatorUnit,
         Measurement,
     )
+    from helhet.benefits.services.monetary import measured_progress_store
     from helhet.organization.models import OrgUnit
     from helhet.portfolio.models import Initiative
 
@@ -180,6 +181,8 @@ def generate_benefits(stavanger: Any, count: int, rng: random.Random) -> dict[st
     Indicator.objects.bulk_update(
         indicators, ["latest_measured_on", "latest_value"], batch_size=BATCH
     )
+    # And what services.monetary keeps on each benefit: its amount indicator's progress.
+    measured_progress_store(Benefit.objects.filter(municipality=stavanger))
 
     cuts = [
         BudgetCut(

@@ -103,9 +103,21 @@ class Benefit(MunicipalityOwned):
         _("status"), max_length=20, choices=BenefitStatus.choices, default=BenefitStatus.PLANNED
     )
     abandon_reason = limited_text(_("why it was abandoned"), TEXT, blank=True)
+    # Derived (``derived_fields``), never written by hand: the progress of the benefit's amount
+    # indicator from its newest counted measurement, in the indicator's unit (kroner, hours, or
+    # FTE when ``measured_in_fte``), signed so that progress toward the target counts up; empty
+    # without such an indicator in a unit the kind converts, a measurement, or a target apart from
+    # the baseline. The rule of ``figures.realised_amount``, kept by every service that changes
+    # what it derives from, in the same transaction (``services.monetary``), so the overview of
+    # tens of thousands of benefits reads it from the benefit instead of joining its indicators.
+    measured_progress = models.DecimalField(
+        max_digits=18, decimal_places=4, null=True, blank=True, editable=False
+    )
+    measured_in_fte = models.BooleanField(default=False, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(m2m_fields=[owners])
+    derived_fields = ("measured_progress", "measured_in_fte")
+    history = HistoricalRecords(m2m_fields=[owners], excluded_fields=list(derived_fields))
 
     class Meta:
         ordering = ["initiative", "due_date", "title", "pk"]
@@ -222,7 +234,8 @@ class Indicator(MunicipalityOwned):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["latest_measured_on", "latest_value"])
+    derived_fields = ("latest_measured_on", "latest_value")
+    history = HistoricalRecords(excluded_fields=list(derived_fields))
 
     class Meta:
         ordering = ["benefit", "name", "pk"]

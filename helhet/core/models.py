@@ -1,5 +1,7 @@
 """The base every piece of domain data stands on: it belongs to one municipality."""
 
+from typing import Any, ClassVar
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -14,9 +16,22 @@ class MunicipalityOwned(models.Model):
         related_name="+",
         verbose_name=_("municipality"),
     )
+    # Columns derived from other rows, which only the service that derives them writes (by
+    # ``update``): a plain ``save`` of a record already stored leaves them as the database has
+    # them, so an instance read before they changed never writes its old values back.
+    derived_fields: ClassVar[tuple[str, ...]] = ()
 
     class Meta:
         abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.derived_fields and not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name not in self.derived_fields
+            ]
+        super().save(*args, **kwargs)
 
 
 class ScheduledRun(models.Model):

@@ -10,8 +10,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import F
+
 from helhet.accounts.models import User
-from helhet.benefits.models import Benefit, BudgetCut, Indicator, Measurement
+from helhet.benefits import figures
+from helhet.benefits.models import Benefit, BenefitKind, BudgetCut, Indicator, Measurement
+from helhet.benefits.selectors.realised import benefits_with_realised
+from helhet.benefits.selectors.totals import hours_per_fte
 from helhet.benefits.services.follow_up import indicator_latest_refresh
 from helhet.benefits.services.plan import benefit_create, indicator_create
 from helhet.organization.models import Municipality, OrgUnit
@@ -108,3 +113,47 @@ def cut(benefit: Benefit, amount: Decimal | int, year: int, *, unit: str = "") -
         amount=Decimal(amount),
         budget_year=year,
     )
+
+
+def realised_by_the_rule(municipality: Municipality) -> dict[int, Decimal]:
+    """Every benefit's realised value a year, worked out in Python from its amount indicator
+    (``figures.realised_amount``), or from its status when it has no measured amount."""
+    hours = hours_per_fte(municipality)
+    found = {}
+    for each in Benefit.objects.filter(municipality=municipality).prefetch_related("indicators"):
+        measured = None
+        for amount in each.indicators.all():
+            if amount.measures_amount:
+                measured = figures.realised_amount(
+                    kind=each.kind,
+                    unit=amount.unit,
+                    baseline=amount.baseline_value,
+                    target=amount.target_value,
+                    latest=amount.latest_value,
+                    hours_per_fte=hours,
+                )
+        if measured is None:
+            realised = each.status == "realised" and each.kind != BenefitKind.QUALITATIVE
+            measured = (each.planned_amount or Decimal(0)) if realised else Decimal(0)
+        found[each.pk] = measured
+    return found
+
+
+def realised_as_summed(municipality: Municipality) -> dict[int, Decimal]:
+    """Every benefit's realised value as the overview sums it, from the stored progress."""
+    rows = benefits_with_realised(
+        Benefit.objects.filter(municipality=municipality), hours_per_fte(municipality)
+    ).values_list("pk", F("realised"))
+    return {pk: Decimal(realised) for pk, realised in rows}
+
+
+def assert_realised_by_the_rule(municipality: Municipality) -> None:
+    """The overview sums, for every benefit, the realised value the Python rule gives."""
+    summed, by_rule = realised_as_summed(municipality), realised_by_the_rule(municipality)
+    assert summed.keys() == by_rule.keys()
+    different = {
+        pk: (summed[pk], by_rule[pk])
+        for pk in summed
+        if abs(summed[pk] - by_rule[pk]) > Decimal("0.0001")
+    }
+    assert not different, different

@@ -17,6 +17,7 @@ from helhet.benefits.models import Benefit, BudgetCut, Calculation, Indicator
 from helhet.demo.benefits.build import build_benefits_demo
 from helhet.organization.models import Municipality
 from helhet.portfolio.models import Initiative
+from tests.benefits.overview_helpers import assert_realised_by_the_rule
 
 pytestmark = pytest.mark.django_db
 
@@ -157,3 +158,12 @@ def test_every_demo_plan_page_answers(loaded: Municipality) -> None:
 def test_load_demo_loads_the_benefits(loaded: Municipality) -> None:
     assert Benefit.objects.filter(initiative__name="Medisindispensere").count() == 4
     assert Calculation.objects.count() == 1
+
+
+def test_the_demos_benefits_carry_the_progress_their_indicators_give(
+    loaded: Municipality,
+) -> None:
+    """What the overview sums from the benefits' rows (``Benefit.measured_progress``) is what the
+    indicators give by the rule, for every demo benefit."""
+    assert Benefit.objects.filter(municipality=loaded, measured_progress__isnull=False).exists()
+    assert_realised_by_the_rule(loaded)

@@ -60,7 +60,7 @@ class CutAtRisk:
 
 def _realised_nok(hours: Decimal) -> Case:
     """The realised kroner of a cut's benefit: a direct benefit's realised value; freed time has
-    no kroner value here (so only a direct benefit's indicator is looked up)."""
+    no kroner value here."""
     return Case(
         When(
             benefit__kind=BenefitKind.DIRECT,

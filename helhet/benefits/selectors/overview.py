@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db import connection, transaction
 from django.db.models import (
     Exists,
     F,
@@ -92,27 +89,6 @@ class _Year(ExtractYear):
         return f"CAST(substr({sql}, 1, 4) AS integer)", params
 
 
-@contextmanager
-def _hash_joins() -> Iterator[None]:
-    """On PostgreSQL, the queries inside join by hashing, not by looking rows up one by one.
-
-    The service-area query narrows both the benefits and their initiatives to the municipality
-    (which reads its own initiatives, not the country's). The planner takes the two conditions
-    as independent and expects a tenth of the rows, so it looks the amount indicator up once per
-    benefit: 28,000 lookups for the largest municipality of bench/bench_national.py, where
-    reading its indicators once and hashing them halves the query (about 95 to 55 ms). The
-    setting is local to the transaction and put back when the block ends."""
-    if connection.vendor != "postgresql":
-        yield
-        return
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_nestloop = off")
-        try:
-            yield
-        finally:
-            cursor.execute("SET LOCAL enable_nestloop = on")
-
-
 def _area_and_year_lines(
     base: QuerySet[Benefit], municipality: Municipality, hours: Decimal
 ) -> tuple[list[Line], list[Line]]:
@@ -130,8 +106,7 @@ def _area_and_year_lines(
         .values("initiative__owning_unit_id", "due_year", "kind")
         .annotate(**figure_aggregates())
     )
-    with _hash_joins():
-        rows = list(grouped)
+    rows = list(grouped)
     area_of: dict[int, OrgUnit | None] = {}
     for row in rows:
         years.setdefault(row["due_year"], Tally()).add(row)
@@ -224,9 +199,7 @@ def benefits_summary(
     filters describe benefits they do not have); and budget cuts against realisation."""
     hours = hours_per_fte(municipality)
     condition = benefit_condition(municipality, filters, today)
-    base = benefits_with_realised(
-        Benefit.objects.filter(condition).order_by(), hours, municipality_id=municipality.pk
-    )
+    base = benefits_with_realised(Benefit.objects.filter(condition).order_by(), hours)
 
     grouped = list(
         base.values("dimension", "category", "kind", "status").annotate(**figure_aggregates())

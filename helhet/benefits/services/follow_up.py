@@ -32,7 +32,7 @@ from helhet.benefits.models import (
     IndicatorUnit,
     Measurement,
 )
-from helhet.benefits.services.monetary import monetary_gains_refresh
+from helhet.benefits.services.monetary import measured_progress_store, monetary_gains_refresh
 from helhet.core.formats import long_date
 from helhet.core.history import delete_with_history, save_with_history
 from helhet.documents import uploads
@@ -165,9 +165,9 @@ def measurement_record(
 
 def indicator_latest_refresh(*, indicator: Indicator) -> None:
     """Copy the indicator's newest measurement that counts (date and value; empty when it has
-    none; one awaiting confirmation does not count) onto the indicator, where the overview reads
-    it. Derived data: no history entry. Called by every
-    service that adds or removes a measurement, inside its transaction."""
+    none; one awaiting confirmation does not count) onto the indicator, and its benefit's
+    measured progress onto the benefit, where the overview reads them. Derived data: no history
+    entry. Called by every service that adds or removes a measurement, inside its transaction."""
     newest = (
         Measurement.objects.filter(indicator=indicator)
         .counted()
@@ -180,6 +180,7 @@ def indicator_latest_refresh(*, indicator: Indicator) -> None:
         latest_measured_on=measured_on, latest_value=value
     )
     indicator.latest_measured_on, indicator.latest_value = measured_on, value
+    measured_progress_store(Benefit.objects.filter(pk=indicator.benefit_id))
 
 
 @transaction.atomic

@@ -1,22 +1,39 @@
-"""The initiatives' monetary gains a year kept beside the benefits plans (``MonetaryGain``):
-derived figures, never a cache. Every service that changes what a gain derives from (a
-benefit's kind, status, planned amount or due date; an amount indicator's baseline, target or
-unit; a measurement recorded, confirmed or deleted; a budget cut) calls
+"""Figures derived from the benefits plans and kept beside them: the initiatives' monetary gains
+a year (``MonetaryGain``) and each benefit's measured progress (``Benefit.measured_progress``).
+Derived figures, never a cache. Every service that changes what they derive from (a benefit's
+kind, status, planned amount or due date; an amount indicator's baseline, target, unit or
+newest measurement; a measurement recorded, confirmed or deleted; a budget cut) calls
 ``monetary_gains_refresh`` for the benefit's initiative inside its own transaction, so the
-stored steps always equal a computation from the plan. ``manage.py rebuild_fund_figures``
+stored figures always equal a computation from the plan. ``manage.py rebuild_fund_figures``
 recomputes them all (``monetary_gains_rebuild``)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import (
+    Case,
+    DecimalField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 
+from helhet.benefits.figures import amount_units_for
 from helhet.benefits.models import (
     Benefit,
     BenefitKind,
     BenefitStatus,
     BudgetCut,
+    Indicator,
     IndicatorUnit,
     Measurement,
     MonetaryGain,
@@ -26,6 +43,7 @@ from helhet.organization.models import Municipality
 from helhet.portfolio.models import Initiative
 
 CHUNK = 500
+PROGRESS_FIELD: DecimalField[Decimal, Decimal] = DecimalField(max_digits=18, decimal_places=4)
 
 
 def monetary_facts(initiative_ids: list[int]) -> dict[int, list[BenefitGainFacts]]:
@@ -84,8 +102,52 @@ def monetary_facts(initiative_ids: list[int]) -> dict[int, list[BenefitGainFacts
     return found
 
 
+def _progress(kind: str) -> Subquery:
+    """The progress of a benefit of ``kind``'s amount indicator (in a unit the kind converts)
+    from its newest counted measurement, signed toward the target: NULL without one, or when the
+    target equals the baseline (the rule of ``figures.realised_amount``)."""
+    direction = Case(
+        When(target_value__gt=F("baseline_value"), then=Value(1)),
+        When(target_value__lt=F("baseline_value"), then=Value(-1)),
+        default=Value(None),
+        output_field=IntegerField(),
+    )
+    progress = ExpressionWrapper(
+        (F("latest_value") - F("baseline_value")) * direction, output_field=PROGRESS_FIELD
+    )
+    found = (
+        Indicator.objects.filter(
+            benefit_id=OuterRef("pk"), measures_amount=True, unit__in=amount_units_for(kind)
+        )
+        .order_by()
+        .annotate(progress=progress)
+        .values("progress")[:1]
+    )
+    return Subquery(found, output_field=PROGRESS_FIELD)
+
+
+def measured_progress_store(benefits: QuerySet[Benefit]) -> int:
+    """Write ``measured_progress`` and ``measured_in_fte`` of ``benefits`` from their amount
+    indicators: one UPDATE, whatever their number. Returns how many benefits it wrote."""
+    return benefits.order_by().update(
+        measured_progress=Case(
+            When(kind=BenefitKind.DIRECT, then=_progress(BenefitKind.DIRECT)),
+            When(kind=BenefitKind.INDIRECT, then=_progress(BenefitKind.INDIRECT)),
+            default=Value(None),
+            output_field=PROGRESS_FIELD,
+        ),
+        measured_in_fte=Exists(
+            Indicator.objects.filter(
+                benefit_id=OuterRef("pk"), measures_amount=True, unit=IndicatorUnit.FTE
+            )
+        ),
+    )
+
+
 def _store(municipality_of: dict[int, int], initiative_ids: list[int]) -> int:
-    """Replace the stored steps of ``initiative_ids`` by a computation from their plans."""
+    """Replace the stored steps of ``initiative_ids``, and their benefits' measured progress, by
+    a computation from their plans."""
+    measured_progress_store(Benefit.objects.filter(initiative_id__in=initiative_ids))
     facts = monetary_facts(initiative_ids)
     MonetaryGain.objects.filter(initiative_id__in=initiative_ids).delete()
     rows = [

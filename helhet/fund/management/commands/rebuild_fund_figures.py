@@ -2,10 +2,11 @@
 
 Recomputes the figures the fund's review reads instead of summing everything on every request:
 each fund's year totals and each grant's budget-year totals, from the ledger entries themselves
-(``helhet.fund.services.ledger_totals``), and each initiative's monetary gain a year, from the
-benefits plans (``helhet.benefits.services.monetary``). The services keep them current on every
-write, so this is only needed after data was written around them (a bulk load, a restore of
-part of the database); running it again changes nothing. Prints what it wrote."""
+(``helhet.fund.services.ledger_totals``), and each initiative's monetary gain a year and each
+benefit's measured progress, from the benefits plans (``helhet.benefits.services.monetary``).
+The services keep them current on every write, so this is only needed after data was written
+around them (a bulk load, a restore of part of the database); running it again changes nothing.
+Prints what it wrote."""
 
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ from helhet.fund.services.ledger_totals import ledger_totals_rebuild
 class Command(BaseCommand):
     help = (
         "Recompute the figures kept beside the funds' ledgers and the initiatives' monetary "
-        "gains from the ledger entries and the benefits plans."
+        "gains and the benefits' measured progress from the ledger entries and the benefits "
+        "plans."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
