@@ -17,6 +17,7 @@ from pytest_django.live_server_helper import LiveServer
 from helhet.accounts.models import User
 from helhet.demo.municipalities import build_demo
 from helhet.organization.models import Municipality
+from tests.browser.helpers import AXE_PATH
 from tests.conftest import demo_municipalities
 
 CHROMIUM = "/usr/bin/chromium"
@@ -82,6 +83,9 @@ def new_page(
             viewport={"width": 1280, "height": 900},
         )
         context.set_default_timeout(10_000)
+        # axe is in every page from its start (the DevTools protocol puts it there, outside the
+        # page's CSP): sent to Chromium once per context, not once per page checked.
+        context.add_init_script(path=AXE_PATH)
         contexts.append(context)
         if user is not None:
             client = Client()

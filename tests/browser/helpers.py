@@ -47,10 +47,11 @@ def _describe(url: str, violations: list[Violation]) -> str:
 def check_axe(page: Page, *, enforced_csp: bool = False) -> None:
     """Assert that axe finds no WCAG 2.0/2.1 level A or AA violation on the page as it is now.
 
-    axe goes in as an inline script tag, which needs a context with ``bypass_csp``. In a
-    context that enforces the CSP (``enforced_csp=True``) the source is evaluated through the
-    DevTools protocol instead, which the page's policy doesn't govern and which leaves no CSP
-    report behind."""
+    A page opened by the ``new_page`` fixture has axe from its start. In any other page axe
+    goes in as an inline script tag, which needs a context with ``bypass_csp``; in a context
+    that enforces the CSP (``enforced_csp=True``) the source is evaluated through the DevTools
+    protocol instead, which the page's policy doesn't govern and which leaves no CSP report
+    behind."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         if enforced_csp:
             page.evaluate(AXE_PATH.read_text(encoding="utf-8"))
