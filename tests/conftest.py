@@ -59,16 +59,41 @@ def _start_rank(item: pytest.Item) -> int:
     return len(SLOWEST_FIRST)
 
 
+# What the demo holds (the audit's story, module by module) is the same data on both databases:
+# the SQLite pass checks it; the PostgreSQL pass loads the whole demo into an empty database
+# (tests/demo/test_load_demo_empty.py), which runs every service the demo goes through there.
+# Each of these modules loads the whole demo first: ~45 CPU-seconds of the PostgreSQL pass.
+SQLITE_ONLY = tuple(
+    f"tests/demo/test_{name}.py"
+    for name in (
+        "benefits",
+        "fund",
+        "ideas",
+        "learning",
+        "load_demo",
+        "maturity",
+        "portfolio",
+        "projects",
+    )
+)
+
+
+def _sqlite_only(item: pytest.Item) -> bool:
+    return item.nodeid.startswith(SQLITE_ONLY)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     items.sort(key=_start_rank)
     if connection.vendor != "sqlite":
         # A test that uses no database runs the same on both: the SQLite pass runs it, the
         # PostgreSQL pass only the tests that use a database (the deploy checks' and gunicorn's
-        # processes among those left out: half a minute of the pass).
-        without_database = [item for item in items if _database_use(item) is None]
-        if without_database:
-            config.hook.pytest_deselected(items=without_database)
-            items[:] = [item for item in items if _database_use(item) is not None]
+        # processes among those left out: half a minute of the pass), and not SQLITE_ONLY's.
+        left_out = [item for item in items if _database_use(item) is None or _sqlite_only(item)]
+        if left_out:
+            config.hook.pytest_deselected(items=left_out)
+            items[:] = [
+                item for item in items if _database_use(item) is not None and not _sqlite_only(item)
+            ]
 
 
 @pytest.fixture(autouse=True)
