@@ -10,7 +10,7 @@ from collections.abc import Callable, Generator
 from pathlib import Path
 
 import pytest
-from django.db import connection, transaction
+from django.db import transaction
 from django.test import Client
 from django.test.utils import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -192,10 +192,6 @@ def test_another_municipalitys_object_is_not_found_in_a_view(
     assert database_state() == before
 
 
-@pytest.mark.skipif(
-    connection.vendor != "sqlite",
-    reason="on PostgreSQL the role matrix shows every view answering its allowed role",
-)
 @pytest.mark.parametrize("html_target", sorted(HTML_MATRIX), indirect=True)
 def test_the_other_side_sees_its_own_object(
     html_target: tuple[Target, Path],
@@ -204,10 +200,9 @@ def test_the_other_side_sees_its_own_object(
     login: Callable[[str], Client],
 ) -> None:
     """The 404s above come from tenancy, not from broken views: Stavanger's admin (or the one
-    the object's duties fall to, ``Target.viewer``) gets 200. Walked on SQLite: on PostgreSQL
-    tests/accounts/test_role_matrix.py already has each view answer 200 to a role it lets in,
-    and what the view reads does not depend on which side asks (185 cases, a fifth of a minute
-    of the PostgreSQL pass)."""
+    the object's duties fall to, ``Target.viewer``) gets 200. On SQLite only (``SQLITE_ONLY`` in
+    tests/conftest.py): on PostgreSQL tests/accounts/test_role_matrix.py already has each view
+    answer 200 to a role it lets in."""
     url_name: str = request.node.callspec.params["html_target"]
     target, _uploads = html_target
     response = login(target.viewer).get(reverse(url_name, args=[target.pk]))

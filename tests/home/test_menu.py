@@ -6,7 +6,6 @@ import re
 from collections.abc import Callable
 
 import pytest
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -15,11 +14,6 @@ from helhet.organization.models import Municipality
 from tests.accounts.test_role_matrix import USERNAME_BY_ROLE, VIEWS, _allowed, _path
 from tests.matrix import View
 
-# The menu is the templates' own work, the same whichever database answers; the PostgreSQL pass
-# has every page of the matrix answer (tests/accounts/test_role_matrix.py).
-pytestmark = pytest.mark.skipif(
-    connection.vendor != "sqlite", reason="the menu is rendered the same on PostgreSQL"
-)
 MENU = re.compile(r'<nav class="hh-nav".*?</nav>', re.S)
 CURRENT = re.compile(r'<a href="([^"]+)" aria-current="page">')
 BREADCRUMBS = re.compile(

@@ -99,14 +99,13 @@ def _area_and_year_lines(
     units = {unit.pk: unit for unit in OrgUnit.objects.for_municipality(municipality)}
     areas: dict[int, Tally] = {}
     years: dict[int | None, Tally] = {}
-    grouped = (
+    rows = (
         # The initiatives narrowed to the municipality too: its own are read, not every one.
         base.filter(initiative__municipality=municipality)
         .annotate(due_year=_Year("due_date"))
         .values("initiative__owning_unit_id", "due_year", "kind")
         .annotate(**figure_aggregates())
     )
-    rows = list(grouped)
     area_of: dict[int, OrgUnit | None] = {}
     for row in rows:
         years.setdefault(row["due_year"], Tally()).add(row)
